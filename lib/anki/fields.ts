@@ -1,0 +1,64 @@
+// Card text → the HTML stored in a note's fields, plus the two values Anki derives from the first
+// field: the sort field (`notes.sfld`) and the checksum (`notes.csum`), computed exactly as rslib
+// does (notes/mod.rs: strip_html_preserving_media_filenames, then field_checksum).
+
+import type { CardSource } from '@/lib/cards/card';
+import { tokenizeCloze } from './cloze';
+import { escapeAttr, escapeText, stripHtml } from './html';
+import { markdownToHtml } from './markdown';
+import { sha1 } from './sha';
+
+/** Where lesson links point by default: the site `npm start` serves. */
+export const DEFAULT_BASE_URL = 'http://localhost:3000';
+
+/**
+ * Text as Anki stores it: ASCII control characters other than tab and newline removed (Anki strips
+ * them on import; \x1f would split the field), our placeholder range removed, NFC-normalised.
+ */
+export function cleanText(text: string): string {
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f\uE000-\uE01F]/g, '').normalize('NFC');
+}
+
+/** A Markdown field (question, answer, extra) as HTML. */
+export function fieldHtml(markdown: string): string {
+  return markdownToHtml(cleanText(markdown));
+}
+
+/**
+ * A cloze text as HTML. The cloze markers are swapped for placeholders while the Markdown is
+ * converted, so their contents are escaped and formatted like any text while `{{cN::`, `::` and `}}`
+ * come out exactly as written.
+ */
+export function clozeFieldHtml(text: string): string {
+  const protectedText = tokenizeCloze(cleanText(text))
+    .map((t) => (t.kind === 'text' ? t.text : t.kind === 'open' ? `\uE000${t.n}\uE001` : '\uE002'))
+    .join('');
+  return markdownToHtml(protectedText)
+    .replace(/\uE000(\d+)\uE001/g, '{{c$1::')
+    .replace(/\uE002/g, '}}');
+}
+
+/** `notes.sfld`: the sort field with HTML stripped. */
+export function sortField(html: string): string {
+  return stripHtml(html);
+}
+
+/** `notes.csum`: the first 4 bytes of SHA-1 of the stripped first field, big-endian, unsigned. */
+export function fieldChecksum(firstFieldHtml: string): number {
+  const d = sha1(stripHtml(firstFieldHtml));
+  return ((d[0] << 24) | (d[1] << 16) | (d[2] << 8) | d[3]) >>> 0;
+}
+
+/** URL of the lesson section a card came from. The static site uses trailing slashes. */
+export function lessonUrl(source: CardSource, baseUrl: string = DEFAULT_BASE_URL): string {
+  const base = baseUrl.replace(/\/+$/, '');
+  const anchor = source.anchor ? `#${encodeURIComponent(source.anchor)}` : '';
+  return `${base}/lessons/${encodeURIComponent(source.lesson)}/${anchor}`;
+}
+
+/** The `Source` field: a link back to the lesson section ('' for cards without a source). */
+export function sourceFieldHtml(source: CardSource | undefined, baseUrl: string = DEFAULT_BASE_URL): string {
+  if (!source) return '';
+  const label = escapeText(cleanText(`Lesson: ${source.lessonTitle}`));
+  return `<a href="${escapeAttr(lessonUrl(source, baseUrl))}">${label}</a>`;
+}
