@@ -81,6 +81,8 @@ function renderBlock(block: Block): string {
 const KEEP = /\uE010(\d+)\uE011/g;
 // Not ( ) [ ]: `\(…\)` and `\[…\]` typed by hand are MathJax delimiters and must stay as they are.
 const ESCAPABLE = '\\`*_{}#+-.!$|<>~';
+// Links may only go to the web, mail, or within the site: never `javascript:` or `data:`.
+const SAFE_URL = /^(https?:\/\/|mailto:|\/|#|\.{0,2}\/)/i;
 
 function inline(text: string): string {
   const kept: string[] = [];
@@ -117,7 +119,9 @@ function inline(text: string): string {
     }
   }
   const html = escapeText(out)
-    .replace(/\[([^\]\n]+)\]\(([^()\s]+)\)/g, (_, label: string, url: string) => `<a href="${url.replace(/"/g, '%22')}">${label}</a>`)
+    .replace(/\[([^\]\n]+)\]\(([^()\s]+)\)/g, (whole, label: string, url: string) =>
+      SAFE_URL.test(url) ? `<a href="${url.replace(/"/g, '%22')}">${label}</a>` : whole,
+    )
     .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<b>$1</b>')
     .replace(/(^|[^*\w])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![*\w])/g, '$1<i>$2</i>')
     .replace(/ {2,}\n/g, '<br>')

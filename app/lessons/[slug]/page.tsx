@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { listLessons, readLessonSource } from '@/lib/content/lessons';
+import { tableOfContents } from '@/lib/content/toc';
+import { loadDeck } from '@/lib/content/extract-cards';
+import { lessonCardComponents } from '@/components/mdx/LessonCards';
+import TableOfContents from '@/components/TableOfContents';
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return listLessons().map((l) => ({ slug: l.slug }));
+}
+
+type Params = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { slug } = await params;
+  const lesson = listLessons().find((l) => l.slug === slug);
+  return lesson ? { title: lesson.title, description: lesson.summary } : {};
+}
+
+export default async function LessonPage({ params }: Params) {
+  const { slug } = await params;
+  const lessons = listLessons();
+  const index = lessons.findIndex((l) => l.slug === slug);
+  if (index < 0) notFound();
+  const lesson = lessons[index];
+  const { default: Content } = await import(`@/content/${slug}.mdx`);
+  const toc = tableOfContents(readLessonSource(slug));
+  const cards = (await loadDeck('content')).filter((c) => c.source?.lesson === slug);
+  const prev = lessons[index - 1];
+  const next = lessons[index + 1];
+  return (
+    <div className="lesson-layout">
+      <article className="prose" aria-labelledby="lesson-title">
+        <p className="ui muted" style={{ margin: '0 0 0.25rem' }}>Lesson {index + 1} of {lessons.length}</p>
+        <h1 id="lesson-title">{lesson.title}</h1>
+        <p className="lede">{lesson.summary}</p>
+        <Content components={lessonCardComponents(cards)} />
+        <nav className="ui lesson-pager" aria-label="Lessons">
+          {prev ? <Link href={`/lessons/${prev.slug}/`} rel="prev">← {prev.title}</Link> : <span />}
+          {next ? <Link href={`/lessons/${next.slug}/`} rel="next">{next.title} →</Link> : <span />}
+        </nav>
+      </article>
+      <TableOfContents entries={toc} />
+    </div>
+  );
+}

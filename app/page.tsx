@@ -1,0 +1,29 @@
+import Link from 'next/link';
+import { listLessons } from '@/lib/content/lessons';
+
+export default function Home() {
+  const lessons = listLessons();
+  return (
+    <div className="page prose">
+      <h1>How GPT-2 works</h1>
+      <p className="lede">
+        A short pamphlet in {lessons.length} lessons. Read a lesson, try the model live in your browser, and keep what you
+        learned with flashcards that schedule their own reviews.
+      </p>
+      <h2 id="lessons">Lessons</h2>
+      <ol className="lesson-list">
+        {lessons.map((l) => (
+          <li key={l.slug}>
+            <Link href={`/lessons/${l.slug}/`}>{l.title}</Link>
+            <p>{l.summary}</p>
+          </li>
+        ))}
+      </ol>
+      <h2 id="study">Study</h2>
+      <p>
+        Every lesson ends with cards. <Link href="/review/">Review</Link> the ones that are due, browse or export the whole{' '}
+        <Link href="/deck/">deck</Link>, or play with the <Link href="/generator/">generator</Link>.
+      </p>
+    </div>
+  );
+}

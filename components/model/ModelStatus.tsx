@@ -1,0 +1,45 @@
+'use client';
+import { useModelStatus } from './model-store';
+
+function mb(bytes: number) {
+  return `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+}
+
+/** Loading progress with bytes, then which model and backend run; errors explained without breaking the page. */
+export default function ModelStatus() {
+  const status = useModelStatus();
+  if (status.state === 'idle') return null;
+  if (status.state === 'loading') {
+    const p = status.progress;
+    const label = !p ? 'Starting the model worker…'
+      : p.phase === 'compile' ? 'Preparing the model (compiling the graph)…'
+      : `${p.phase === 'cache' ? 'Reading' : 'Downloading'} ${p.file}: ${mb(p.loaded)} of ${mb(p.total)}`;
+    return (
+      <div className="model-status" role="status">
+        <span>{label}</span>
+        <progress max={p?.total || 1} value={p && p.phase !== 'compile' ? p.loaded : undefined} aria-label="Model loading progress" />
+      </div>
+    );
+  }
+  if (status.state === 'error') {
+    return (
+      <div className="model-status model-status--error" role="alert">
+        <strong>The live model is not available.</strong> {status.message}
+      </div>
+    );
+  }
+  const { model, backend, threads, fellBack } = status.info;
+  return (
+    <div className="model-status" role="status">
+      <span>
+        Model: <strong>{model.name === 'gpt2' ? 'GPT-2 124M' : model.name}</strong> on <strong>{backend === 'webgpu' ? 'WebGPU' : `WASM (${threads} thread${threads === 1 ? '' : 's'})`}</strong>
+      </span>
+      {model.demo ? (
+        <span className="badge badge--warn" title="Run npm run model:gpt2 to get the real weights">
+          demo model: random weights, so its text is gibberish
+        </span>
+      ) : null}
+      {fellBack ? <span className="muted"> ({fellBack})</span> : null}
+    </div>
+  );
+}

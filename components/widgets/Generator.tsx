@@ -1,0 +1,141 @@
+'use client';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { decode, encode } from '@/lib/tokenizer';
+import { DEFAULT_SETTINGS, LIMITS, fromSearchParams, toSearchParams, type GeneratorSettings } from '@/lib/worker/generator-settings';
+import type { GenerateStats } from '@/lib/worker/protocol';
+import { ensureModel, useModelStatus } from '@/components/model/model-store';
+import ModelStatus from '@/components/model/ModelStatus';
+
+/** Groups generated ids into pieces that decode to whole characters (an emoji may span several tokens). */
+function pieces(ids: number[]): { ids: number[]; text: string }[] {
+  const out: { ids: number[]; text: string }[] = [];
+  let pending: number[] = [];
+  for (const id of ids) {
+    pending.push(id);
+    const text = decode(pending);
+    if (!text.includes('\uFFFD') || pending.length >= 4) {
+      out.push({ ids: pending, text });
+      pending = [];
+    }
+  }
+  if (pending.length) out.push({ ids: pending, text: decode(pending) });
+  return out;
+}
+
+export default function Generator({ standalone = false }: { standalone?: boolean }) {
+  const status = useModelStatus();
+  const [s, setS] = useState<GeneratorSettings>(DEFAULT_SETTINGS);
+  const [ids, setIds] = useState<number[]>([]);
+  const [running, setRunning] = useState(false);
+  const [stats, setStats] = useState<(GenerateStats & { reason: string }) | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const cancelRef = useRef<(() => void) | null>(null);
+
+  useEffect(() => {
+    if (standalone) setS(fromSearchParams(new URLSearchParams(location.search)));
+  }, [standalone]);
+
+  const promptTokens = useMemo(() => encode(s.prompt).length, [s.prompt]);
+  const set = <K extends keyof GeneratorSettings>(k: K, v: GeneratorSettings[K]) => setS((old) => ({ ...old, [k]: v }));
+
+  async function run() {
+    setError(null);
+    setStats(null);
+    setIds([]);
+    const promptIds = encode(s.prompt);
+    if (promptIds.length === 0) {
+      setError('Write a prompt first: the model needs at least one token to continue.');
+      return;
+    }
+    setRunning(true);
+    try {
+      const client = await ensureModel();
+      const { tokens, cancel } = client.generate(promptIds, { maxNewTokens: s.maxNewTokens, sampling: s });
+      cancelRef.current = cancel;
+      const out: number[] = [];
+      for (;;) {
+        const next = await tokens.next();
+        if (next.done) {
+          setStats({ ...next.value.stats, reason: next.value.reason });
+          break;
+        }
+        out.push(next.value.tokenId);
+        setIds([...out]);
+      }
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      cancelRef.current = null;
+      setRunning(false);
+    }
+  }
+
+  const shareUrl = () => `${location.origin}/generator/?${toSearchParams(s)}`;
+  const out = pieces(ids);
+  const num = (k: 'maxNewTokens' | 'temperature' | 'topK' | 'topP' | 'seed', label: string, step: number, help?: string) => (
+    <label className="gen-field">
+      <span>{label}</span>
+      <input
+        type="number" inputMode="decimal" min={LIMITS[k][0]} max={LIMITS[k][1]} step={step} value={s[k]}
+        disabled={running || (s.greedy && (k === 'temperature' || k === 'topK' || k === 'topP'))}
+        onChange={(e) => set(k, Number(e.target.value))}
+        aria-describedby={help ? `${k}-help` : undefined}
+      />
+      {help ? <small id={`${k}-help`} className="muted">{help}</small> : null}
+    </label>
+  );
+
+  return (
+    <section className="widget generator ui" aria-label="Generator">
+      <ModelStatus />
+      <label className="gen-prompt">
+        <span>Prompt <small className="muted">({promptTokens} token{promptTokens === 1 ? '' : 's'}{status.state === 'ready' && promptTokens > status.info.model.config.blockSize ? `; only the last ${status.info.model.config.blockSize} fit the context window, earlier ones are dropped` : ''})</small></span>
+        <textarea value={s.prompt} rows={3} onChange={(e) => set('prompt', e.target.value)} disabled={running} />
+      </label>
+      <div className="gen-controls">
+        <label className="gen-check">
+          <input type="checkbox" checked={s.greedy} onChange={(e) => set('greedy', e.target.checked)} disabled={running} /> Greedy (always the most likely token)
+        </label>
+        {num('temperature', 'Temperature', 0.05)}
+        {num('topK', 'Top-k', 1, '0 = off')}
+        {num('topP', 'Top-p', 0.05, '1 = off')}
+        {num('seed', 'Seed', 1)}
+        {num('maxNewTokens', 'Max new tokens', 1)}
+      </div>
+      <div className="gen-actions">
+        {running ? (
+          <button type="button" className="btn" onClick={() => cancelRef.current?.()}>Stop</button>
+        ) : (
+          <button type="button" className="btn btn--primary" onClick={run}>Generate</button>
+        )}
+        <button
+          type="button" className="btn"
+          onClick={async () => {
+            try { await navigator.clipboard.writeText(shareUrl()); setCopied(true); setTimeout(() => setCopied(false), 2000); }
+            catch { setError(`Copy this link: ${shareUrl()}`); }
+          }}
+        >
+          {copied ? 'Link copied' : 'Copy share link'}
+        </button>
+        <a className="gen-share" href={`/generator/?${toSearchParams(s)}`}>Share link</a>
+      </div>
+      {error ? <p role="alert" className="gen-error">{error}</p> : null}
+      <div className="gen-output" aria-live="polite" aria-busy={running} data-testid="generator-output">
+        <span className="gen-output__prompt">{s.prompt}</span>
+        {out.map((p, i) => (
+          <span key={i} className="gen-token" title={`token${p.ids.length > 1 ? 's' : ''} ${p.ids.join(', ')}: ${JSON.stringify(p.text)}`} data-ids={p.ids.join(',')}>
+            {p.text}
+          </span>
+        ))}
+      </div>
+      {stats ? (
+        <p className="muted gen-stats" data-testid="generator-stats">
+          {stats.newTokens} new tokens · prompt {stats.promptTokens} tokens in {stats.prefillMs.toFixed(0)} ms ·{' '}
+          {stats.tokensPerSecond.toFixed(1)} tokens/s · {stats.cachedPositions} positions in the KV cache ·{' '}
+          {stats.reason === 'eot' ? 'stopped at <|endoftext|>' : stats.reason === 'cancelled' ? 'stopped by you' : 'reached max tokens'}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+// Fetches a model's files once and keeps them in Cache Storage, keyed by content hash:
+// a new export (new sha256) is a new cache entry; a truncated or corrupt entry fails its
+// check and is fetched again; a missing model is a clear ModelMissingError.
+
+export interface ManifestFile { path: string; bytes: number; sha256: string }
+export interface Manifest {
+  name: string;
+  demo: boolean;
+  config: { blockSize: number; vocabSize: number; nLayer: number; nHead: number; nEmbd: number; layerNormEpsilon?: number };
+  files: Record<string, ManifestFile>;
+}
+
+export class ModelMissingError extends Error {
+  constructor(url: string, status?: number) {
+    super(
+      `No model found at ${url}${status ? ` (HTTP ${status})` : ''}. Build one with "npm run model:demo" (small, random weights) ` +
+        `or "npm run model:gpt2" (the real GPT-2, needs internet once), then rebuild. Lessons and cards work without it.`,
+    );
+    this.name = 'ModelMissingError';
+  }
+}
+
+export class ModelCorruptError extends Error {
+  constructor(file: string, detail: string) {
+    super(`Model file ${file} is damaged (${detail}). It was removed from the cache; reload to fetch it again.`);
+    this.name = 'ModelCorruptError';
+  }
+}
+
+export type Progress = (p: { phase: 'download' | 'cache'; file: string; loaded: number; total: number }) => void;
+
+const CACHE_NAME = 'gpt2-pamphlet-models-v1';
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function fetchManifest(baseUrl: string): Promise<Manifest> {
+  const url = new URL('manifest.json', baseUrl).href;
+  let res: Response;
+  try {
+    res = await fetch(url, { cache: 'no-cache' });
+  } catch {
+    throw new ModelMissingError(url);
+  }
+  if (!res.ok) throw new ModelMissingError(url, res.status);
+  let manifest: Manifest;
+  try {
+    manifest = (await res.json()) as Manifest;
+  } catch {
+    throw new ModelCorruptError('manifest.json', 'not valid JSON');
+  }
+  if (!manifest?.files || !manifest.config) throw new ModelCorruptError('manifest.json', 'no files or config');
+  return manifest;
+}
+
+async function openCache(): Promise<Cache | null> {
+  try {
+    return typeof caches === 'undefined' ? null : await caches.open(CACHE_NAME);
+  } catch {
+    return null; // e.g. storage disabled: everything still works, just without the cache
+  }
+}
+
+async function readBody(res: Response, file: string, total: number, phase: 'download' | 'cache', onProgress?: Progress): Promise<Uint8Array> {
+  const out = new Uint8Array(total);
+  let loaded = 0;
+  const reader = res.body?.getReader();
+  if (!reader) {
+    const all = new Uint8Array(await res.arrayBuffer());
+    onProgress?.({ phase, file, loaded: all.length, total });
+    return all;
+  }
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (loaded + value.length > total) throw new ModelCorruptError(file, `longer than the ${total} bytes in the manifest`);
+    out.set(value, loaded);
+    loaded += value.length;
+    onProgress?.({ phase, file, loaded, total });
+  }
+  if (loaded !== total) throw new ModelCorruptError(file, `got ${loaded} of ${total} bytes`);
+  return out;
+}
+
+/** One file of the manifest, verified against its sha256; from the cache when it has a good copy. */
+export async function fetchModelFile(baseUrl: string, entry: ManifestFile, onProgress?: Progress): Promise<Uint8Array> {
+  const url = new URL(entry.path, baseUrl).href;
+  const key = `${url}?sha256=${entry.sha256}`;
+  const cache = await openCache();
+  const cached = await cache?.match(key);
+  if (cached) {
+    try {
+      const bytes = await readBody(cached, entry.path, entry.bytes, 'cache', onProgress);
+      if ((await sha256Hex(bytes)) === entry.sha256) return bytes;
+    } catch { /* fall through: a bad cached copy is replaced below */ }
+    await cache?.delete(key);
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, { cache: 'no-cache' });
+  } catch {
+    throw new ModelMissingError(url);
+  }
+  if (!res.ok) throw new ModelMissingError(url, res.status);
+  const bytes = await readBody(res, entry.path, entry.bytes, 'download', onProgress);
+  const hash = await sha256Hex(bytes);
+  if (hash !== entry.sha256) throw new ModelCorruptError(entry.path, `sha256 ${hash.slice(0, 12)}… does not match the manifest`);
+  try {
+    await cache?.put(key, new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'application/octet-stream' } }));
+  } catch { /* quota full: the model still runs, it just isn't cached */ }
+  return bytes;
+}

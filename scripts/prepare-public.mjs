@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Runs before `next build`: puts what the browser fetches at run time into public/.
+// - models/<name>/ (exported by model:demo / model:gpt2) → public/models/<name>/ (only what the browser loads)
+// - public/models/index.json: which models exist and which one the app uses (the real GPT-2 when present)
+// - sql.js's wasm → public/sqljs/ (for the Anki export)
+// The demo model is built here when it is missing, so a fresh clone builds with no extra step.
+import fs from 'node:fs';
+import path from 'node:path';
+import { execSync } from 'node:child_process';
+
+const MODELS = 'models';
+const PUBLIC_MODELS = path.join('public', 'models');
+
+function hasModel(name) {
+  return fs.existsSync(path.join(MODELS, name, 'manifest.json'));
+}
+
+if (!hasModel('demo')) {
+  console.log('models/demo is missing: building the demo model (npm run model:demo)…');
+  execSync('npm run --silent model:demo', { stdio: 'inherit' });
+}
+
+fs.rmSync(PUBLIC_MODELS, { recursive: true, force: true });
+const available = [];
+for (const name of ['gpt2', 'demo']) {
+  if (!hasModel(name)) continue;
+  const manifest = JSON.parse(fs.readFileSync(path.join(MODELS, name, 'manifest.json'), 'utf8'));
+  const dest = path.join(PUBLIC_MODELS, name);
+  fs.mkdirSync(dest, { recursive: true });
+  fs.copyFileSync(path.join(MODELS, name, 'manifest.json'), path.join(dest, 'manifest.json'));
+  for (const file of Object.values(manifest.files)) {
+    const from = path.join(MODELS, name, file.path);
+    const to = path.join(dest, file.path);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    try {
+      fs.linkSync(from, to); // hard link: no copy of a 500 MB file
+    } catch {
+      fs.copyFileSync(from, to);
+    }
+  }
+  available.push({ name, demo: manifest.demo, path: `/models/${name}/` });
+}
+fs.writeFileSync(path.join(PUBLIC_MODELS, 'index.json'), JSON.stringify({ default: available[0]?.name ?? null, models: available }, null, 2));
+console.log(`public/models: ${available.map((m) => `${m.name}${m.demo ? ' (demo, random weights)' : ''}`).join(', ')}; default ${available[0]?.name}`);
+
+const sqlDest = path.join('public', 'sqljs');
+fs.mkdirSync(sqlDest, { recursive: true });
+fs.copyFileSync(path.join('node_modules', 'sql.js', 'dist', 'sql-wasm-browser.wasm'), path.join(sqlDest, 'sql-wasm-browser.wasm'));

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// Serves the static export with the headers onnxruntime-web needs for threads:
+// COOP/COEP make the page cross-origin isolated (SharedArrayBuffer), CORP lets workers load same-origin files.
+// Usage: node scripts/serve-static.mjs [dir=out] [--port 3100] [--host 127.0.0.1]
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const root = path.resolve(args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--'))) ?? 'out');
+const port = Number(flag('--port', process.env.PORT ?? 3100));
+const host = flag('--host', process.env.HOST ?? '127.0.0.1');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm',
+  '.onnx': 'application/octet-stream', '.bin': 'application/octet-stream', '.safetensors': 'application/octet-stream',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2', '.map': 'application/json; charset=utf-8', '.md': 'text/markdown; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+const SECURITY = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+if (!fs.existsSync(path.join(root, 'index.html'))) {
+  console.error(`No static export in ${root}. Run "npm run build" first (or "npm start", which builds when needed).`);
+  process.exit(1);
+}
+
+/** Maps a URL path to a file: /x → x, x.html or x/index.html. Never leaves root. */
+function resolveFile(urlPath) {
+  let p;
+  try { p = decodeURIComponent(urlPath.split('?')[0]); } catch { return null; }
+  const abs = path.join(root, path.normalize(p));
+  if (abs !== root && !abs.startsWith(root + path.sep)) return null;
+  for (const candidate of [abs, abs + '.html', path.join(abs, 'index.html')]) {
+    try {
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch { /* try the next one */ }
+  }
+  return null;
+}
+
+const server = http.createServer((req, res) => {
+  const file = resolveFile(req.url ?? '/');
+  const headers = { ...SECURITY };
+  if (!file) {
+    const notFound = path.join(root, '404.html');
+    res.writeHead(404, { ...headers, 'Content-Type': TYPES['.html'] });
+    if (req.method === 'HEAD') return res.end();
+    return fs.existsSync(notFound) ? fs.createReadStream(notFound).pipe(res) : res.end('Not found');
+  }
+  const stat = fs.statSync(file);
+  headers['Content-Type'] = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  headers['Accept-Ranges'] = 'bytes';
+  headers['Cache-Control'] = file.includes(`${path.sep}_next${path.sep}static${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+  if (range && (range[1] || range[2])) {
+    const start = range[1] ? Number(range[1]) : Math.max(0, stat.size - Number(range[2]));
+    const end = range[1] && range[2] ? Math.min(Number(range[2]), stat.size - 1) : stat.size - 1;
+    if (start > end || start >= stat.size) {
+      res.writeHead(416, { ...headers, 'Content-Range': `bytes */${stat.size}` });
+      return res.end();
+    }
+    res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${stat.size}`, 'Content-Length': end - start + 1 });
+    if (req.method === 'HEAD') return res.end();
+    return fs.createReadStream(file, { start, end }).pipe(res);
+  }
+  res.writeHead(200, { ...headers, 'Content-Length': stat.size });
+  if (req.method === 'HEAD') return res.end();
+  fs.createReadStream(file).pipe(res);
+});
+
+server.listen(port, host, () => {
+  console.log(`GPT-2 Pamphlet is served at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/  (from ${path.relative(process.cwd(), root) || '.'}, Ctrl+C to stop)`);
+});
