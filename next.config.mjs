@@ -6,8 +6,8 @@ const withMDX = createMDX({
   options: {
     remarkPlugins: ['remark-frontmatter', 'remark-gfm', 'remark-math'],
     rehypePlugins: [
+      'rehype-slug', // before KaTeX, so ids come from the TeX source like the TOC's (lib/content/toc.ts)
       ['rehype-katex', { strict: false }],
-      'rehype-slug',
       ['rehype-autolink-headings', { behavior: 'append', properties: { className: ['anchor'], ariaHidden: true, tabIndex: -1 }, content: { type: 'text', value: '#' } }],
       ['@shikijs/rehype', { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false }],
     ],

@@ -1,17 +1,10 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { watchErrors } from './helpers';
 import { listLessons } from '../lib/content/lessons';
 import { tableOfContents, headings } from '../lib/content/toc';
 import { readLessonSource } from '../lib/content/lessons';
 
 const lessons = listLessons();
-
-/** Collects console errors and uncaught exceptions for the page's lifetime. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
 
 test('home lists every lesson in order and links to it', async ({ page }) => {
   const errors = watchErrors(page);

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CardSyntaxError, clozeNumbers, type Card } from '../cards';
 import { extractLesson, extractLessonCards, loadDeck, loadLessons } from './extract-cards';
+import { headings } from './toc';
 
 const FILE = 'content/tokenization.mdx';
 
@@ -183,6 +184,14 @@ describe.skipIf(realLessons.length === 0)(`real lessons in ${CONTENT}/ (${realLe
       expect(c.source?.lesson).toBe(c.id.split('/')[0]);
       expect(c.source?.line).toBeGreaterThan(0);
       if (c.type === 'cloze') expect(clozeNumbers(c.front).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('every card links to a heading id of its lesson (as the table of contents computes them)', async () => {
+    const lessons = await loadLessons(CONTENT);
+    for (const l of lessons) {
+      const ids = new Set(headings(readFileSync(path.join(CONTENT, `${l.slug}.mdx`), 'utf8')).map((h) => h.id));
+      for (const c of l.cards) expect([c.id, ids.has(c.source!.anchor) || c.source!.anchor === '']).toEqual([c.id, true]);
     }
   });
 });

@@ -1,0 +1,186 @@
+// Pure review-session logic over the stored progress: which items to review now, grading with
+// undo, and due counts. `now`, the day boundary and the time zone are always parameters.
+
+import { State, type CardState, type Grade, type ReviewLog, type Scheduler } from './scheduler';
+import { parseReviewKey, type ReviewItem } from './review-items';
+
+/** One answer, as ts-fsrs logs it, plus which item it was for. */
+export interface ReviewLogEntry extends ReviewLog {
+  /** `<key>@<ISO time of the review>`: unique, and the same in every tab. */
+  id: string;
+  key: string;
+  cardId: string;
+  ord: number;
+}
+
+export interface Progress {
+  /** FSRS state per review item key; items never graded have none. */
+  states: Record<string, CardState>;
+  /** Every answer, oldest first. */
+  log: ReviewLogEntry[];
+  /** Ids of log entries removed by undo, so that merging with another tab does not bring them back. */
+  undone: string[];
+}
+
+export function emptyProgress(): Progress {
+  return { states: {}, log: [], undone: [] };
+}
+
+export interface DayOptions {
+  /** Local hour at which a new review day starts (Anki: 4). */
+  dayStartHour: number;
+  /** Local time minus UTC in minutes, e.g. 60 for CET (`-new Date().getTimezoneOffset()`). */
+  utcOffsetMinutes: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The review day `date` falls in, as 'YYYY-MM-DD' (a review at 02:00 belongs to the day before). */
+export function dayKey(date: Date, { dayStartHour, utcOffsetMinutes }: DayOptions): string {
+  const shifted = new Date(date.getTime() + utcOffsetMinutes * 60_000 - dayStartHour * 3_600_000);
+  return shifted.toISOString().slice(0, 10);
+}
+
+/** The instant the review day `key` starts. */
+export function dayStart(key: string, { dayStartHour, utcOffsetMinutes }: DayOptions): Date {
+  return new Date(Date.parse(`${key}T00:00:00Z`) - utcOffsetMinutes * 60_000 + dayStartHour * 3_600_000);
+}
+
+/** The key of the day `n` days after `key`. */
+export function addDays(key: string, n: number): string {
+  return new Date(Date.parse(`${key}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+export interface SessionFilter {
+  /** A lesson slug (`card.source.lesson`). */
+  lesson?: string;
+  /** A deck and its sub-decks (`GPT-2 Pamphlet` matches `GPT-2 Pamphlet::Attention`). */
+  deck?: string;
+}
+
+export function matchesFilter(item: ReviewItem, filter: SessionFilter = {}): boolean {
+  if (filter.lesson !== undefined && item.card.source?.lesson !== filter.lesson) return false;
+  if (filter.deck !== undefined && item.card.deck !== filter.deck && !item.card.deck.startsWith(`${filter.deck}::`)) return false;
+  return true;
+}
+
+export function isNew(progress: Progress, key: string): boolean {
+  const s = progress.states[key];
+  return s === undefined || s.state === State.New;
+}
+
+export interface SessionOptions extends DayOptions {
+  now: Date;
+  /** New items per review day, all decks together. */
+  newLimit: number;
+  filter?: SessionFilter;
+}
+
+export interface Session {
+  /** Seen items with due ≤ now, most overdue first. */
+  due: ReviewItem[];
+  /** New items, in card order, within what is left of today's new limit. */
+  fresh: ReviewItem[];
+  /** due, then fresh. */
+  queue: ReviewItem[];
+  /** New items already introduced this review day. */
+  newToday: number;
+}
+
+export function pickSession(items: readonly ReviewItem[], progress: Progress, options: SessionOptions): Session {
+  const { now, newLimit, filter } = options;
+  const today = dayKey(now, options);
+  const newToday = new Set(
+    progress.log.filter((e) => e.state === State.New && dayKey(e.review, options) === today).map((e) => e.key),
+  ).size;
+  const candidates = items.filter((i) => matchesFilter(i, filter));
+  const due = candidates
+    .filter((i) => !isNew(progress, i.key) && progress.states[i.key].due.getTime() <= now.getTime())
+    .sort((a, b) => progress.states[a.key].due.getTime() - progress.states[b.key].due.getTime() || a.key.localeCompare(b.key));
+  const fresh = candidates.filter((i) => isNew(progress, i.key)).slice(0, Math.max(0, newLimit - newToday));
+  return { due, fresh, queue: [...due, ...fresh], newToday };
+}
+
+/** What `undoGrade` needs to take one answer back. */
+export interface UndoRecord {
+  key: string;
+  /** The state before the answer; null when the item had never been graded. */
+  previous: CardState | null;
+  logId: string;
+}
+
+export interface GradeOutcome {
+  progress: Progress;
+  entry: ReviewLogEntry;
+  undo: UndoRecord;
+}
+
+export function gradeItem(
+  progress: Progress,
+  item: Pick<ReviewItem, 'key' | 'cardId' | 'ord'>,
+  rating: Grade,
+  now: Date,
+  scheduler: Scheduler,
+): GradeOutcome {
+  const previous = progress.states[item.key] ?? null;
+  const { state, log } = scheduler.grade(previous ?? scheduler.newState(now), rating, now);
+  let id = `${item.key}@${now.toISOString()}`;
+  for (let n = 2; progress.log.some((e) => e.id === id); n++) id = `${item.key}@${now.toISOString()}#${n}`;
+  const entry: ReviewLogEntry = { ...log, id, key: item.key, cardId: item.cardId, ord: item.ord };
+  return {
+    progress: { ...progress, states: { ...progress.states, [item.key]: state }, log: [...progress.log, entry] },
+    entry,
+    undo: { key: item.key, previous, logId: id },
+  };
+}
+
+/** Restores the state before the answer and removes its log entry. */
+export function undoGrade(progress: Progress, undo: UndoRecord): Progress {
+  const states = { ...progress.states };
+  if (undo.previous) states[undo.key] = undo.previous;
+  else delete states[undo.key];
+  return {
+    states,
+    log: progress.log.filter((e) => e.id !== undo.logId),
+    undone: progress.undone.includes(undo.logId) ? progress.undone : [...progress.undone, undo.logId],
+  };
+}
+
+export interface DueCounts {
+  total: number;
+  /** Lesson slug → due items (lesson cards only). */
+  byLesson: Record<string, number>;
+  /** Deck → due items (every card). */
+  byDeck: Record<string, number>;
+}
+
+/** Seen items due at `now` (new items are not counted). */
+export function dueCounts(items: readonly ReviewItem[], progress: Progress, now: Date): DueCounts {
+  const counts: DueCounts = { total: 0, byLesson: {}, byDeck: {} };
+  for (const item of items) {
+    if (isNew(progress, item.key) || progress.states[item.key].due.getTime() > now.getTime()) continue;
+    counts.total++;
+    const lesson = item.card.source?.lesson;
+    if (lesson !== undefined) counts.byLesson[lesson] = (counts.byLesson[lesson] ?? 0) + 1;
+    counts.byDeck[item.card.deck] = (counts.byDeck[item.card.deck] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Per item: its state and answers, shaped like the Anki exporter's `CardProgress` (lib/anki/progress.ts). */
+export interface ItemProgress {
+  key: string;
+  cardId: string;
+  ord: number;
+  card: CardState;
+  logs: ReviewLogEntry[];
+}
+
+export function progressByItem(progress: Progress): ItemProgress[] {
+  const logs = new Map<string, ReviewLogEntry[]>();
+  for (const e of progress.log) logs.set(e.key, [...(logs.get(e.key) ?? []), e]);
+  return Object.entries(progress.states).map(([key, card]) => {
+    const { cardId, ord } = parseReviewKey(key);
+    return { key, cardId, ord, card, logs: logs.get(key) ?? [] };
+  });
+}

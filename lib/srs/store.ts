@@ -1,0 +1,190 @@
+// The app's flashcard store: typed slices (progress, imported, settings, storage status) combined
+// into one vanilla zustand store, persisted to IndexedDB by the persist middleware.
+// React wraps it with `useStore(store, selector)`; the app calls `store.persist.rehydrate()` after
+// mount (skipHydration), and reads `hydrated` / `storageError`.
+
+import { persist } from 'zustand/middleware';
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import type { Card } from '../cards/card';
+import { createMergingStorage, idbKeyValue, type KeyValue } from './persist-storage';
+import { DATA_VERSION, MIGRATIONS, emptyData, migrateData, validateData, type ImportedData, type Migration, type PersistedData, type Settings } from './persisted-data';
+import type { ReviewItem } from './review-items';
+import { gradeItem, undoGrade, type Progress, type ReviewLogEntry, type UndoRecord } from './review-session';
+import { createScheduler, type Grade, type Scheduler } from './scheduler';
+
+export const STORE_NAME = 'gpt2-pamphlet';
+
+export interface ProgressSlice {
+  progress: Progress;
+  /** The last answer, until it is undone or another answer replaces it (not persisted). */
+  lastUndo: UndoRecord | null;
+  grade(item: Pick<ReviewItem, 'key' | 'cardId' | 'ord'>, rating: Grade, now: Date): ReviewLogEntry;
+  /** Takes back the last answer; false when there is nothing to undo. */
+  undo(): boolean;
+}
+
+export interface ImportedSlice {
+  imported: ImportedData;
+  /** Adds or replaces (by id) imported cards and records their decks. */
+  importCards(cards: readonly Card[], source: { fileName?: string; now: Date }): void;
+  /** Removes a deck and its sub-decks with their cards (their review progress stays). */
+  removeImportedDeck(name: string): void;
+}
+
+export interface SettingsSlice {
+  settings: Settings;
+  updateSettings(patch: Partial<Omit<Settings, 'rev'>>): void;
+}
+
+export interface StorageSlice {
+  /** False until `persist.rehydrate()` has finished (successfully or not). */
+  hydrated: boolean;
+  /** What went wrong loading or saving, in words for the reader; null when all is well. */
+  storageError: string | null;
+  clearStorageError(): void;
+  /** Replaces progress, imported cards and settings (e.g. from a backup); other tabs' reviews still merge in. */
+  replaceData(data: PersistedData): void;
+}
+
+export type PamphletState = ProgressSlice & ImportedSlice & SettingsSlice & StorageSlice;
+
+type Slice<T> = StateCreator<PamphletState, [['zustand/persist', unknown]], [], T>;
+
+const progressSlice =
+  (scheduler: Scheduler): Slice<ProgressSlice> =>
+  (set, get) => ({
+    progress: emptyData().progress,
+    lastUndo: null,
+    grade(item, rating, now) {
+      const { progress, entry, undo } = gradeItem(get().progress, item, rating, now, scheduler);
+      set({ progress, lastUndo: undo });
+      return entry;
+    },
+    undo() {
+      const undo = get().lastUndo;
+      if (!undo) return false;
+      set({ progress: undoGrade(get().progress, undo), lastUndo: null });
+      return true;
+    },
+  });
+
+const importedSlice: Slice<ImportedSlice> = (set, get) => ({
+  imported: emptyData().imported,
+  importCards(cards, { fileName, now }) {
+    const { imported } = get();
+    const byId = new Map(imported.cards.map((c) => [c.id, c]));
+    for (const c of cards) byId.set(c.id, c);
+    const names = new Set(cards.map((c) => c.deck));
+    const decks = [
+      ...imported.decks.filter((d) => !names.has(d.name)),
+      ...[...names].map((name) => ({ name, ...(fileName ? { fileName } : {}), importedAt: now })),
+    ];
+    set({ imported: { cards: [...byId.values()], decks, rev: imported.rev + 1 } });
+  },
+  removeImportedDeck(name) {
+    const inDeck = (deck: string) => deck === name || deck.startsWith(`${name}::`);
+    const { imported } = get();
+    set({
+      imported: {
+        cards: imported.cards.filter((c) => !inDeck(c.deck)),
+        decks: imported.decks.filter((d) => !inDeck(d.name)),
+        rev: imported.rev + 1,
+      },
+    });
+  },
+});
+
+const settingsSlice: Slice<SettingsSlice> = (set, get) => ({
+  settings: emptyData().settings,
+  updateSettings(patch) {
+    const { settings } = get();
+    set({ settings: { ...settings, ...patch, rev: settings.rev + 1 } });
+  },
+});
+
+const storageSlice: Slice<StorageSlice> = (set, get) => ({
+  hydrated: false,
+  storageError: null,
+  clearStorageError: () => set({ storageError: null }),
+  replaceData(data) {
+    const { progress, imported, settings } = validateData(data);
+    // The higher revision wins a merge, so the restored sections must outrank the current ones.
+    set({
+      progress,
+      imported: { ...imported, rev: Math.max(imported.rev, get().imported.rev) + 1 },
+      settings: { ...settings, rev: Math.max(settings.rev, get().settings.rev) + 1 },
+      lastUndo: null,
+    });
+  },
+});
+
+export interface PamphletStoreOptions {
+  /** IndexedDB key (default 'gpt2-pamphlet'). */
+  name?: string;
+  keyValue?: KeyValue;
+  scheduler?: Scheduler;
+  version?: number;
+  migrations?: Readonly<Record<number, Migration>>;
+}
+
+export type PamphletStore = ReturnType<typeof createPamphletStore>;
+
+export function createPamphletStore(options: PamphletStoreOptions = {}) {
+  const name = options.name ?? STORE_NAME;
+  const version = options.version ?? DATA_VERSION;
+  const migrations = options.migrations ?? MIGRATIONS;
+  const scheduler = options.scheduler ?? createScheduler();
+  let api: StoreApi<PamphletState> | undefined;
+
+  const reportError = (message: string) => {
+    if (api && api.getState().storageError !== message) api.setState({ storageError: message });
+  };
+  const merging = createMergingStorage({
+    keyValue: options.keyValue ?? idbKeyValue(),
+    version,
+    migrations,
+    onError: reportError,
+    onMerged: (data) => api?.setState({ progress: data.progress, imported: data.imported, settings: data.settings }),
+  });
+
+  const store = createStore<PamphletState>()(
+    persist(
+      (...a) => ({
+        ...progressSlice(scheduler)(...a),
+        ...importedSlice(...a),
+        ...settingsSlice(...a),
+        ...storageSlice(...a),
+      }),
+      {
+        name,
+        version,
+        storage: merging.storage,
+        skipHydration: true,
+        partialize: (s): PersistedData => ({ progress: s.progress, imported: s.imported, settings: s.settings }),
+        migrate: (persisted, from) => migrateData(persisted, from, version, migrations),
+        merge: (persisted, current) => (persisted ? { ...current, ...(persisted as PersistedData) } : current),
+        onRehydrateStorage: () => (_state, error) => {
+          if (error) {
+            const key = merging.backupLastRead(name);
+            const copy = key ? `A copy was kept under "${key}". ` : '';
+            reportError(`Saved progress could not be loaded (${(error as Error).message}). ${copy}Starting with defaults.`);
+          }
+          const s = api!.getState();
+          merging.markClean({ progress: s.progress, imported: s.imported, settings: s.settings });
+          api!.setState({ hydrated: true });
+        },
+      },
+    ),
+  );
+  api = store;
+  const initial = store.getState();
+  merging.markClean({ progress: initial.progress, imported: initial.imported, settings: initial.settings }); // defaults need no write
+  return Object.assign(store, { whenSaved: merging.whenSaved });
+}
+
+let shared: PamphletStore | undefined;
+
+/** The app's one store, created on first use (creating it touches no storage until rehydrate()). */
+export function pamphletStore(): PamphletStore {
+  return (shared ??= createPamphletStore());
+}
