@@ -1,11 +1,16 @@
 'use client';
 import dynamic from 'next/dynamic';
 import { WIDGETS, type WidgetName } from './widget-names';
+import '@/components/widgets/widgets.css'; // the placeholders need the widgets' responsive height rules
+
+// Widgets whose height changes with the viewport reserve it with a CSS class (widgets.css) instead of minHeight.
+const SIZE: Partial<Record<WidgetName, string>> = { tokenizer: 'wg-size--tokenizer', 'training-pairs': 'wg-size--training-pairs' };
+const reserve = (name: WidgetName) => (SIZE[name] ? undefined : { minHeight: WIDGETS[name].minHeight });
 
 function Placeholder({ name }: { name: WidgetName }) {
   const w = WIDGETS[name];
   return (
-    <section className="widget-slot" aria-label={w.title} data-widget={name} style={{ minHeight: w.minHeight }}>
+    <section className={`widget-slot ${SIZE[name] ?? ''}`} aria-label={w.title} data-widget={name} style={reserve(name)}>
       <p className="widget-slot__title">
         <strong>{w.title}</strong> {w.built ? <span className="badge">loading…</span> : <span className="badge">coming soon</span>}
       </p>
@@ -26,7 +31,7 @@ export default function LiveWidget({ name, standalone }: { name: WidgetName; sta
   const Loaded = (LOADERS as Partial<Record<WidgetName, React.ComponentType<{ standalone?: boolean }>>>)[name];
   if (!Loaded) return <Placeholder name={name} />;
   return (
-    <div data-widget={name} style={{ minHeight: WIDGETS[name].minHeight }}>
+    <div data-widget={name} className={SIZE[name]} style={reserve(name)}>
       <Loaded standalone={standalone} />
     </div>
   );

@@ -2,15 +2,16 @@
 // Tokenizer playground: text → GPT-2 tokens (coloured spans, counts, a table), and the
 // BPE merges of one word. Every number comes from @/lib/tokenizer.
 import { Fragment, useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { tokenize } from '@/lib/tokenizer';
+import { EOT_ID } from '@/lib/tokenizer';
 import { describeToken, MAX_ROWS, tokenRows, type TokenRow } from '@/lib/widgets/token-rows';
+import { tokenizeHead } from '@/lib/widgets/tokenize-head';
 import { textStats } from '@/lib/widgets/visible-text';
 import BpeStepper from './BpeStepper';
 import { TokenPieces, tint } from './TokenPieces';
 import './widgets.css';
 
 const DEFAULT_TEXT = "GPT-2 doesn't read letters: tokenization turns text into numbers.";
-/** Longer pastes are cut by the textarea: tokenizing 100k characters takes ~0.2 s. */
+/** Longer pastes are cut by the textarea (encoding 100k characters takes ~0.1 s). */
 const MAX_CHARS = 100_000;
 
 const PRESETS = [
@@ -31,7 +32,7 @@ function tokenClass(row: TokenRow, active: boolean): string {
 export default function TokenizerPlayground({ initialText = DEFAULT_TEXT }: { initialText?: string }) {
   const [text, setText] = useState(initialText);
   const shown = useDeferredValue(text); // typing stays responsive while a long text re-tokenizes
-  const spans = useMemo(() => tokenize(shown), [shown]);
+  const { spans, total } = useMemo(() => tokenizeHead(shown, MAX_ROWS), [shown]);
   const rows = useMemo(() => tokenRows(shown, spans, MAX_ROWS), [shown, spans]);
   const stats = useMemo(() => textStats(shown), [shown]);
 
@@ -58,7 +59,8 @@ export default function TokenizerPlayground({ initialText = DEFAULT_TEXT }: { in
 
   function onTokenKey(e: KeyboardEvent<HTMLDivElement>) {
     const from = inRange(focused) ?? stop;
-    const to = { ArrowRight: from + 1, ArrowDown: from + 1, ArrowLeft: from - 1, ArrowUp: from - 1, Home: 0, End: rows.length - 1 }[e.key];
+    const moves: Partial<Record<string, number>> = { ArrowRight: from + 1, ArrowDown: from + 1, ArrowLeft: from - 1, ArrowUp: from - 1, Home: 0, End: rows.length - 1 };
+    const to = moves[e.key];
     if (to === undefined || rows.length === 0) return;
     e.preventDefault();
     const j = Math.max(0, Math.min(rows.length - 1, to));
@@ -70,7 +72,7 @@ export default function TokenizerPlayground({ initialText = DEFAULT_TEXT }: { in
   const hasSpecial = rows.some((r) => r.special);
 
   return (
-    <section className="widget ui wg tp" aria-label="Tokenizer playground">
+    <section className="widget ui wg tp wg-size--tokenizer" aria-label="Tokenizer playground">
       <div className="tp-input">
         <label htmlFor={`${id}-text`} className="wg-label">Text to tokenize</label>
         <textarea
@@ -87,12 +89,12 @@ export default function TokenizerPlayground({ initialText = DEFAULT_TEXT }: { in
       </div>
 
       <p className="wg-counts" aria-live="polite">
-        <strong>{fmt(spans.length)}</strong> token{spans.length === 1 ? '' : 's'} · <strong>{fmt(stats.codePoints)}</strong> characters
+        <strong>{fmt(total)}</strong> token{total === 1 ? '' : 's'} · <strong>{fmt(stats.codePoints)}</strong> characters
         (Unicode code points) · <strong>{fmt(stats.utf8Bytes)}</strong> UTF-8 bytes
         {text !== shown ? <span className="muted"> · updating…</span> : null}
       </p>
-      {spans.length > rows.length ? (
-        <p className="wg-note" role="note">Showing the first {fmt(rows.length)} of {fmt(spans.length)} tokens; the counts above cover the whole text.</p>
+      {total > rows.length ? (
+        <p className="wg-note" role="note">Showing the first {fmt(rows.length)} of {fmt(total)} tokens; the counts above cover the whole text.</p>
       ) : null}
 
       <div
@@ -103,7 +105,7 @@ export default function TokenizerPlayground({ initialText = DEFAULT_TEXT }: { in
         {rows.map((row) => (
           <Fragment key={row.index}>
             <span
-              role="option" aria-selected={row.index === active} aria-label={describeToken(row, spans.length)}
+              role="option" aria-selected={row.index === active} aria-label={describeToken(row, total)}
               tabIndex={row.index === stop ? 0 : -1} data-index={row.index}
               className={tokenClass(row, row.index === active)} style={tint(row.index)}
               onMouseEnter={() => setHovered(row.index)} onMouseLeave={() => setHovered(null)}
@@ -118,20 +120,20 @@ export default function TokenizerPlayground({ initialText = DEFAULT_TEXT }: { in
       </div>
       <p id={`${id}-help`} className="wg-detail">
         {activeRow
-          ? <>{describeToken(activeRow, spans.length)} · vocab <code>{activeRow.vocab}</code> · bytes <code>{activeRow.hex}</code></>
+          ? <>{describeToken(activeRow, total)} · vocab <code>{activeRow.vocab}</code> · bytes <code>{activeRow.hex}</code></>
           : 'Hover a token, or Tab into the tokens and move with the arrow keys, to see its id and bytes.'}
       </p>
       <p className="wg-note">
         <span className="tok-ws">·</span> marks a space and <span className="tok-ws">↵</span> a newline. GPT-2’s vocabulary writes every
         byte as a printable character, so there a leading space is <code>Ġ</code> and a newline <code>Ċ</code>.
         {hasPartial ? <> A <span className="tok tok--partial tok--legend">dashed</span> token is <strong>part of a character</strong>: BPE works on UTF-8 bytes, and this character’s bytes are split across tokens (its bytes are shown in hex).</> : null}
-        {hasSpecial ? <> <code>&lt;|endoftext|&gt;</code> is one special token, id 50256: it marks a document boundary and is never built by merges.</> : null}
+        {hasSpecial ? <> <code>&lt;|endoftext|&gt;</code> is one special token, id {EOT_ID}: it marks a document boundary and is never built by merges.</> : null}
       </p>
 
       <div ref={tableRef} className="wg-table-wrap tp-table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
         <table className="wg-table">
           <caption id={`${id}-caption`}>
-            <span className="wg-caption">{`Tokens of the text${spans.length > rows.length ? ` (first ${fmt(rows.length)} of ${fmt(spans.length)})` : ''}`}</span>
+            <span className="wg-caption">{`Tokens of the text${total > rows.length ? ` (first ${fmt(rows.length)} of ${fmt(total)})` : ''}`}</span>
           </caption>
           <thead>
             <tr><th scope="col">Index</th><th scope="col">Text (JSON)</th><th scope="col">Vocab string</th><th scope="col">ID</th><th scope="col">Bytes (hex)</th></tr>

@@ -2,7 +2,7 @@
 // Training-pairs maker: a Shakespeare excerpt → GPT-2 tokens → one chunk x, y (shifted
 // by one) → the block_size (context → next token) examples inside it, as nanoGPT's
 // get_batch makes them. Every id comes from @/lib/tokenizer.
-import { Fragment, useId, useMemo, useState } from 'react';
+import { Fragment, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { tokenize } from '@/lib/tokenizer';
 import { SONNET_18, type Excerpt } from '@/lib/tokenizer/shakespeare';
 import { chunk, examples, lastChunkStart } from '@/lib/tokenizer/training-pairs';
@@ -23,7 +23,7 @@ function Tok({ row, className = '' }: { row: TokenRow; className?: string }) {
 /** Tokens as chips, read by a screen reader as their JSON text. */
 function Toks({ rows }: { rows: readonly TokenRow[] }) {
   const json = JSON.stringify(rows.map((r) => JSON.parse(r.json) as string).join(''));
-  return <><span className="wg-sr-only">{json}</span><span aria-hidden="true">{rows.map((r) => <Tok key={r.index} row={r} />)}</span></>;
+  return <><span className="wg-sr-only">{json}</span><span aria-hidden="true">{rows.map((r) => <Fragment key={r.index}><Tok row={r} /><wbr /></Fragment>)}</span></>;
 }
 
 export default function TrainingPairs({ excerpt = SONNET_18 }: { excerpt?: Excerpt }) {
@@ -35,31 +35,42 @@ export default function TrainingPairs({ excerpt = SONNET_18 }: { excerpt?: Excer
   const [blockSize, setBlockSize] = useState(DEFAULT_BLOCK_SIZE);
   const [start, setStart] = useState(0);
   const id = useId();
+  const stripRef = useRef<HTMLParagraphElement>(null);
 
   const last = lastChunkStart(ids.length, blockSize);
+  const i = Math.max(0, Math.min(start, last));
+
+  // Keep the chunk in view inside the token strip (its own scroll box, never the page).
+  useEffect(() => {
+    const strip = stripRef.current;
+    const first = strip?.querySelector<HTMLElement>('.tok--x');
+    if (!strip || !first) return;
+    const top = first.offsetTop;
+    if (top < strip.scrollTop || top + first.offsetHeight > strip.scrollTop + strip.clientHeight) strip.scrollTop = top - 8;
+  }, [i, blockSize]);
+
   if (last < 0) {
-    return <section className="widget ui wg trp" aria-label="Training-pairs maker"><p>The excerpt has only {ids.length} tokens: too few for a chunk.</p></section>;
+    return <section className="widget ui wg trp wg-size--training-pairs" aria-label="Training-pairs maker"><p>The excerpt has only {ids.length} tokens: too few for a chunk.</p></section>;
   }
-  const i = Math.min(start, last);
   const { x, y } = chunk(ids, i, blockSize);
   const pairs = examples(x, y);
   const inChunk = (k: number) => (k >= i && k < i + blockSize ? 'tok--x' : k === i + blockSize ? 'tok--y' : '');
 
   return (
-    <section className="widget ui wg trp" aria-label="Training-pairs maker">
+    <section className="widget ui wg trp wg-size--training-pairs" aria-label="Training-pairs maker">
       <p className="wg-subtitle">
         <strong>{excerpt.title}</strong>, {excerpt.author} <span className="muted">({excerpt.source})</span>
         {' '}→ <strong>{fmt(ids.length)}</strong> GPT-2 tokens
       </p>
       <blockquote className="wg-sr-only">{excerpt.text}</blockquote>
-      <p className="trp-tokens" aria-hidden="true">
+      <p ref={stripRef} className="trp-tokens" aria-hidden="true">
         {rows.map((row) => <Fragment key={row.index}><Tok row={row} className={inChunk(row.index)} /><wbr /></Fragment>)}
       </p>
 
       <div className="wg-controls">
         <div className="wg-range">
           <label htmlFor={`${id}-bs`}>block_size</label> <span className="wg-value" aria-hidden="true">{blockSize}</span>
-          <input id={`${id}-bs`} type="range" min={1} max={MAX_BLOCK_SIZE} step={1} value={blockSize} onChange={(e) => setBlockSize(Number(e.target.value))} />
+          <input id={`${id}-bs`} type="range" min={1} max={MAX_BLOCK_SIZE} step={1} value={blockSize} onChange={(e) => { const b = Number(e.target.value); setBlockSize(b); setStart(Math.min(i, Math.max(0, lastChunkStart(ids.length, b)))); }} />
         </div>
         <div className="wg-range">
           <label htmlFor={`${id}-start`}>Chunk start i</label> <span className="wg-value" aria-hidden="true">{i} <span className="muted">(0–{last})</span></span>
@@ -98,20 +109,21 @@ export default function TrainingPairs({ excerpt = SONNET_18 }: { excerpt?: Excer
         </table>
       </div>
 
-      <div className="wg-table-wrap" role="region" aria-labelledby={`${id}-ex`} tabIndex={0}>
+      <div className="wg-table-wrap trp-examples-wrap" role="region" aria-labelledby={`${id}-ex`} tabIndex={0}>
         <table className="wg-table trp-examples">
           <caption id={`${id}-ex`}><span className="wg-caption">{`The ${blockSize} training example${blockSize === 1 ? '' : 's'} inside this chunk: context x[0..t] → target y[t]`}</span></caption>
           <thead>
-            <tr><th scope="col">t</th><th scope="col">Context x[0..t]</th><th scope="col">Context ids</th><th scope="col">Target y[t]</th><th scope="col">Target id</th></tr>
+            <tr><th scope="col">t</th><th scope="col">Context x[0..t]: tokens, ids</th><th scope="col">→ Target y[t]: token, id</th></tr>
           </thead>
           <tbody>
             {pairs.map(({ t, context, target }) => (
               <tr key={t} data-example={t} data-target-id={target}>
                 <td className="wg-num">{t}</td>
-                <td><Toks rows={rows.slice(i, i + context.length)} /></td>
-                <td><code>{`[${context.join(', ')}]`}</code></td>
-                <td><Toks rows={[rows[i + t + 1]]} /></td>
-                <td className="wg-num">{target}</td>
+                <td className="trp-context">
+                  <Toks rows={rows.slice(i, i + context.length)} />
+                  <code className="trp-ids">{`[${context.join(', ')}]`}</code>
+                </td>
+                <td><Toks rows={[rows[i + t + 1]]} /><small className="trp-id">{target}</small></td>
               </tr>
             ))}
           </tbody>

@@ -36,6 +36,7 @@ describe('tokenRows', () => {
     ]);
     expect(r[2].pieces).toEqual([{ kind: 'part', text: '❤', hex: 'a4', from: 2, to: 3, of: 3 }]);
     expect(r[3].pieces).toEqual([{ kind: 'invisible', text: 'U+FE0F', raw: '\uFE0F' }]);
+    expect(r[3].json).toBe('"\\ufe0f"'); // not an empty-looking ""
     expect(r[4].pieces[1]).toEqual({ kind: 'part', text: '🦙', hex: 'f0 9f', from: 0, to: 2, of: 4 });
     expect(r[6].pieces).toEqual([{ kind: 'part', text: '🦙', hex: '99', from: 3, to: 4, of: 4 }]);
     expect(r[1].json).toBe('" \uFFFD"');

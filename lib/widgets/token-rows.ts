@@ -4,7 +4,7 @@
  * token that cuts a character, which bytes of it the token holds).
  */
 import { EOT_ID, tokenString, type TokenSpan } from '../tokenizer';
-import { charPiece, hexBytes, pushPiece, utf8Length, type Piece } from './visible-text';
+import { charPiece, hexBytes, jsonString, pushPiece, utf8Length, type Piece } from './visible-text';
 
 /** Tokens drawn at most; the counts always cover the whole text. */
 export const MAX_ROWS = 2000;
@@ -13,7 +13,7 @@ export interface TokenRow {
   /** position in the text, 0-based */
   index: number;
   id: number;
-  /** the token's text decoded alone, as a JSON string literal: '" world"' */
+  /** the token's text decoded alone, as a JSON string literal ('" world"'), invisibles escaped */
   json: string;
   /** its entry in vocab.json, byte-level form: 'Ġworld' */
   vocab: string;
@@ -65,7 +65,7 @@ export function tokenRows(input: string, spans: readonly TokenSpan[], limit = MA
     return {
       index,
       id: span.id,
-      json: JSON.stringify(span.text),
+      json: jsonString(span.text),
       vocab: tokenString(span.id),
       hex: hexBytes(span.bytes),
       partial: span.partial,

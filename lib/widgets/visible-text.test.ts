@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLabel, hexBytes, showWhitespace, textStats, visiblePieces } from './visible-text';
+import { codePointLabel, hexBytes, jsonString, showWhitespace, textStats, visiblePieces } from './visible-text';
 
 describe('visible text', () => {
   it.each([
@@ -30,6 +30,19 @@ describe('visible text', () => {
     expect(textStats('I ❤️ 🦙s')).toEqual({ codePoints: 7, utf8Bytes: new TextEncoder().encode('I ❤️ 🦙s').length });
     expect(textStats('🦙')).toEqual({ codePoints: 1, utf8Bytes: 4 }); // 2 UTF-16 units
     expect(textStats('é')).toEqual({ codePoints: 1, utf8Bytes: 2 });
+  });
+
+  it.each([
+    ['Hello', '"Hello"'],
+    [' world\n', '" world\\n"'],
+    ['\uFE0F', '"\\ufe0f"'],
+    ['a\u200Db', '"a\\u200db"'],
+    ['\u0085', '"\\u0085"'],
+    ['\u{E0100}', '"\\udb40\\udd00"'],
+    ['\uFFFD', '"\uFFFD"'],
+  ])('JSON-escapes %j as %s, invisibles included', (text, json) => {
+    expect(jsonString(text)).toBe(json);
+    expect(JSON.parse(jsonString(text))).toBe(text);
   });
 
   it('writes hex and code points', () => {

@@ -51,6 +51,18 @@ export function showWhitespace(text: string): string {
   return visiblePieces(text).map((p) => p.text).join('');
 }
 
+const INVISIBLE_G = /[\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/gu;
+
+/**
+ * A JSON string literal in which no character is invisible: JSON.stringify, plus \uXXXX
+ * escapes for format characters and variation selectors ('❤\uFE0F' → '"❤\\ufe0f"').
+ */
+export function jsonString(text: string): string {
+  return JSON.stringify(text).replace(INVISIBLE_G, (ch) =>
+    Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
+  );
+}
+
 /** Bytes as lower-case hex pairs: [0x20, 0x77] → '20 77'. */
 export function hexBytes(bytes: ArrayLike<number>): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(' ');

@@ -66,6 +66,22 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
   });
 }
 
+/**
+ * Lets queued messages (a cancel) run. A WASM forward pass resolves without leaving the microtask
+ * queue, so without this a cancel would only be read after the whole generation. A MessageChannel
+ * round trip is a macrotask without setTimeout's clamping.
+ */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
+
 async function runGeneration(req: Extract<WorkerRequest, { type: 'generate' }>, d: Decoder) {
   const abort = new AbortController();
   running.set(req.id, abort);
@@ -84,6 +100,7 @@ async function runGeneration(req: Extract<WorkerRequest, { type: 'generate' }>, 
       newTokens++;
       last = tok.id;
       post({ type: 'token', id: req.id, tokenId: tok.id, index: tok.index, ms: tok.ms, cachedPositions: d.length });
+      await yieldToEventLoop();
     }
   } finally {
     running.delete(req.id);

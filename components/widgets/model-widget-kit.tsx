@@ -1,0 +1,112 @@
+'use client';
+// Pieces every live-model widget shares: the prompt field, the "no model output yet" placeholder,
+// a debounce, and a job runner that loads the one shared model and drops stale answers.
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { ModelClient } from '@/lib/worker/client';
+import { ensureModel, useModelStatus } from '@/components/model/model-store';
+
+export function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+export interface ModelJob<R> {
+  result: R | null;
+  running: boolean;
+  error: string | null;
+  /** Runs `job` for `key` (e.g. the prompt's ids) unless that key is already done or running; `force` always runs. */
+  run: (key: string, job: (client: ModelClient) => Promise<R>, force?: boolean) => void;
+}
+
+export function useModelJob<R>(): ModelJob<R> {
+  const [state, setState] = useState<{ result: R | null; running: boolean; error: string | null }>({ result: null, running: false, error: null });
+  const seq = useRef(0);
+  const lastKey = useRef<string | null>(null);
+  const run = useCallback((key: string, job: (client: ModelClient) => Promise<R>, force = false) => {
+    if (!force && key === lastKey.current) return;
+    lastKey.current = key;
+    const mine = ++seq.current;
+    setState((s) => ({ ...s, running: true, error: null }));
+    (async () => {
+      try {
+        const result = await job(await ensureModel());
+        if (mine === seq.current) setState({ result, running: false, error: null });
+      } catch (e) {
+        if (mine !== seq.current) return;
+        lastKey.current = null; // let the same prompt be tried again
+        setState((s) => ({ ...s, running: false, error: (e as Error)?.message ?? String(e) }));
+      }
+    })();
+  }, []);
+  return { ...state, run };
+}
+
+/** Re-runs `trigger` when `key` changes (debounced by the caller), but only once the shared model is ready. */
+export function useLiveWhenReady(key: string, enabled: boolean, trigger: () => void) {
+  const status = useModelStatus();
+  const ready = status.state === 'ready';
+  const fn = useRef(trigger);
+  fn.current = trigger;
+  useEffect(() => {
+    if (ready && enabled) fn.current();
+  }, [key, ready, enabled]);
+}
+
+export function PromptField(props: {
+  value: string;
+  onChange: (v: string) => void;
+  total: number;
+  cap?: number;
+  note?: string;
+  rows?: number;
+  disabled?: boolean;
+}) {
+  const id = useId();
+  const { value, onChange, total, cap, note, rows = 2, disabled } = props;
+  return (
+    <div className="mw-prompt">
+      <label htmlFor={id}>
+        Prompt{' '}
+        <small className="muted">
+          ({total} token{total === 1 ? '' : 's'}
+          {cap !== undefined && total > cap ? `; only the first ${cap} are analysed, to keep the charts readable` : ''}
+          {note ? `; ${note}` : ''})
+        </small>
+      </label>
+      <textarea id={id} value={value} rows={rows} onChange={(e) => onChange(e.target.value)} disabled={disabled} spellCheck={false} />
+    </div>
+  );
+}
+
+/** Shown where the model's numbers will be, before there are any. Never a fake number. */
+export function NotYet({ running, children }: { running: boolean; children: React.ReactNode }) {
+  const status = useModelStatus();
+  return (
+    <div className="mw-placeholder" data-testid="model-placeholder">
+      <p>
+        <span className="badge">placeholder</span>{' '}
+        {running || status.state === 'loading'
+          ? 'Waiting for the model…'
+          : status.state === 'error'
+            ? 'No live numbers: the model could not be loaded (see above).'
+            : 'No model output yet.'}
+      </p>
+      <p className="muted">{children}</p>
+    </div>
+  );
+}
+
+/** A failed request, said once (a failed model load is already shown by ModelStatus). */
+export function RunError({ error }: { error: string | null }) {
+  const status = useModelStatus();
+  if (!error || status.state === 'error') return null;
+  return (
+    <p role="alert" className="mw-error">
+      {error}
+    </p>
+  );
+}

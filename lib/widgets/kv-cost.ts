@@ -1,0 +1,74 @@
+/**
+ * What a KV cache costs. Per layer it keeps every cached position's key and value, [P, C] each,
+ * as float32:  bytes = 2 (K and V) × nLayer × P × nEmbd × 4.
+ * GPT-2 124M: 2 × 12 × 768 = 18,432 numbers per position; 1,024 positions = 72 MiB.
+ */
+
+export const BYTES_PER_FLOAT32 = 4;
+
+export interface KvShape {
+  nLayer: number;
+  nEmbd: number;
+}
+
+/** Numbers cached per position: 2 × nLayer × nEmbd. */
+export function kvNumbersPerPosition(cfg: KvShape): number {
+  return 2 * cfg.nLayer * cfg.nEmbd;
+}
+
+/** Bytes the cache holds for `positions` positions. */
+export function kvCacheBytes(cfg: KvShape, positions: number): number {
+  return kvNumbersPerPosition(cfg) * Math.max(0, positions) * BYTES_PER_FLOAT32;
+}
+
+/** Binary units, as the lesson uses them: 1 KiB = 1024 B. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB'];
+  let v = bytes;
+  let u = -1;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${v.toFixed(v < 10 ? 2 : v < 100 ? 1 : 0)} ${units[u]}`;
+}
+
+export interface TokenTiming {
+  index: number;
+  tokenId: number;
+  /** time to produce this token: the whole prompt's forward pass for index 0, one step after */
+  ms: number;
+  /** KV cache length when the token was emitted */
+  cachedPositions: number;
+}
+
+export interface TimingSummary {
+  /** the first token's time: one forward pass over all prompt tokens */
+  prefillMs: number;
+  promptTokens: number;
+  /** the later tokens' times: one forward pass over one new token each */
+  stepMs: number[];
+  meanStepMs: number | null;
+  medianStepMs: number | null;
+}
+
+export function median(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Splits the token events into the prefill and the cached steps. Null before the first token. */
+export function timingSummary(events: readonly TokenTiming[], promptTokens: number): TimingSummary | null {
+  if (events.length === 0) return null;
+  const stepMs = events.slice(1).map((e) => e.ms);
+  return {
+    prefillMs: events[0].ms,
+    promptTokens,
+    stepMs,
+    meanStepMs: stepMs.length ? stepMs.reduce((a, b) => a + b, 0) / stepMs.length : null,
+    medianStepMs: median(stepMs),
+  };
+}
