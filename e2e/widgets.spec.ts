@@ -17,9 +17,11 @@ test.describe('tokenizer playground', () => {
     await w.getByRole('button', { name: '<|endoftext|>' }).click();
     await expect(w.getByRole('option', { name: /<\|endoftext\|>, id 50256/ })).toHaveCount(1);
 
-    await w.getByRole('option').first().focus();
+    const tokens = w.getByRole('listbox', { name: 'Tokens' });
+    await tokens.getByRole('option').first().focus();
     await page.keyboard.press('ArrowRight');
-    await expect(w.getByRole('option', { selected: true })).toBeFocused();
+    await expect(tokens.getByRole('option', { selected: true })).toBeFocused();
+    await expect(tokens.getByRole('option', { selected: true })).toHaveAccessibleName(/^Token 2 of /);
     expect(errors).toEqual([]);
   });
 });
