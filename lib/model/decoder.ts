@@ -1,0 +1,121 @@
+// Decoder: the fast graph (decoder.onnx) plus its KV cache. prefill(ids) encodes a prompt, step(id)
+// adds one token; both return the next-token logits [V]. analyze(ids, what) runs a prompt without
+// the cache and fetches only the intermediates asked for.
+
+import type { GPT2Config } from './config';
+import { ContextLengthError } from './errors';
+import { KvCache } from './kv-cache';
+import { createSession, release, run, type Session, type SessionOptions, type Tensor } from './ort';
+
+/** Per-layer intermediates analyze() can fetch (see export/decoder-graph.ts); 'logits' is [V]. */
+export type AnalysisKind = 'attn' | 'resid' | 'resid_mid' | 'ln_1' | 'ln_2' | 'q' | 'key' | 'value';
+
+export type Analysis = Partial<Record<AnalysisKind, Tensor[]>> & { logits?: Tensor };
+
+export class Decoder {
+  readonly cache: KvCache;
+  /** Token ids whose keys/values are in the cache, in position order. */
+  readonly tokens: number[] = [];
+
+  constructor(
+    readonly session: Session,
+    readonly config: GPT2Config,
+    /** The session analyze() uses; the main one unless a separate analysis graph is given. */
+    readonly analysisSession: Session = session,
+  ) {
+    this.cache = new KvCache(config.nLayer, config.blockSize, config.nEmbd);
+  }
+
+  static async load(decoderOnnx: Uint8Array, config: GPT2Config, opts?: SessionOptions): Promise<Decoder> {
+    return new Decoder(await createSession(decoderOnnx, opts), config);
+  }
+
+  /** Cached positions. */
+  get length(): number {
+    return this.cache.length;
+  }
+
+  /** Starts over with a prompt; returns the logits after its last token. */
+  async prefill(ids: readonly number[]): Promise<Float32Array> {
+    this.reset();
+    return this.feed(ids);
+  }
+
+  /** Appends one token; returns the logits after it. */
+  async step(id: number): Promise<Float32Array> {
+    return this.feed([id]);
+  }
+
+  /** Appends tokens at positions P..P+T−1 after the cached ones; returns the logits after the last. */
+  async feed(ids: readonly number[]): Promise<Float32Array> {
+    const { nLayer, nEmbd: C, blockSize } = this.config;
+    const P = this.cache.length;
+    const T = ids.length;
+    if (T === 0) throw new RangeError('Decoder.feed: no tokens');
+    if (P + T > blockSize) throw new ContextLengthError(P + T, blockSize);
+    const feeds: Record<string, Tensor> = {
+      input_ids: { dims: [T], data: BigInt64Array.from(ids, (id) => BigInt(id)) },
+      position_ids: { dims: [T], data: BigInt64Array.from({ length: T }, (_, t) => BigInt(P + t)) },
+    };
+    const past = this.cache.views(P);
+    const fetch = ['logits'];
+    for (let i = 0; i < nLayer; i++) {
+      feeds[`past_key.${i}`] = { dims: [P, C], data: past.keys[i] };
+      feeds[`past_value.${i}`] = { dims: [P, C], data: past.values[i] };
+      fetch.push(`key.${i}`, `value.${i}`);
+    }
+    const out = await run(this.session, feeds, fetch);
+    for (let i = 0; i < nLayer; i++) this.cache.append(i, out[`key.${i}`].data as Float32Array, out[`value.${i}`].data as Float32Array);
+    this.tokens.push(...ids);
+    return out.logits.data as Float32Array;
+  }
+
+  /**
+   * Runs a whole prompt (positions 0..T−1, no cache, cache untouched) and fetches only `what`:
+   * attn → nLayer × [nh, T, T]; resid → nLayer+1 × [T, C]; the others nLayer × [T, C].
+   */
+  async analyze(ids: readonly number[], what: readonly (AnalysisKind | 'logits')[]): Promise<Analysis> {
+    const { nLayer, nEmbd: C, blockSize } = this.config;
+    const T = ids.length;
+    if (T === 0) throw new RangeError('Decoder.analyze: no tokens');
+    if (T > blockSize) throw new ContextLengthError(T, blockSize);
+    const feeds: Record<string, Tensor> = {
+      input_ids: { dims: [T], data: BigInt64Array.from(ids, (id) => BigInt(id)) },
+      position_ids: { dims: [T], data: BigInt64Array.from({ length: T }, (_, t) => BigInt(t)) },
+    };
+    const empty = new Float32Array(0);
+    for (let i = 0; i < nLayer; i++) {
+      feeds[`past_key.${i}`] = { dims: [0, C], data: empty };
+      feeds[`past_value.${i}`] = { dims: [0, C], data: empty };
+    }
+    const names: string[] = [];
+    for (const kind of new Set(what)) {
+      if (kind === 'logits') names.push('logits');
+      else for (let i = 0; i < (kind === 'resid' ? nLayer + 1 : nLayer); i++) names.push(`${kind}.${i}`);
+    }
+    const missing = names.filter((n) => !this.analysisSession.outputNames.includes(n));
+    if (missing.length) throw new RangeError(`Decoder.analyze: the graph has no output ${missing.slice(0, 3).join(', ')}`);
+    const out = await run(this.analysisSession, feeds, names);
+    const result: Analysis = {};
+    for (const name of names) {
+      if (name === 'logits') {
+        result.logits = out.logits;
+        continue;
+      }
+      const kind = name.slice(0, name.lastIndexOf('.')) as AnalysisKind;
+      (result[kind] ??= []).push(out[name]);
+    }
+    return result;
+  }
+
+  /** Empties the cache. */
+  reset(): void {
+    this.cache.reset();
+    this.tokens.length = 0;
+  }
+
+  async release(): Promise<void> {
+    await release(this.session);
+    if (this.analysisSession !== this.session) await release(this.analysisSession);
+  }
+}

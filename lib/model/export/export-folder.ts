@@ -1,0 +1,62 @@
+// Node: a HF checkpoint folder (config.json + model.safetensors) → an app model folder. Shared by
+// `npm run model:demo`, `model:export` and `model:gpt2`, so all three write the same layout.
+
+import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { readCheckpointDir } from '../checkpoint-files';
+import { exportModel, type ExportVariant, type Manifest } from './export-model';
+
+const TOKENIZER_FILES: Record<string, string> = {
+  tokenizer: 'tokenizer.json',
+  tokenizer_config: 'tokenizer_config.json',
+  vocab: 'vocab.json',
+  merges: 'merges.txt',
+};
+
+const exists = (p: string) => stat(p).then(() => true, () => false);
+
+/** Writes GPT-2's tokenizer files with the project's tokenizer module, if that module exists. */
+async function writeProjectTokenizer(dir: string): Promise<boolean> {
+  try {
+    const { writeTokenizerFiles } = await import('@/lib/tokenizer/hf-files');
+    await writeTokenizerFiles(dir);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface ExportFolderOptions {
+  from: string;
+  out: string;
+  name?: string;
+  demo?: boolean;
+  variants?: ExportVariant[];
+  onFile?: (path: string, bytes: number) => void;
+}
+
+export async function exportFolder(opts: ExportFolderOptions): Promise<Manifest> {
+  const { config, weights } = await readCheckpointDir(opts.from);
+  await mkdir(opts.out, { recursive: true });
+  // Tokenizer files: the checkpoint's own when it has them, else the project's.
+  if (await exists(join(opts.from, 'tokenizer.json'))) {
+    for (const file of Object.values(TOKENIZER_FILES)) {
+      if (resolve(opts.from) !== resolve(opts.out) && (await exists(join(opts.from, file)))) await copyFile(join(opts.from, file), join(opts.out, file));
+    }
+  } else {
+    await writeProjectTokenizer(opts.out);
+  }
+  const include: Record<string, string> = {};
+  for (const [role, file] of Object.entries(TOKENIZER_FILES)) if (await exists(join(opts.out, file))) include[role] = file;
+  const manifest = await exportModel({
+    weights,
+    config,
+    outDir: opts.out,
+    name: opts.name ?? basename(resolve(opts.out)),
+    demo: opts.demo ?? false,
+    variants: opts.variants,
+    include,
+  });
+  for (const f of Object.values(manifest.files)) opts.onFile?.(f.path, f.bytes);
+  return manifest;
+}

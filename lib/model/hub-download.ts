@@ -1,0 +1,166 @@
+// Node: downloads a model repo's files from the Hugging Face hub into a cache folder, resuming a
+// partial file with an HTTP Range request and verifying size and hash (LFS sha256, or the git blob
+// sha1 for small non-LFS files). Metadata comes from @huggingface/hub's pathsInfo; the bytes from
+// the repo's resolve URL. Offline, the first request fails fast with a HubDownloadError.
+
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { pathsInfo } from '@huggingface/hub';
+import { HubDownloadError } from './errors';
+
+export const HUB_URL = 'https://huggingface.co';
+
+export interface RemoteFile {
+  path: string;
+  size: number;
+  /** LFS files: sha256 of the content. */
+  sha256?: string;
+  /** Non-LFS files: git blob id = sha1("blob <size>\0" + content). */
+  gitSha1?: string;
+}
+
+export interface Progress {
+  file: string;
+  loaded: number;
+  total: number;
+}
+
+/** What to do with a partial download of `localBytes` when the file has `size` bytes. */
+export function resumePlan(localBytes: number, size: number): { action: 'verify' | 'resume' | 'restart'; offset: number } {
+  if (localBytes === size) return { action: 'verify', offset: size };
+  if (localBytes > 0 && localBytes < size) return { action: 'resume', offset: localBytes };
+  return { action: 'restart', offset: 0 }; // nothing yet, or longer than the real file
+}
+
+export async function hashFile(path: string, algorithm: 'sha256' | 'sha1', prefix?: string): Promise<string> {
+  const h = createHash(algorithm);
+  if (prefix) h.update(prefix);
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function verify(path: string, file: RemoteFile): Promise<string | null> {
+  const size = await fileSize(path);
+  if (size !== file.size) return `size ${size}, expected ${file.size}`;
+  if (file.sha256) {
+    const got = await hashFile(path, 'sha256');
+    if (got !== file.sha256) return `sha256 ${got}, expected ${file.sha256}`;
+  } else if (file.gitSha1) {
+    const got = await hashFile(path, 'sha1', `blob ${size}\0`);
+    if (got !== file.gitSha1) return `git sha1 ${got}, expected ${file.gitSha1}`;
+  }
+  return null;
+}
+
+/**
+ * Downloads `url` to `dest`, via `dest.part`; a partial `.part` is resumed with `Range: bytes=N-`.
+ * A server that ignores the range (200) restarts the file. Verifies size and hash at the end.
+ */
+export async function downloadWithResume(opts: { url: string; dest: string; file: RemoteFile; fetch?: typeof fetch; onProgress?: (p: Progress) => void }): Promise<'cached' | 'downloaded'> {
+  const { url, dest, file } = opts;
+  const doFetch = opts.fetch ?? fetch;
+  if ((await fileSize(dest)) === file.size && !(await verify(dest, file))) return 'cached';
+  await mkdir(dirname(dest), { recursive: true });
+  const part = dest + '.part';
+  let plan = resumePlan(await fileSize(part), file.size);
+  if (plan.action === 'verify' && (await verify(part, file))) plan = { action: 'restart', offset: 0 };
+  if (plan.action !== 'verify') {
+    const res = await doFetch(url, { headers: plan.offset > 0 ? { Range: `bytes=${plan.offset}-` } : {} });
+    if (!res.ok) throw new HubDownloadError(`GET ${url}: HTTP ${res.status}`, file.path);
+    let offset = plan.offset;
+    if (offset > 0 && res.status !== 206) offset = 0; // range ignored: the body is the whole file
+    const fh = await open(part, offset > 0 ? 'r+' : 'w');
+    try {
+      await fh.truncate(offset);
+      let loaded = offset;
+      opts.onProgress?.({ file: file.path, loaded, total: file.size });
+      const reader = res.body!.getReader();
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          await fh.write(value, 0, value.byteLength, loaded);
+          loaded += value.byteLength;
+          opts.onProgress?.({ file: file.path, loaded, total: file.size });
+        }
+      } catch (e) {
+        throw new HubDownloadError(`${file.path}: download interrupted at ${loaded} of ${file.size} bytes (${(e as Error).message}); run again to resume`, file.path);
+      }
+    } finally {
+      await fh.close();
+    }
+  }
+  const problem = await verify(part, file);
+  if (problem) {
+    await rm(part, { force: true });
+    throw new HubDownloadError(`${file.path}: ${problem}; the partial file was removed, run again to retry`, file.path);
+  }
+  await rename(part, dest);
+  return 'downloaded';
+}
+
+/** fetch that gives up after `ms` (a dead network should fail in seconds, not minutes). */
+export function fetchWithTimeout(ms: number, inner: typeof fetch = fetch): typeof fetch {
+  return (input, init) => inner(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(ms) });
+}
+
+export const OFFLINE_HELP =
+  'Could not reach huggingface.co. Run "npm run model:gpt2" on a machine with internet access, or copy a ' +
+  'GPT-2 checkpoint folder (model.safetensors + config.json) here and run ' +
+  '"npm run model:export -- --from <folder> --out models/gpt2". The demo model ("npm run model:demo") works offline.';
+
+/** Sizes and hashes of files in a hub repo. */
+export async function remoteFiles(repo: string, paths: string[], opts: { fetch?: typeof fetch; hubUrl?: string; revision?: string } = {}): Promise<RemoteFile[]> {
+  let infos;
+  try {
+    infos = await pathsInfo({ repo, paths, revision: opts.revision, hubUrl: opts.hubUrl, fetch: opts.fetch });
+  } catch (e) {
+    const cause = (e as Error).cause ? ` (${String((e as { cause: unknown }).cause)})` : '';
+    throw new HubDownloadError(`${OFFLINE_HELP}\n  error: ${(e as Error).message}${cause}`);
+  }
+  return paths.map((path) => {
+    const info = infos.find((i) => i.path === path);
+    if (!info) throw new HubDownloadError(`${repo} has no file ${path}`, path);
+    return info.lfs ? { path, size: info.lfs.size, sha256: info.lfs.oid } : { path, size: info.size, gitSha1: info.oid };
+  });
+}
+
+/** Downloads `paths` of `repo` into `dir`, resuming and verifying each. */
+export async function downloadRepoFiles(opts: {
+  repo: string;
+  paths: string[];
+  dir: string;
+  fetch?: typeof fetch;
+  hubUrl?: string;
+  revision?: string;
+  /** Timeout of the first (metadata) request. Default 15 s. */
+  timeoutMs?: number;
+  onProgress?: (p: Progress) => void;
+}): Promise<RemoteFile[]> {
+  const hubUrl = opts.hubUrl ?? HUB_URL;
+  const revision = opts.revision ?? 'main';
+  const files = await remoteFiles(opts.repo, opts.paths, { fetch: fetchWithTimeout(opts.timeoutMs ?? 15_000, opts.fetch), hubUrl, revision });
+  for (const file of files) {
+    const url = `${hubUrl}/${opts.repo}/resolve/${encodeURIComponent(revision)}/${file.path}`;
+    await downloadWithResume({ url, dest: join(opts.dir, file.path), file, fetch: opts.fetch, onProgress: opts.onProgress });
+  }
+  return files;
+}
+
+/** "model.safetensors  123.4/548.1 MB  22.5%  12.3 MB/s" for a progress line. */
+export function formatProgress(p: Progress, elapsedMs: number, startBytes = 0): string {
+  const mb = (n: number) => (n / 1e6).toFixed(1);
+  const pct = p.total ? ((100 * p.loaded) / p.total).toFixed(1) : '?';
+  const rate = elapsedMs > 0 ? (p.loaded - startBytes) / 1e6 / (elapsedMs / 1000) : 0;
+  return `${p.file}  ${mb(p.loaded)}/${mb(p.total)} MB  ${pct}%  ${rate.toFixed(1)} MB/s`;
+}

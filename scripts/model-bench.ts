@@ -1,0 +1,138 @@
+// npm-less benchmark: tsx scripts/model-bench.ts [--model models/demo-124m] [--rounds 3] [--threads 1]
+// Decode speed of onnxruntime-web (wasm) in Node for three graphs of the same weights, each run in
+// its own process, interleaved round by round (this host is noisy: compare ratios, not absolutes):
+//   decoder        decoder.onnx with the analysis outputs (not fetched)
+//   decoder-plain  the same graph without analysis outputs
+//   optimum        onnx/model.onnx fed back its present.* every step (the raw baseline of the notes)
+// Each run: session create, prefill 32 tokens, 64 greedy tokens. Prints medians, with CPU ms per
+// token next to wall-clock tok/s: on a shared host the CPU time is the steadier measure of the work.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readCheckpointDir } from '@/lib/model/checkpoint-files';
+import { fromHFConfig, type GPT2Config } from '@/lib/model/config';
+import { Decoder } from '@/lib/model/decoder';
+import { buildDecoderGraph } from '@/lib/model/export/decoder-graph';
+import { encodeModelChunks } from '@/lib/model/export/graph-builder';
+import { createSession, run, type Tensor } from '@/lib/model/ort';
+import { argmax } from '@/lib/model/sampling';
+
+const { values } = parseArgs({
+  options: {
+    model: { type: 'string', default: 'models/demo-124m' },
+    rounds: { type: 'string', default: '3' },
+    threads: { type: 'string', default: '1' },
+    child: { type: 'string' },
+    prompt: { type: 'string', default: '32' },
+    'new-tokens': { type: 'string', default: '64' },
+  },
+});
+const dir = values.model!;
+const CACHE = '.cache/bench';
+const FILES: Record<string, string> = { decoder: join(dir, 'decoder.onnx'), 'decoder-plain': join(CACHE, 'decoder-plain.onnx'), optimum: join(dir, 'onnx/model.onnx') };
+const promptLen = Number(values.prompt);
+const newTokens = Number(values['new-tokens']);
+const prompt = Array.from({ length: promptLen }, (_, i) => (i * 7919 + 13) % 50000);
+
+interface Result { loadMs: number; prefillMs: number; prefillCpuMs: number; tokPerSec: number; cpuMsPerTok: number; rssMB: number; ids: number[] }
+
+/** CPU ms of this process since `c0`: with 1 thread, the work itself, robust to a busy host. */
+const cpuMs = (c0: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+};
+
+async function benchDecoder(bytes: Uint8Array, config: GPT2Config): Promise<Result> {
+  let t = performance.now();
+  const d = await Decoder.load(bytes, config, { numThreads: Number(values.threads) });
+  const loadMs = performance.now() - t;
+  t = performance.now();
+  const p0 = process.cpuUsage();
+  let logits = await d.prefill(prompt);
+  const prefillMs = performance.now() - t;
+  const prefillCpuMs = cpuMs(p0);
+  const ids = [argmax(logits)];
+  t = performance.now();
+  const c0 = process.cpuUsage();
+  while (ids.length < newTokens) ids.push(argmax((logits = await d.step(ids.at(-1)!))));
+  const cpuMsPerTok = cpuMs(c0) / (newTokens - 1);
+  return { loadMs, prefillMs, prefillCpuMs, tokPerSec: ((newTokens - 1) * 1000) / (performance.now() - t), cpuMsPerTok, rssMB: process.memoryUsage().rss / 1e6, ids };
+}
+
+async function benchOptimum(bytes: Uint8Array, config: GPT2Config): Promise<Result> {
+  const { nLayer, nHead, nEmbd, vocabSize: V } = config;
+  let t = performance.now();
+  const s = await createSession(bytes, { numThreads: Number(values.threads) });
+  const loadMs = performance.now() - t;
+  const fetch = ['logits', ...Array.from({ length: nLayer }, (_, i) => [`present.${i}.key`, `present.${i}.value`]).flat()];
+  let past: Record<string, Tensor> = {};
+  for (let i = 0; i < nLayer; i++) for (const kv of ['key', 'value']) past[`past_key_values.${i}.${kv}`] = { dims: [1, nHead, 0, nEmbd / nHead], data: new Float32Array(0) };
+  let P = 0;
+  const forward = async (ids: number[]) => {
+    const T = ids.length;
+    const i64 = (xs: number[]) => BigInt64Array.from(xs, BigInt);
+    const out = await run(s, {
+      input_ids: { dims: [1, T], data: i64(ids) },
+      attention_mask: { dims: [1, P + T], data: i64(new Array(P + T).fill(1)) },
+      position_ids: { dims: [1, T], data: i64(ids.map((_, k) => P + k)) },
+      ...past,
+    }, fetch);
+    past = {};
+    for (let i = 0; i < nLayer; i++) for (const kv of ['key', 'value']) past[`past_key_values.${i}.${kv}`] = out[`present.${i}.${kv}`];
+    P += T;
+    return (out.logits.data as Float32Array).subarray((T - 1) * V);
+  };
+  t = performance.now();
+  const p0 = process.cpuUsage();
+  let logits = await forward(prompt);
+  const prefillMs = performance.now() - t;
+  const prefillCpuMs = cpuMs(p0);
+  const ids = [argmax(logits)];
+  t = performance.now();
+  const c0 = process.cpuUsage();
+  while (ids.length < newTokens) ids.push(argmax((logits = await forward([ids.at(-1)!]))));
+  const cpuMsPerTok = cpuMs(c0) / (newTokens - 1);
+  return { loadMs, prefillMs, prefillCpuMs, tokPerSec: ((newTokens - 1) * 1000) / (performance.now() - t), cpuMsPerTok, rssMB: process.memoryUsage().rss / 1e6, ids };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+if (values.child) {
+  const config = fromHFConfig(JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')));
+  const bytes = await readFile(FILES[values.child]);
+  const r = values.child === 'optimum' ? await benchOptimum(bytes, config) : await benchDecoder(bytes, config);
+  process.stdout.write(JSON.stringify(r) + '\n');
+  process.exit(0);
+}
+
+if (!existsSync(FILES['decoder-plain'])) {
+  await mkdir(CACHE, { recursive: true });
+  const { config, weights } = await readCheckpointDir(dir);
+  const fh = await open(FILES['decoder-plain'], 'w');
+  for (const c of encodeModelChunks(buildDecoderGraph(config, weights, { analysis: false }))) await fh.write(c);
+  await fh.close();
+}
+const results: Record<string, Result[]> = { decoder: [], 'decoder-plain': [], optimum: [] };
+for (let r = 0; r < Number(values.rounds); r++) {
+  for (const variant of Object.keys(results)) {
+    const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1], ...process.argv.slice(2), '--child', variant], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const res = JSON.parse(out.trim().split('\n').at(-1)!) as Result;
+    results[variant].push(res);
+    console.error(`round ${r + 1} ${variant.padEnd(13)} load ${(res.loadMs / 1000).toFixed(1)} s  prefill ${res.prefillMs.toFixed(0)} ms (cpu ${res.prefillCpuMs.toFixed(0)})  ${res.tokPerSec.toFixed(1)} tok/s  cpu ${res.cpuMsPerTok.toFixed(1)} ms/tok  rss ${res.rssMB.toFixed(0)} MB`);
+  }
+}
+const base = median(results.optimum.map((r) => r.tokPerSec));
+console.log(`\n${dir}, ${values.threads} thread(s), prompt ${promptLen}, ${newTokens} greedy tokens, medians of ${values.rounds} interleaved runs`);
+console.log('graph          load s  prefill ms  prefill cpu ms  decode tok/s  vs optimum  cpu ms/tok  rss MB');
+for (const [variant, rs] of Object.entries(results)) {
+  const tps = median(rs.map((r) => r.tokPerSec));
+  const cpu = median(rs.map((r) => r.cpuMsPerTok));
+  console.log(
+    `${variant.padEnd(13)}  ${(median(rs.map((r) => r.loadMs)) / 1000).toFixed(1).padStart(6)}  ${median(rs.map((r) => r.prefillMs)).toFixed(0).padStart(10)}  ${median(rs.map((r) => r.prefillCpuMs)).toFixed(0).padStart(14)}  ${tps.toFixed(1).padStart(12)}  ${(tps / base).toFixed(2).padStart(9)}×  ${cpu.toFixed(1).padStart(10)}  ${median(rs.map((r) => r.rssMB)).toFixed(0).padStart(6)}`,
+  );
+}
+const same = Object.values(results).every((rs) => JSON.stringify(rs[0].ids) === JSON.stringify(results.optimum[0].ids));
+console.log(`same greedy ids across graphs: ${same}`);

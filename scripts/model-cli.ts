@@ -1,0 +1,18 @@
+// Shared bits of the model CLIs: byte formatting and the listing of what was written.
+
+import type { Manifest } from '@/lib/model/export/export-model';
+
+export function formatBytes(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} kB`;
+  return `${n} B`;
+}
+
+export function printManifest(dir: string, manifest: Manifest, extra: Record<string, number> = {}): void {
+  const rows: [string, number][] = [...Object.entries(extra), ...Object.values(manifest.files).map((f) => [f.path, f.bytes] as [string, number])];
+  const width = Math.max(...rows.map(([p]) => p.length));
+  console.log(`${dir}/  (${manifest.name}${manifest.demo ? ', demo: random weights' : ''})`);
+  for (const [path, bytes] of rows) console.log(`  ${path.padEnd(width)}  ${formatBytes(bytes).padStart(9)}`);
+  console.log(`  ${'manifest.json'.padEnd(width)}`);
+}

@@ -1,0 +1,51 @@
+// npm run model:gpt2
+// Downloads openai-community/gpt2 into models/.cache/gpt2/ (resumable, verified against the hub's
+// hashes) and exports it into models/gpt2/. Offline it fails within seconds and says what to do.
+
+import { parseArgs } from 'node:util';
+import { HubDownloadError } from '@/lib/model/errors';
+import { exportFolder } from '@/lib/model/export/export-folder';
+import { downloadRepoFiles, formatProgress, type Progress } from '@/lib/model/hub-download';
+import { printManifest } from './model-cli';
+
+const { values } = parseArgs({
+  options: {
+    repo: { type: 'string', default: 'openai-community/gpt2' },
+    cache: { type: 'string', default: 'models/.cache/gpt2' },
+    out: { type: 'string', default: 'models/gpt2' },
+    timeout: { type: 'string', default: '15000' },
+  },
+});
+const FILES = ['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json', 'vocab.json', 'merges.txt', 'model.safetensors'];
+
+let current = '';
+let started = 0;
+let startBytes = 0;
+let lastDraw = 0;
+function onProgress(p: Progress) {
+  const now = performance.now();
+  if (p.file !== current) {
+    if (current) process.stderr.write('\n');
+    current = p.file;
+    started = now;
+    startBytes = p.loaded; // a resumed file starts part-way
+  }
+  if (now - lastDraw < 200 && p.loaded < p.total) return;
+  lastDraw = now;
+  process.stderr.write(`\r${formatProgress(p, now - started, startBytes)}   `);
+}
+
+try {
+  const files = await downloadRepoFiles({ repo: values.repo!, paths: FILES, dir: values.cache!, timeoutMs: Number(values.timeout), onProgress });
+  if (current) process.stderr.write('\n');
+  console.log(`${values.cache}: ${files.length} files verified`);
+  const manifest = await exportFolder({ from: values.cache!, out: values.out!, name: 'gpt2', demo: false });
+  printManifest(values.out!, manifest);
+} catch (e) {
+  if (current) process.stderr.write('\n');
+  if (e instanceof HubDownloadError) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  throw e;
+}
