@@ -9,7 +9,7 @@ const withMDX = createMDX({
       'rehype-slug', // before KaTeX, so ids come from the TeX source like the TOC's (lib/content/toc.ts)
       ['rehype-katex', { strict: false }],
       ['rehype-autolink-headings', { behavior: 'append', properties: { className: ['anchor'], ariaHidden: true, tabIndex: -1 }, content: { type: 'text', value: '#' } }],
-      ['@shikijs/rehype', { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false }],
+      ['@shikijs/rehype', { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false }],
     ],
   },
 });

@@ -9,3 +9,11 @@ export function watchErrors(page: Page, allow: RegExp[] = []): string[] {
   page.on('response', (r) => { if (r.status() >= 400) add(`HTTP ${r.status()} ${r.url()}`); });
   return errors;
 }
+
+/** Widgets load their code when they come near the viewport: scroll to one and return its region. */
+export async function widget(page: Page, name: string) {
+  const region = page.getByRole('region', { name, exact: true });
+  await region.scrollIntoViewIfNeeded();
+  await region.locator('.widget-slot').waitFor({ state: 'detached' }).catch(() => {});
+  return region;
+}

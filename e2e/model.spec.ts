@@ -1,20 +1,35 @@
 // The live model end to end: the real worker, the real onnxruntime-web and the demo model that
-// `npm run model:demo` exported, in Chromium, on WASM and on WebGPU (SwiftShader).
+// `npm run model:demo` exported, in Chromium, on WASM and on WebGPU (SwiftShader). Two weight
+// variants: by default the worker downloads compact.safetensors and builds the fp32 graph itself;
+// ?variant=fp32 loads decoder.onnx as exported. Their greedy ids may differ (4-bit weights): each is
+// compared with the Node CLI running the same variant.
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { watchErrors } from './helpers';
+import { watchErrors, widget } from './helpers';
 
 const PROMPT = 'The attention mechanism';
 const N = 12;
+type Variant = 'compact' | 'fp32';
 
 /** The same library code in Node: the ids the worker must reproduce. */
-function nodeGreedyIds(): number[] {
-  const out = execFileSync('npx', ['tsx', 'scripts/generate.ts', '--model', 'models/demo', '--prompt', PROMPT, '--max-new-tokens', String(N), '--greedy', '--json'], { encoding: 'utf8' });
+function nodeGreedyIds(variant: Variant): number[] {
+  const out = execFileSync('npx', ['tsx', 'scripts/generate.ts', '--model', 'models/demo', '--prompt', PROMPT, '--max-new-tokens', String(N), '--greedy', '--json', '--variant', variant], { encoding: 'utf8' });
   return JSON.parse(out).ids;
 }
 
-async function generateGreedy(page: Page, backend: 'wasm' | 'webgpu'): Promise<number[]> {
-  await page.goto(`/generator/?${new URLSearchParams({ prompt: PROMPT, n: String(N), greedy: '1', backend })}`);
+/** Which model files the page fetched (by name), to tell the variants apart. */
+function watchModelFiles(page: Page): string[] {
+  const files: string[] = [];
+  page.on('request', (r) => {
+    const m = /\/models\/demo\/([^?]+)/.exec(r.url());
+    if (m) files.push(m[1]);
+  });
+  return files;
+}
+
+async function generateGreedy(page: Page, backend: 'wasm' | 'webgpu', variant?: Variant): Promise<number[]> {
+  const params = new URLSearchParams({ prompt: PROMPT, n: String(N), greedy: '1', backend, ...(variant ? { variant } : {}) });
+  await page.goto(`/generator/?${params}`);
   await page.getByRole('button', { name: 'Generate' }).click();
   const stats = page.getByTestId('generator-stats');
   await expect(stats).toBeVisible({ timeout: 60_000 });
@@ -26,23 +41,37 @@ async function generateGreedy(page: Page, backend: 'wasm' | 'webgpu'): Promise<n
 
 test.describe.configure({ mode: 'serial' });
 
-let expected: number[];
+const expected = {} as Record<Variant, number[]>;
 test.beforeAll(() => {
-  expected = nodeGreedyIds();
-  expect(expected).toHaveLength(N);
+  for (const v of ['compact', 'fp32'] as const) {
+    expected[v] = nodeGreedyIds(v);
+    expect(expected[v]).toHaveLength(N);
+  }
 });
 
-test('WASM: the worker generates the same greedy tokens as the library in Node', async ({ page }) => {
+test('WASM: the worker builds the graph from compact.safetensors and generates the same greedy tokens as Node', async ({ page }) => {
   const errors = watchErrors(page);
-  expect(await generateGreedy(page, 'wasm')).toEqual(expected);
+  const files = watchModelFiles(page);
+  expect(await generateGreedy(page, 'wasm')).toEqual(expected.compact);
   await expect(page.getByTestId('generator-stats')).toContainText(`${N} new tokens`);
   await expect(page.getByTestId('generator-stats')).toContainText('reached max tokens');
+  expect(files).toContain('compact.safetensors');
+  expect(files).not.toContain('decoder.onnx');
+  expect(errors).toEqual([]);
+});
+
+test('WASM, ?variant=fp32: decoder.onnx as exported, the same greedy tokens as Node on fp32', async ({ page }) => {
+  const errors = watchErrors(page);
+  const files = watchModelFiles(page);
+  expect(await generateGreedy(page, 'wasm', 'fp32')).toEqual(expected.fp32);
+  expect(files).toContain('decoder.onnx');
+  expect(files).not.toContain('compact.safetensors');
   expect(errors).toEqual([]);
 });
 
 test('WebGPU: same greedy tokens as WASM', async ({ page }) => {
   const errors = watchErrors(page);
-  expect(await generateGreedy(page, 'webgpu')).toEqual(expected);
+  expect(await generateGreedy(page, 'webgpu')).toEqual(expected.compact);
   expect(errors).toEqual([]);
 });
 
@@ -80,9 +109,9 @@ test('the share link restores prompt and settings', async ({ page, context }) =>
 });
 
 test('a missing model file is explained, and the lesson keeps working', async ({ page }) => {
-  await page.route('**/models/demo/decoder.onnx', (r) => r.fulfill({ status: 404, body: 'gone' }));
+  await page.route(/\/models\/demo\/(decoder\.onnx|compact\.safetensors)$/, (r) => r.fulfill({ status: 404, body: 'gone' }));
   await page.goto('/lessons/overview/');
-  const gen = page.getByRole('region', { name: 'Generator' });
+  const gen = await widget(page, 'Generator');
   await gen.getByRole('button', { name: 'Generate' }).click();
   await expect(gen.getByRole('alert').first()).toContainText('No model found');
   await expect(gen.getByRole('alert').first()).toContainText('npm run model:demo');
@@ -93,7 +122,7 @@ test('a missing model file is explained, and the lesson keeps working', async ({
 });
 
 test('a corrupt model file is detected by its checksum and not cached', async ({ page }) => {
-  await page.route('**/models/demo/decoder.onnx', async (r) => {
+  await page.route('**/models/demo/compact.safetensors', async (r) => {
     const res = await r.fetch();
     const body = Buffer.from(await res.body());
     body[1000] ^= 0xff; // one flipped byte, same length
@@ -102,7 +131,7 @@ test('a corrupt model file is detected by its checksum and not cached', async ({
   await page.goto('/generator/?backend=wasm');
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByRole('alert').first()).toContainText('is damaged');
-  await page.unroute('**/models/demo/decoder.onnx');
+  await page.unroute('**/models/demo/compact.safetensors');
   // After the damaged copy, a reload fetches a good one and generation works.
   await page.reload();
   await page.getByRole('button', { name: 'Generate' }).click();

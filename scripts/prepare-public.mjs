@@ -9,6 +9,9 @@ import path from 'node:path';
 import { execSync } from 'node:child_process';
 
 const MODELS = 'models';
+// What the browser loads: the worker reads the manifest, then its graph (or the compact weights).
+// The Optimum graph and tokenizer files stay in models/ for Node tools and transformers.js.
+const BROWSER_ROLES = ['decoder', 'compact', 'config', 'generation_config'];
 const PUBLIC_MODELS = path.join('public', 'models');
 
 function hasModel(name) {
@@ -28,7 +31,8 @@ for (const name of ['gpt2', 'demo']) {
   const dest = path.join(PUBLIC_MODELS, name);
   fs.mkdirSync(dest, { recursive: true });
   fs.copyFileSync(path.join(MODELS, name, 'manifest.json'), path.join(dest, 'manifest.json'));
-  for (const file of Object.values(manifest.files)) {
+  for (const [role, file] of Object.entries(manifest.files)) {
+    if (!BROWSER_ROLES.includes(role)) continue;
     const from = path.join(MODELS, name, file.path);
     const to = path.join(dest, file.path);
     fs.mkdirSync(path.dirname(to), { recursive: true });

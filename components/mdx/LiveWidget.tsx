@@ -1,5 +1,6 @@
 'use client';
 import dynamic from 'next/dynamic';
+import { useEffect, useRef, useState } from 'react';
 import { WIDGETS, type WidgetName } from './widget-names';
 import '@/components/widgets/widgets.css'; // the placeholders need the widgets' responsive height rules
 
@@ -24,12 +25,38 @@ function Placeholder({ name }: { name: WidgetName }) {
 const LOADERS = {
   tokenizer: dynamic(() => import('@/components/widgets/TokenizerPlayground'), { ssr: false, loading: () => <Placeholder name="tokenizer" /> }),
   'training-pairs': dynamic(() => import('@/components/widgets/TrainingPairs'), { ssr: false, loading: () => <Placeholder name="training-pairs" /> }),
+  attention: dynamic(() => import('@/components/widgets/AttentionExplorer'), { ssr: false, loading: () => <Placeholder name="attention" /> }),
+  'kv-cache': dynamic(() => import('@/components/widgets/KvCacheMeter'), { ssr: false, loading: () => <Placeholder name="kv-cache" /> }),
+  residual: dynamic(() => import('@/components/widgets/ResidualStream'), { ssr: false, loading: () => <Placeholder name="residual" /> }),
+  'next-token': dynamic(() => import('@/components/widgets/NextTokenBars'), { ssr: false, loading: () => <Placeholder name="next-token" /> }),
   generator: dynamic(() => import('@/components/widgets/Generator'), { ssr: false, loading: () => <Placeholder name="generator" /> }),
 } satisfies Partial<Record<WidgetName, unknown>>;
 
+/** True once the element comes within a screen of the viewport: widgets load their code only then. */
+function useNearViewport<T extends Element>(): [React.RefObject<T | null>, boolean] {
+  const ref = useRef<T>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || near) return;
+    if (typeof IntersectionObserver === 'undefined') return setNear(true);
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '100% 0px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [near]);
+  return [ref, near];
+}
+
 export default function LiveWidget({ name, standalone }: { name: WidgetName; standalone?: boolean }) {
   const Loaded = (LOADERS as Partial<Record<WidgetName, React.ComponentType<{ standalone?: boolean }>>>)[name];
-  if (!Loaded) return <Placeholder name={name} />;
+  const [ref, near] = useNearViewport<HTMLDivElement>();
+  if (!Loaded || !near) {
+    return (
+      <div ref={ref}>
+        <Placeholder name={name} />
+      </div>
+    );
+  }
   return (
     <div data-widget={name} className={SIZE[name]} style={reserve(name)}>
       <Loaded standalone={standalone} />

@@ -30,9 +30,11 @@ export function AttentionHeatmap({ probs, labels, query, onQuery, scale, title }
   const s = cellSize(T);
   const short = labels.map((l, i) => `${shortLabel(l, LABEL_CHARS)} ${i}`);
   const maxChars = Math.max(...short.map((l) => Array.from(l).length));
+  const angle = s <= 16 ? 90 : 60; // column labels turned up; upright when the cells are too narrow for a slant
+  const rad = (angle * Math.PI) / 180;
   const left = maxChars * CHAR_W + 10;
-  const top = Math.ceil(maxChars * CHAR_W * 0.87) + 10; // column labels at −60°
-  const width = left + T * s + Math.ceil(maxChars * CHAR_W * 0.5);
+  const top = Math.ceil(maxChars * CHAR_W * Math.sin(rad)) + 10;
+  const width = left + T * s + Math.ceil(maxChars * CHAR_W * Math.cos(rad)) + 4;
   const height = top + T * s + 4;
   const [hover, setHover] = useState<{ i: number; j: number } | null>(null);
   const hatch = `mw-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
@@ -60,7 +62,7 @@ export function AttentionHeatmap({ probs, labels, query, onQuery, scale, title }
         }}
       >
         <svg
-          width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img"
+          width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ width, height }} role="img"
           aria-label={`Attention weights of ${title}: ${T} query rows by ${T} key columns; the highlighted row is query ${query}, ${labels[query]}.`}
           onPointerMove={(e) => setHover(cellAt(e))}
           onPointerLeave={() => setHover(null)}
@@ -75,7 +77,7 @@ export function AttentionHeatmap({ probs, labels, query, onQuery, scale, title }
             <text key={`r${i}`} x={left - 6} y={top + i * s + s / 2} className={`mw-axis${i === query ? ' is-active' : ''}`} textAnchor="end" dominantBaseline="central">{l}</text>
           ))}
           {short.map((l, j) => (
-            <text key={`c${j}`} className={`mw-axis${shown?.j === j ? ' is-active' : ''}`} transform={`translate(${left + j * s + s / 2 + 3},${top - 6}) rotate(-60)`}>{l}</text>
+            <text key={`c${j}`} className={`mw-axis${shown?.j === j ? ' is-active' : ''}`} dominantBaseline="central" transform={`translate(${left + j * s + s / 2},${top - 6}) rotate(-${angle})`}>{l}</text>
           ))}
           {Array.from({ length: T }, (_, i) => (
             <g key={i}>
@@ -161,11 +163,13 @@ export function ScaleLegend({ scale }: { scale: ScaleMode }) {
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
     <div className="mw-legend" aria-label={`Colour scale (${scale === 'sqrt' ? 'square root' : 'linear'}): dark purple is weight 0, yellow is weight 1; hatched cells are masked.`} role="img">
-      <div className="mw-legend__bar" style={{ background: legendGradient(scale) }} />
-      <div className="mw-legend__ticks" aria-hidden="true">
-        {ticks.map((t) => (
-          <span key={t} style={{ left: `${t * 100}%` }}>{scale === 'sqrt' ? +(t * t).toFixed(4) : t}</span>
-        ))}
+      <div className="mw-legend__scale">
+        <div className="mw-legend__bar" style={{ background: legendGradient(scale) }} />
+        <div className="mw-legend__ticks" aria-hidden="true">
+          {ticks.map((t) => (
+            <span key={t} style={{ left: `${t * 100}%` }}>{scale === 'sqrt' ? +(t * t).toFixed(4) : t}</span>
+          ))}
+        </div>
       </div>
       <span className="mw-legend__masked" aria-hidden="true">
         <span className="mw-legend__hatch" /> masked (later token, weight 0)

@@ -117,7 +117,7 @@ export default function KvCacheMeter() {
           {summary ? (
             <p data-testid="kv-summary">
               Prompt: <strong>{summary.promptTokens} tokens in {ms(summary.prefillMs)}</strong> (one forward pass over all of them).{' '}
-              {summary.medianStepMs !== null ? <>Each token after it: <strong>median {ms(summary.medianStepMs)}</strong> (one new token against {positions} cached positions).</> : null}
+              {summary.medianStepMs !== null ? <>Each token after it: <strong>median {ms(summary.medianStepMs)}</strong> (a forward pass over just the new token; the earlier positions come from the cache).</> : null}
             </p>
           ) : null}
           <div className="mw-scroll">

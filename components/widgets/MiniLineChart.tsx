@@ -43,7 +43,7 @@ interface Props {
 
 export default function MiniLineChart({ xLabels, series, log = false, label, yTitle, height = 190 }: Props) {
   const values = series.flatMap((s) => s.values).filter((v) => Number.isFinite(v));
-  const ticks = log ? logTicks(Math.min(...values.filter((v) => v > 0)), Math.max(...values)) : niceTicks(Math.max(...values));
+  const ticks = log ? logTicks(Math.min(...values.filter((v) => v > 0)) / 1.5, Math.max(...values) * 1.5) : niceTicks(Math.max(...values) * 1.05);
   const left = 52;
   const top = 10;
   const bottom = 34;
@@ -55,7 +55,7 @@ export default function MiniLineChart({ xLabels, series, log = false, label, yTi
   const y = (v: number) => top + plotH * (1 - axisPosition(v, ticks, log));
   return (
     <div className="mw-scroll mw-chart">
-      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ width, height }} role="img" aria-label={label}>
         <text x={4} y={top + plotH / 2} className="mw-axis" transform={`rotate(-90 10 ${top + plotH / 2})`} textAnchor="middle">{yTitle}</text>
         {ticks.map((t) => (
           <g key={t}>

@@ -5,6 +5,7 @@
 import { useId, useMemo, useState } from 'react';
 import ModelStatus from '@/components/model/ModelStatus';
 import { useModelStatus } from '@/components/model/model-store';
+import { niceTicks } from '@/lib/widgets/chart-scale';
 import { fmt, fmtPct } from '@/lib/widgets/number-format';
 import { nextTokenView, removalReason, type BarSettings } from '@/lib/widgets/next-token-view';
 import { promptIds, tokenLabel } from '@/lib/widgets/token-label';
@@ -55,6 +56,8 @@ export default function NextTokenBars() {
 
   const r = job.result;
   const view = useMemo(() => (r ? nextTokenView(r.logits, s, SHOWN) : null), [r, s]);
+  // bars share one axis: up to the largest shown probability, rounded up (a 1–2–5 step), at most 100%
+  const axisMax = view ? Math.min(1, niceTicks(Math.max(...view.entries.map((e) => Math.max(e.prob, e.probFiltered))), 4).at(-1)!) : 1;
   const set = (k: keyof BarSettings) => (v: number) => setS((old) => ({ ...old, [k]: v }));
   const lastLabel = r ? tokenLabel(r.ids[r.ids.length - 1]) : '';
 
@@ -95,8 +98,8 @@ export default function NextTokenBars() {
                 <li key={e.id} className={`mw-bar${reason ? ' is-removed' : ''}`} data-id={e.id} data-kept={!reason} data-prob={e.prob} data-prob-kept={e.probFiltered} data-logit={e.logit}>
                   <span className="mw-bar__token"><code>{tokenLabel(e.id)}</code></span>
                   <span className="mw-bar__tracks" aria-hidden="true">
-                    <span className="mw-bar__before" style={{ width: `${e.prob * 100}%` }} />
-                    <span className="mw-bar__after" style={{ width: `${e.probFiltered * 100}%` }} />
+                    <span className="mw-bar__before" style={{ width: `${(e.prob / axisMax) * 100}%` }} />
+                    <span className="mw-bar__after" style={{ width: `${(e.probFiltered / axisMax) * 100}%` }} />
                   </span>
                   <span className="mw-bar__nums">
                     {fmtPct(e.prob)} → {reason ? <span className="mw-bar__reason">{reason}</span> : <strong>{fmtPct(e.probFiltered)}</strong>}
@@ -106,8 +109,9 @@ export default function NextTokenBars() {
             })}
           </ol>
           <p className="mw-legend-line mw-small">
-            <span className="mw-key mw-key--before" aria-hidden="true" /> probability at temperature {s.temperature.toFixed(2)}, before filtering{' '}
-            <span className="mw-key mw-key--after" aria-hidden="true" /> after top-k and top-p, renormalized (bar length = probability, full width = 100%)
+            <span><span className="mw-key mw-key--before" aria-hidden="true" /> probability at temperature {s.temperature.toFixed(2)}, before filtering</span>
+            <span><span className="mw-key mw-key--after" aria-hidden="true" /> after top-k and top-p, renormalized</span>
+            <span>Bar length is the probability; full width = {fmtPct(axisMax)}.</span>
           </p>
           <p className="mw-sum" data-testid="next-token-sum" data-sum={view.shownKeptSum}>
             Σ of the shown kept probabilities = <strong>{fmt(view.shownKeptSum, 4)}</strong>{' '}

@@ -1,0 +1,62 @@
+// Widgets that show the real model's internals, driven by the real worker on the demo model.
+import { test, expect } from '@playwright/test';
+import { watchErrors, widget } from './helpers';
+
+test('attention explorer: the step-by-step numbers reproduce the model’s attention row', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/lessons/attention/?backend=wasm');
+  const w = await widget(page, 'Attention explorer');
+  await w.getByRole('button', { name: 'Run the model' }).click();
+  const check = w.getByTestId('attention-check');
+  await expect(check).toContainText('Matches the model', { timeout: 60_000 });
+  expect(Number(await check.getAttribute('data-max-diff'))).toBeLessThan(1e-4);
+  // The softmax row of the selected query sums to 1 and is causal.
+  const rows = w.getByTestId('attention-steps-table').locator('tbody tr');
+  const weights = await rows.evaluateAll((trs) => trs.map((tr) => ({ j: Number((tr as HTMLElement).dataset.j), w: Number((tr as HTMLElement).dataset.modelWeight ?? (tr as HTMLElement).dataset.weight) })));
+  expect(weights.length).toBeGreaterThan(1);
+  expect(weights.reduce((s, r) => s + r.w, 0)).toBeCloseTo(1, 5);
+  const masked = await w.getByTestId('attention-steps-table').locator('tbody tr.is-masked').count();
+  const query = Number(await w.getByRole('combobox', { name: 'Query token' }).inputValue());
+  expect(masked).toBe(weights.length - 1 - query);
+  // Another head is selectable and shows its own heatmap.
+  await w.getByRole('button', { name: 'Head 2' }).click();
+  await expect(w.getByRole('button', { name: 'Head 2' })).toHaveAttribute('aria-pressed', 'true');
+  expect(errors).toEqual([]);
+});
+
+test('next-token bars: probabilities follow softmax of the logits, and top-k filters without re-running', async ({ page }) => {
+  await page.goto('/lessons/architecture/?backend=wasm');
+  const w = await widget(page, 'Next-token probabilities');
+  await w.getByRole('button', { name: 'Run the model' }).click();
+  const bars = w.getByTestId('next-token-bars').locator('li');
+  await expect(bars.first()).toBeVisible({ timeout: 60_000 });
+  const data = await bars.evaluateAll((lis) => lis.map((li) => ({ p: Number((li as HTMLElement).dataset.prob), logit: Number((li as HTMLElement).dataset.logit) })));
+  expect(data.length).toBeGreaterThanOrEqual(10);
+  for (const d of data.slice(1)) expect(Math.log(data[0].p / d.p)).toBeCloseTo(data[0].logit - d.logit, 4);
+  expect(data.reduce((s, d) => s + d.p, 0)).toBeLessThanOrEqual(1 + 1e-9);
+  await w.getByRole('slider', { name: 'Top-k' }).fill('1');
+  await expect(w.locator('li[data-kept="true"]')).toHaveCount(1);
+  await expect(w.getByTestId('next-token-sum')).toContainText('1.0000');
+});
+
+test('residual stream: one row per block plus the stream into ln_f, all from the model', async ({ page }) => {
+  await page.goto('/lessons/architecture/?backend=wasm');
+  const w = await widget(page, 'Residual stream');
+  await w.getByRole('button', { name: 'Run the model' }).click();
+  const rows = w.getByTestId('residual-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible({ timeout: 60_000 });
+  const norms = await rows.evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.residNorm)));
+  expect(norms).toHaveLength(3); // the demo model: 2 blocks + the stream into ln_f
+  for (const n of norms) expect(Number.isFinite(n) && n > 0).toBe(true);
+});
+
+test('KV cache meter: one more cached position per generated token', async ({ page }) => {
+  await page.goto('/lessons/attention/?backend=wasm');
+  const w = await widget(page, 'KV cache');
+  await w.getByRole('button', { name: /Generate 16 tokens/ }).click();
+  const rows = w.getByTestId('kv-table').locator('tbody tr');
+  await expect(rows).toHaveCount(16, { timeout: 60_000 });
+  const cached = await rows.evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.cached)));
+  for (let i = 1; i < cached.length; i++) expect(cached[i]).toBe(cached[i - 1] + 1);
+  await expect(w.getByTestId('kv-bytes')).toContainText(/KiB|MiB|bytes/);
+});

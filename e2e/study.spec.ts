@@ -1,0 +1,447 @@
+// The study UI end to end: review with the keyboard and undo, importing notes (and that a hostile
+// note does nothing), backups, and the .apkg download read back the way Anki's importer starts.
+// Time is fixed with page.clock so that day boundaries and due dates are deterministic.
+
+import { test, expect, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import initSqlJs from 'sql.js';
+import { readApkg, noteGuid } from '../lib/anki';
+import { clozeAnswers, clozeNumbers, type Card } from '../lib/cards';
+import { loadDeck } from '../lib/content/extract-cards';
+import { listLessons } from '../lib/content/lessons';
+import { reviewItems } from '../lib/srs';
+import { watchErrors } from './helpers';
+
+// Local 10:00, well inside a review day (days start at 04:00), so "today" is the same all test long.
+const T0 = new Date(2026, 2, 2, 10, 0, 0);
+const DAY = 86_400_000;
+const NEW_PER_DAY = 20; // DEFAULT_SETTINGS.dailyNewLimit
+
+let deck: Card[];
+test.beforeAll(async () => {
+  deck = await loadDeck('content');
+});
+
+const sessionProgress = (page: Page) => page.getByRole('status', { name: 'Session progress' });
+const currentCard = (page: Page) => page.getByRole('region', { name: 'Current card' });
+const counts = (left: number, due: number, fresh: number) => `${left} left · ${due} due · ${fresh} new`;
+
+/** Number of answers in the saved data (IndexedDB), or null before anything was saved. */
+function savedAnswers(page: Page): Promise<number | null> {
+  return page.evaluate(
+    () =>
+      new Promise<number | null>((resolve) => {
+        const open = indexedDB.open('gpt2-pamphlet');
+        // The app has not created its database yet: leave it to the app (an upgrade here would break it).
+        open.onupgradeneeded = () => open.transaction!.abort();
+        open.onerror = () => resolve(null);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('state')) return db.close(), resolve(null);
+          const get = db.transaction('state', 'readonly').objectStore('state').get('gpt2-pamphlet');
+          get.onsuccess = () => {
+            db.close();
+            resolve(typeof get.result === 'string' ? (JSON.parse(get.result).state.progress.log.length as number) : null);
+          };
+          get.onerror = () => (db.close(), resolve(null));
+        };
+      }),
+  );
+}
+
+/** Replaces the saved data with `raw` once the app has created its store; false until then. */
+function writeSavedData(page: Page, raw: string): Promise<boolean> {
+  return page.evaluate(
+    (value) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('gpt2-pamphlet');
+        open.onupgradeneeded = () => open.transaction!.abort();
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('state')) return db.close(), resolve(false);
+          const tx = db.transaction('state', 'readwrite');
+          tx.objectStore('state').put(value, 'gpt2-pamphlet');
+          tx.oncomplete = () => (db.close(), resolve(true));
+          tx.onerror = () => (db.close(), resolve(false));
+        };
+      }),
+    raw,
+  );
+}
+
+/** Space shows the answer and moves focus to the grade buttons; a digit grades. */
+async function answer(page: Page, key: '1' | '2' | '3' | '4') {
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('group', { name: 'How well did you remember?' })).toBeVisible();
+  await page.keyboard.press(key);
+}
+
+test('review with the keyboard (Space, then 3); the schedule survives a reload', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.clock.setFixedTime(T0);
+  await page.goto('/review/');
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY, 0, NEW_PER_DAY));
+  const first = await currentCard(page).getAttribute('data-item-key');
+  expect(first).toBeTruthy();
+
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: /^Good/ })).toBeFocused();
+  for (const name of ['Again', 'Hard', 'Good', 'Easy']) {
+    await expect(page.getByRole('button', { name: new RegExp(`^${name} \\S+$`) })).toBeVisible(); // name + interval
+  }
+  await page.keyboard.press('3');
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY - 1, 0, NEW_PER_DAY - 1));
+  await expect(currentCard(page)).not.toHaveAttribute('data-item-key', first!);
+  await expect.poll(() => savedAnswers(page)).toBe(1);
+
+  await page.reload();
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY - 1, 0, NEW_PER_DAY - 1));
+  await expect(currentCard(page)).not.toHaveAttribute('data-item-key', first!);
+
+  // Home: nothing due yet, one new card fewer today, and the card's lesson shows it reviewed.
+  const slug = first!.split('/')[0];
+  const lesson = listLessons().find((l) => l.slug === slug)!;
+  const lessonItems = reviewItems(deck.filter((c) => c.source?.lesson === slug)).length;
+  const lessonEntry = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: lesson.title, exact: true }) });
+  await page.goto('/');
+  await expect(page.getByText(/\d+ due · \d+ new available today/)).toHaveText(`0 due · ${NEW_PER_DAY - 1} new available today`);
+  await expect(lessonEntry).toContainText(`0 due · ${lessonItems} cards · 1 reviewed`);
+
+  // A day later the card is due again: it comes first, and answering it takes it out of the due count.
+  await page.clock.setFixedTime(T0.getTime() + DAY);
+  await page.reload();
+  await expect(page.getByText(/\d+ due · \d+ new available today/)).toHaveText(`1 due · ${NEW_PER_DAY} new available today`);
+  await expect(lessonEntry).toContainText(`1 due · ${lessonItems} cards · 1 reviewed`);
+  await page.goto('/review/');
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY + 1, 1, NEW_PER_DAY));
+  await expect(currentCard(page)).toHaveAttribute('data-item-key', first!);
+  await answer(page, '3');
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY, 0, NEW_PER_DAY));
+  await expect.poll(() => savedAnswers(page)).toBe(2);
+  await page.reload();
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY, 0, NEW_PER_DAY));
+  await expect(currentCard(page)).not.toHaveAttribute('data-item-key', first!);
+  expect(errors).toEqual([]);
+});
+
+test('undo (U, then Ctrl+Z) restores the last answer, also after a reload', async ({ page }) => {
+  await page.clock.setFixedTime(T0);
+  await page.goto('/review/');
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY, 0, NEW_PER_DAY));
+  const first = await currentCard(page).getAttribute('data-item-key');
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await expect(undo).toBeDisabled();
+
+  await answer(page, '3');
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY - 1, 0, NEW_PER_DAY - 1));
+  await expect.poll(() => savedAnswers(page)).toBe(1);
+  await page.keyboard.press('u');
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY, 0, NEW_PER_DAY));
+  await expect(currentCard(page)).toHaveAttribute('data-item-key', first!);
+  await expect(page.getByRole('button', { name: 'Show answer' })).toBeFocused();
+  await expect.poll(() => savedAnswers(page)).toBe(0);
+
+  // A minute later: an answer at the very instant of the undone one would reuse its log id (`<key>@<time>`).
+  await page.clock.setFixedTime(T0.getTime() + 60_000);
+  await page.reload();
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY, 0, NEW_PER_DAY));
+  await expect(currentCard(page)).toHaveAttribute('data-item-key', first!);
+
+  await answer(page, '4');
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY - 1, 0, NEW_PER_DAY - 1));
+  await expect(undo).toBeEnabled();
+  await page.keyboard.press('Control+z');
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY, 0, NEW_PER_DAY));
+  await expect(currentCard(page)).toHaveAttribute('data-item-key', first!);
+  await expect(undo).toBeDisabled();
+});
+
+test('typed answers: a cloze card checks what was typed before grading', async ({ page }) => {
+  await page.clock.setFixedTime(T0);
+  await page.goto('/review/');
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY, 0, NEW_PER_DAY));
+  await page.getByText('Settings', { exact: true }).click();
+  await page.getByRole('checkbox', { name: /Type the answer/ }).check();
+  const key = (await currentCard(page).getAttribute('data-item-key'))!;
+  const item = reviewItems(deck).find((i) => i.key === key)!;
+  expect(item.cloze, `the first card (${key}) should be a cloze card`).toBeDefined();
+  const field = page.getByRole('textbox', { name: 'Your answer' });
+  await field.fill(clozeAnswers(item.card.front, item.cloze!).join(', '));
+  await field.press('Enter');
+  await expect(page.getByText('Correct.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Good/ })).toBeFocused();
+  await page.keyboard.press('3');
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY - 1, 0, NEW_PER_DAY - 1));
+  // A wrong answer says what was expected and suggests Again.
+  await page.getByRole('textbox', { name: 'Your answer' }).fill('certainly not this');
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(page.getByText(/^Not quite\. Expected: /)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Again/ })).toBeFocused();
+});
+
+test('the end-of-lesson quiz reviews every card of that lesson', async ({ page }) => {
+  await page.clock.setFixedTime(T0);
+  const lesson = listLessons().find((l) => reviewItems(deck.filter((c) => c.source?.lesson === l.slug)).length > 0)!;
+  const n = reviewItems(deck.filter((c) => c.source?.lesson === lesson.slug)).length;
+  await page.goto(`/lessons/${lesson.slug}/`);
+  await page.getByRole('link', { name: `Start the “${lesson.title}” quiz` }).click();
+  await expect(page).toHaveURL(new RegExp(`/review/\\?lesson=${lesson.slug}$`));
+  await expect(page.getByRole('heading', { name: `Lesson quiz: ${lesson.title}` })).toBeVisible();
+  await expect(sessionProgress(page)).toHaveText(counts(n, 0, n));
+  const key = await currentCard(page).getAttribute('data-item-key');
+  expect(key!.startsWith(`${lesson.slug}/`)).toBe(true);
+  await expect(currentCard(page).getByRole('link', { name: new RegExp(`Read the section in “${lesson.title}”`) })).toHaveAttribute(
+    'href',
+    new RegExp(`^/lessons/${lesson.slug}/#[a-z0-9-]+$`),
+  );
+});
+
+const NOTE = [
+  'What is the vocabulary size of GPT-2? ? 50,257',
+  '',
+  'GPT-2 small has ==12== layers.',
+  '',
+  'scaled dot product attention equation ?',
+].join('\n');
+
+/** The import page is interactive once the saved decks are loaded. */
+async function openImport(page: Page) {
+  await page.goto('/import/');
+  await expect(page.getByText('No imported decks yet.')).toBeVisible();
+}
+
+test('import a note by pasting: preview, warnings, save; the cards are in the deck and in review', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.clock.setFixedTime(T0);
+  await openImport(page);
+  await page.getByRole('textbox', { name: 'Note (Markdown)' }).fill(NOTE);
+  await page.getByRole('textbox', { name: /Deck for cards without/ }).fill('e2e-notes');
+  const preview = page.getByRole('table', { name: /^Preview: 2 cards/ });
+  await expect(preview.getByRole('row')).toHaveCount(3); // header + 2 cards
+  await expect(preview).toContainText('What is the vocabulary size of GPT-2?');
+  await expect(preview).toContainText('50,257');
+  await expect(preview.locator('.cloze-blank')).toHaveCount(1);
+  await expect(page.getByRole('listitem').filter({ hasText: /^Line 5: / })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Save 2 cards' }).click();
+  await expect(page.getByText(/^Saved 2 cards to e2e-notes\./)).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'e2e-notes' })).toContainText('2 cards');
+
+  await page.goto('/deck/');
+  const group = page.getByRole('region', { name: 'e2e-notes' });
+  await expect(group.getByRole('listitem')).toHaveCount(2);
+  await expect(group).toContainText('What is the vocabulary size of GPT-2?');
+  await page.getByRole('searchbox', { name: 'Search cards' }).fill('vocabulary size');
+  await expect(page.getByRole('region', { name: 'e2e-notes' }).getByRole('listitem')).toHaveCount(1);
+
+  await page.goto(`/review/?deck=${encodeURIComponent('e2e-notes')}`);
+  await expect(sessionProgress(page)).toHaveText(counts(2, 0, 2));
+  await expect(currentCard(page)).toContainText('What is the vocabulary size of GPT-2?');
+  await page.keyboard.press('Space');
+  await expect(currentCard(page)).toContainText('50,257');
+  expect(errors).toEqual([]);
+});
+
+test('a note with <script>, onerror and javascript: links does nothing', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const evil = [
+    '<script>window.__pwned = 1; alert(1)</script>::script card',
+    '',
+    'Why <img src=x onerror="window.__pwned = 2; alert(2)"> here? ? image card',
+    '',
+    '[click me](javascript:window.__pwned=3)::link card',
+    '',
+    '<svg onload="window.__pwned = 4">::svg card',
+  ].join('\n');
+  await page.clock.setFixedTime(T0);
+  await openImport(page);
+  await page.getByRole('textbox', { name: 'Note (Markdown)' }).fill(evil);
+  await page.getByRole('textbox', { name: /Deck for cards without/ }).fill('evil');
+  const preview = page.getByRole('table', { name: /^Preview: 4 cards/ });
+  await expect(preview).toContainText('<script>window.__pwned = 1; alert(1)</script>'); // shown as text
+  await expect(preview.locator('img, script, svg')).toHaveCount(0);
+  await expect(preview.getByRole('link')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save 4 cards' }).click();
+  await expect(page.getByText(/^Saved 4 cards to evil\./)).toBeVisible();
+
+  await page.goto('/deck/');
+  await expect(page.getByRole('region', { name: 'evil' }).getByRole('listitem')).toHaveCount(4);
+  await expect(page.getByRole('region', { name: 'evil' }).locator('img, script, svg')).toHaveCount(0);
+  await page.goto('/review/?deck=evil');
+  await expect(sessionProgress(page)).toHaveText(counts(4, 0, 4));
+  for (let i = 0; i < 4; i++) await answer(page, '3');
+  await expect(sessionProgress(page)).toHaveText(counts(0, 0, 0));
+
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+});
+
+test('a backup exported here and imported into a fresh browser gives the same due counts', async ({ page, browser }, testInfo) => {
+  await page.clock.setFixedTime(T0);
+  await page.goto('/review/');
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY, 0, NEW_PER_DAY));
+  await answer(page, '3');
+  await answer(page, '1');
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY - 2, 0, NEW_PER_DAY - 2));
+  await expect.poll(() => savedAnswers(page)).toBe(2);
+
+  await page.goto('/deck/');
+  const exportButton = page.getByRole('button', { name: 'Export progress (JSON)' });
+  await expect(exportButton).toBeEnabled();
+  const downloading = page.waitForEvent('download');
+  await exportButton.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^gpt2-pamphlet-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = testInfo.outputPath('backup.json');
+  await download.saveAs(file);
+
+  // A fresh context has empty storage: a second browser.
+  const other = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const fresh = await other.newPage();
+  await fresh.clock.setFixedTime(T0);
+  await fresh.goto('/deck/');
+  const input = fresh.getByLabel('Import progress (a backup .json file)');
+  await expect(input).toBeEnabled();
+  // A file that is not a backup is refused with a reason, and nothing changes.
+  await input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  // (Filtered: Next's route announcer is a role="alert" too.)
+  await expect(fresh.getByRole('alert').filter({ hasText: 'could not be imported' })).toContainText(
+    '“notes.json” could not be imported: this file is not a GPT-2 Pamphlet backup',
+  );
+  await input.setInputFiles(file);
+  await fresh.getByRole('group', { name: 'Confirm import' }).getByRole('button', { name: 'Replace my progress' }).click();
+  await expect(fresh.getByText(/^Progress restored: 2 answers on 2 cards/)).toBeVisible();
+  await expect.poll(() => savedAnswers(fresh)).toBe(2);
+
+  for (const at of [T0.getTime(), T0.getTime() + DAY]) {
+    const seen: string[] = [];
+    for (const p of [page, fresh]) {
+      await p.clock.setFixedTime(at);
+      await p.goto('/review/');
+      await expect(sessionProgress(p)).toHaveText(/left/);
+      seen.push((await sessionProgress(p).textContent())!);
+    }
+    expect(seen[1]).toBe(seen[0]);
+  }
+  // A day later both answered cards are due.
+  expect((await sessionProgress(fresh).textContent())!).toBe(counts(NEW_PER_DAY + 2, 2, NEW_PER_DAY));
+  await other.close();
+});
+
+test('a storage problem shows an alert with a way out, and reviewing still works', async ({ page }) => {
+  await page.clock.setFixedTime(T0);
+  await page.goto('/review/');
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY, 0, NEW_PER_DAY));
+  await expect.poll(() => writeSavedData(page, '{this is not json')).toBe(true);
+  await page.reload();
+  const alert = page.getByRole('alert').filter({ hasText: 'Your progress may not be saved' });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole('button', { name: 'Export progress (JSON)' })).toBeVisible();
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY, 0, NEW_PER_DAY));
+  await answer(page, '3');
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY - 1, 0, NEW_PER_DAY - 1));
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(alert).toHaveCount(0);
+});
+
+async function downloadApkg(page: Page): Promise<Uint8Array> {
+  const button = page.getByRole('button', { name: 'Download Anki deck (.apkg)' });
+  const downloading = page.waitForEvent('download');
+  await button.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('gpt2-pamphlet.apkg');
+  return new Uint8Array(await readFile((await download.path())!));
+}
+
+test('the deck page downloads an .apkg that reads back like Anki would read it; GUIDs are stable', async ({ page }) => {
+  await page.goto('/deck/');
+  await expect(page.getByRole('checkbox', { name: /Include my progress/ })).toBeEnabled(); // hydrated
+  await expect(page.getByRole('checkbox', { name: /Include my progress/ })).not.toBeChecked();
+  const sqlJs = await initSqlJs();
+  const pkg = readApkg(await downloadApkg(page), sqlJs);
+
+  expect(pkg.files).toEqual(['collection.anki2', 'media']);
+  expect(pkg.notes).toHaveLength(deck.length);
+  const guids = pkg.notes.map((n) => String(n.guid));
+  expect(new Set(guids).size).toBe(guids.length);
+  expect(new Set(guids)).toEqual(new Set(deck.map((c) => noteGuid(c.id))));
+  // One Anki card per review item: per cloze number (ord = n - 1), two for reversed, one for basic.
+  expect(pkg.cards).toHaveLength(reviewItems(deck).length);
+  const noteIdByGuid = new Map(pkg.notes.map((n) => [String(n.guid), n.id]));
+  for (const card of deck) {
+    const nid = noteIdByGuid.get(noteGuid(card.id));
+    const ords = pkg.cards.filter((c) => c.nid === nid).map((c) => Number(c.ord)).sort((a, b) => a - b);
+    const expected = card.type === 'cloze' ? clozeNumbers(card.front).map((n) => n - 1) : card.type === 'reversed' ? [0, 1] : [0];
+    expect(ords, card.id).toEqual(expected);
+  }
+  expect(pkg.revlog).toHaveLength(0); // progress is off by default
+
+  const again = readApkg(await downloadApkg(page), sqlJs);
+  expect(again.notes.map((n) => String(n.guid))).toEqual(guids);
+});
+
+test('"Include my progress" puts the answers in the .apkg; the TSV holds one row per note', async ({ page }) => {
+  await page.clock.setFixedTime(T0);
+  await page.goto('/review/');
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY, 0, NEW_PER_DAY));
+  const key = (await currentCard(page).getAttribute('data-item-key'))!;
+  await answer(page, '3');
+  await expect.poll(() => savedAnswers(page)).toBe(1);
+
+  await page.goto('/deck/');
+  const progress = page.getByRole('checkbox', { name: /Include my progress/ });
+  await expect(progress).toBeEnabled();
+  await progress.check();
+  const pkg = readApkg(await downloadApkg(page), await initSqlJs());
+  expect(pkg.revlog).toHaveLength(1);
+  const [cardId, ord] = [key.slice(0, key.lastIndexOf('#')), Number(key.slice(key.lastIndexOf('#') + 1))];
+  const nid = pkg.notes.find((n) => String(n.guid) === noteGuid(cardId))!.id;
+  const answered = pkg.cards.find((c) => c.nid === nid && Number(c.ord) === ord)!;
+  expect(pkg.revlog[0].cid).toBe(answered.id);
+  expect(Number(answered.type)).not.toBe(0); // no longer new
+  expect(pkg.cards.filter((c) => Number(c.type) !== 0)).toHaveLength(1);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV/TSV (.txt)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('gpt2-pamphlet.txt');
+  const lines = (await readFile((await download.path())!, 'utf8')).trimEnd().split('\n');
+  expect(lines[0]).toBe('#separator:tab');
+  expect(lines.filter((l) => !l.startsWith('#'))).toHaveLength(deck.length);
+});
+
+test('"Export this lesson to Anki" downloads that lesson\'s notes', async ({ page }) => {
+  const lesson = listLessons().find((l) => deck.some((c) => c.source?.lesson === l.slug))!;
+  const cards = deck.filter((c) => c.source?.lesson === lesson.slug);
+  await page.goto(`/lessons/${lesson.slug}/`);
+  await expect(page.getByText(`This lesson has ${reviewItems(cards).length} cards.`)).toBeVisible();
+  const button = page.getByRole('button', { name: 'Export this lesson to Anki' });
+  await expect(button).toBeEnabled(); // hydrated
+  const downloading = page.waitForEvent('download');
+  await button.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`gpt2-pamphlet-${lesson.slug}.apkg`);
+  const pkg = readApkg(new Uint8Array(await readFile((await download.path())!)), await initSqlJs());
+  expect(new Set(pkg.notes.map((n) => String(n.guid)))).toEqual(new Set(cards.map((c) => noteGuid(c.id))));
+});
+
+test('study pages fit a 360 px screen', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.clock.setFixedTime(T0);
+  for (const url of ['/', '/review/', '/deck/', '/import/', '/stats/']) {
+    await page.goto(url);
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${url} is wider than the screen`).toBeLessThanOrEqual(0);
+  }
+  await page.goto('/import/');
+  await expect(page.getByText('No imported decks yet.')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Note (Markdown)' }).fill(NOTE);
+  await expect(page.getByRole('table', { name: /^Preview/ })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});
