@@ -1,8 +1,13 @@
 import Link from 'next/link';
 import { listLessons } from '@/lib/content/lessons';
+import { loadDeck } from '@/lib/content/extract-cards';
+import DueSummary from '@/components/study/DueSummary';
+import LessonProgress from '@/components/study/LessonProgress';
+import { lessonItemKeys } from '@/components/study/study-model';
 
-export default function Home() {
+export default async function Home() {
   const lessons = listLessons();
+  const cards = await loadDeck('content');
   return (
     <div className="page prose">
       <h1>How GPT-2 works</h1>
@@ -16,13 +21,15 @@ export default function Home() {
           <li key={l.slug}>
             <Link href={`/lessons/${l.slug}/`}>{l.title}</Link>
             <p>{l.summary}</p>
+            <LessonProgress itemKeys={lessonItemKeys(cards, l.slug)} />
           </li>
         ))}
       </ol>
       <h2 id="study">Study</h2>
+      <DueSummary cards={cards} />
       <p>
         Every lesson ends with cards. <Link href="/review/">Review</Link> the ones that are due, browse or export the whole{' '}
-        <Link href="/deck/">deck</Link>, or play with the <Link href="/generator/">generator</Link>.
+        <Link href="/deck/">deck</Link>, <Link href="/import/">import</Link> your own notes, or play with the <Link href="/generator/">generator</Link>.
       </p>
     </div>
   );

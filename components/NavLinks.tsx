@@ -7,6 +7,7 @@ const LINKS = [
   { href: '/review/', label: 'Review' },
   { href: '/generator/', label: 'Generator' },
   { href: '/deck/', label: 'Deck' },
+  { href: '/import/', label: 'Import' },
 ];
 
 export default function NavLinks() {

@@ -276,6 +276,8 @@ test('a note with <script>, onerror and javascript: links does nothing', async (
   await expect(sessionProgress(page)).toHaveText(counts(4, 0, 4));
   for (let i = 0; i < 4; i++) await answer(page, '3');
   await expect(sessionProgress(page)).toHaveText(counts(0, 0, 0));
+  // Good on a new card is a 10-minute learning step; the empty state says when the next one is due.
+  await expect(page.getByText(/^Nothing due — next review in 10m \(at .+\)$/)).toBeVisible();
 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
@@ -410,9 +412,18 @@ test('"Include my progress" puts the answers in the .apkg; the TSV holds one row
   await page.getByRole('button', { name: 'Download CSV/TSV (.txt)' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('gpt2-pamphlet.txt');
-  const lines = (await readFile((await download.path())!, 'utf8')).trimEnd().split('\n');
-  expect(lines[0]).toBe('#separator:tab');
-  expect(lines.filter((l) => !l.startsWith('#'))).toHaveLength(deck.length);
+  const text = await readFile((await download.path())!, 'utf8');
+  expect(text.startsWith('#separator:tab\n')).toBe(true);
+  // Records end at newlines outside "quoted" fields; header lines start with '#'.
+  const records: string[] = [];
+  let quoted = false;
+  let record = '';
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === '\n' && !quoted) (records.push(record), (record = ''));
+    else record += ch;
+  }
+  expect(records.filter((r) => !r.startsWith('#'))).toHaveLength(deck.length);
 });
 
 test('"Export this lesson to Anki" downloads that lesson\'s notes', async ({ page }) => {

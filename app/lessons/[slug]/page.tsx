@@ -6,6 +6,7 @@ import { tableOfContents } from '@/lib/content/toc';
 import { loadDeck } from '@/lib/content/extract-cards';
 import { lessonCardComponents } from '@/components/mdx/LessonCards';
 import TableOfContents from '@/components/TableOfContents';
+import LessonStudyLinks from '@/components/study/LessonStudyLinks';
 
 export const dynamicParams = false;
 
@@ -39,6 +40,7 @@ export default async function LessonPage({ params }: Params) {
         <h1 id="lesson-title">{lesson.title}</h1>
         <p className="lede">{lesson.summary}</p>
         <Content components={lessonCardComponents(cards)} />
+        <LessonStudyLinks slug={slug} title={lesson.title} cards={cards} />
         <nav className="ui lesson-pager" aria-label="Lessons">
           {prev ? <Link href={`/lessons/${prev.slug}/`} rel="prev">← {prev.title}</Link> : <span />}
           {next ? <Link href={`/lessons/${next.slug}/`} rel="next">{next.title} →</Link> : <span />}

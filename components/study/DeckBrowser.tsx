@@ -1,0 +1,75 @@
+'use client';
+// Every card, lesson decks first and then the reader's own, grouped by deck, with a search filter.
+
+import Link from 'next/link';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import type { Card, CardType } from '@/lib/cards/card';
+import { cardFaces } from '@/lib/cards/card-html';
+import { reviewItems } from '@/lib/srs';
+import { groupByDeck, searchCards } from './deck-model';
+import { studyCards } from './study-model';
+import { useHydrated, useStudyStore } from './use-study-store';
+import './study.css';
+
+/** Anki's words: a note is what you write, a card what you review (a cloze note gives one per blank). */
+function countLabel(cards: readonly Card[]): string {
+  const items = reviewItems(cards).length;
+  return `${cards.length} ${cards.length === 1 ? 'note' : 'notes'} · ${items} ${items === 1 ? 'card' : 'cards'}`;
+}
+
+const TYPE_LABEL: Record<CardType, string> = { basic: 'basic', reversed: 'reversed', cloze: 'cloze' };
+
+function CardRow({ card }: { card: Card }) {
+  const front = useMemo(() => cardFaces(card, 'all').front, [card]);
+  return (
+    <li className="deck-card">
+      <div className="deck-card__meta">
+        <span className="badge">{TYPE_LABEL[card.type]}</span>
+        {card.source ? (
+          <Link href={`/lessons/${card.source.lesson}/#${card.source.anchor}`} className="deck-card__source">
+            {card.source.lessonTitle} § {card.source.anchor.replaceAll('-', ' ')}
+          </Link>
+        ) : null}
+      </div>
+      <div className="deck-card__front" dangerouslySetInnerHTML={{ __html: front }} />
+    </li>
+  );
+}
+
+export default function DeckBrowser({ lessonCards }: { lessonCards: Card[] }) {
+  const hydrated = useHydrated();
+  const imported = useStudyStore((s) => s.imported.cards);
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query);
+  const searchId = useId();
+  const all = useMemo(() => studyCards(lessonCards, hydrated ? imported : []), [lessonCards, imported, hydrated]);
+  const shown = useMemo(() => searchCards(all, deferred), [all, deferred]);
+  const groups = useMemo(() => groupByDeck(shown), [shown]);
+  return (
+    <div className="deck-browser">
+      <div className="study-field ui">
+        <label htmlFor={searchId}>Search cards</label>
+        <input id={searchId} type="search" className="study-input" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. softmax, wte, 768" />
+        <p className="muted study-hint" role="status">
+          {shown.length === all.length ? `${all.length} notes` : `${shown.length} of ${all.length} notes`}
+          {hydrated ? '' : ' (your own cards load in a moment)'}
+        </p>
+      </div>
+      {groups.map((g) => (
+        <section key={g.deck} className="deck-group" aria-label={g.deck}>
+          <h3 className="deck-group__title">
+            {g.deck} <span className="muted deck-group__count">{countLabel(g.cards)}</span>
+          </h3>
+          <p className="ui deck-group__actions">
+            <Link href={`/review/?deck=${encodeURIComponent(g.deck)}`}>Review this deck</Link>
+          </p>
+          <ul className="deck-list">
+            {g.cards.map((c) => (
+              <CardRow key={c.id} card={c} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

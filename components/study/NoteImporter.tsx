@@ -1,0 +1,154 @@
+'use client';
+// Your own notes → cards: paste Markdown or pick a file, check the preview (rendered through the
+// same escaping renderer as every card) and the warnings, then save the cards to the store.
+
+import Link from 'next/link';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import type { Card } from '@/lib/cards/card';
+import { cardFaces } from '@/lib/cards/card-html';
+import { parseNote } from '@/lib/notes';
+import { pamphletStore } from '@/lib/srs';
+import { useHydrated, useStudyStore } from './use-study-store';
+import './study.css';
+
+const MAX_FILE_BYTES = 2_000_000;
+
+function PreviewRow({ card }: { card: Card }) {
+  const faces = useMemo(() => cardFaces(card, 'all'), [card]);
+  return (
+    <tr>
+      <td>
+        <span className="badge">{card.type}</span>
+      </td>
+      <td>{card.deck}</td>
+      <td className="import-preview__face" dangerouslySetInnerHTML={{ __html: faces.front }} />
+      <td className="import-preview__face" dangerouslySetInnerHTML={{ __html: faces.back + (faces.extra ? `<div class="muted">${faces.extra}</div>` : '') }} />
+    </tr>
+  );
+}
+
+export default function NoteImporter() {
+  const hydrated = useHydrated();
+  const importedCards = useStudyStore((s) => s.imported.cards);
+  const [text, setText] = useState('');
+  const [fileName, setFileName] = useState<string | undefined>();
+  const [deck, setDeck] = useState('');
+  const [message, setMessage] = useState<{ saved: number; updated: number; decks: string[] } | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const ids = { text: useId(), file: useId(), deck: useId() };
+  const deferred = useDeferredValue(text);
+  const parsed = useMemo(
+    () => parseNote(deferred, { ...(fileName ? { fileName } : {}), ...(deck.trim() ? { defaultDeck: deck.trim() } : {}) }),
+    [deferred, fileName, deck],
+  );
+  const defaultDeck = fileName?.replace(/\.[^.]*$/, '') || 'Notes';
+  const known = useMemo(() => new Set(importedCards.map((c) => c.id)), [importedCards]);
+  const n = parsed.cards.length;
+
+  const pick = async (file: File | undefined) => {
+    setFileError(null);
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) return setFileError(`“${file.name}” is larger than 2 MB; split it into smaller notes.`);
+    setText(await file.text());
+    setFileName(file.name);
+    setMessage(null);
+  };
+  const save = () => {
+    const updated = parsed.cards.filter((c) => known.has(c.id)).length;
+    pamphletStore().getState().importCards(parsed.cards, { ...(fileName ? { fileName } : {}), now: new Date() });
+    setMessage({ saved: n, updated, decks: [...new Set(parsed.cards.map((c) => c.deck))] });
+  };
+
+  return (
+    <div className="importer ui">
+      <div className="study-field">
+        <label htmlFor={ids.text}>Note (Markdown)</label>
+        <textarea
+          id={ids.text}
+          className="study-input importer__text"
+          rows={10}
+          value={text}
+          spellCheck={false}
+          onChange={(e) => {
+            setText(e.target.value);
+            setMessage(null);
+          }}
+          placeholder={'What is the vocabulary size of GPT-2? ? 50,257\nwte::the token embedding table'}
+        />
+      </div>
+      <div className="importer__row">
+        <div className="study-field">
+          <label htmlFor={ids.file}>Or open a file (.md, .txt)</label>
+          <input id={ids.file} type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" className="study-file" onChange={(e) => void pick(e.target.files?.[0])} />
+          {fileName && <p className="study-hint muted">From {fileName}. Editing the text above keeps this file name.</p>}
+        </div>
+        <div className="study-field">
+          <label htmlFor={ids.deck}>Deck for cards without a #flashcards tag</label>
+          <input id={ids.deck} className="study-input" value={deck} onChange={(e) => setDeck(e.target.value)} placeholder={defaultDeck} />
+        </div>
+      </div>
+      {fileError && (
+        <p role="alert" className="study-error">
+          {fileError}
+        </p>
+      )}
+
+      <div className="study-actions importer__save">
+        <button type="button" className="btn btn--primary" disabled={!hydrated || n === 0} onClick={save}>
+          Save {n} {n === 1 ? 'card' : 'cards'}
+        </button>
+        <p className="study-hint" role="status">
+          {message ? (
+            <>
+              Saved {message.saved} {message.saved === 1 ? 'card' : 'cards'}
+              {message.updated ? ` (${message.updated} replaced cards you had imported before)` : ''} to {message.decks.join(', ')}.{' '}
+              {message.decks.length === 1 ? <Link href={`/review/?deck=${encodeURIComponent(message.decks[0])}`}>Review them</Link> : <Link href="/review/">Review them</Link>} ·{' '}
+              <Link href="/deck/#cards">See them in the deck</Link>
+            </>
+          ) : (
+            ''
+          )}
+        </p>
+      </div>
+
+      {deferred.trim() !== '' && (
+        <>
+          {parsed.warnings.length > 0 && (
+            <div className="import-warnings">
+              <h3>
+                {parsed.warnings.length} {parsed.warnings.length === 1 ? 'line' : 'lines'} did not become a card
+              </h3>
+              <ul>
+                {parsed.warnings.map((w, i) => (
+                  <li key={i}>
+                    Line {w.line}: {w.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div className="import-preview">
+            <table>
+              <caption>
+                Preview: {n} {n === 1 ? 'card' : 'cards'}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Type</th>
+                  <th scope="col">Deck</th>
+                  <th scope="col">Front</th>
+                  <th scope="col">Back</th>
+                </tr>
+              </thead>
+              <tbody>
+                {parsed.cards.map((c) => (
+                  <PreviewRow key={c.id} card={c} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

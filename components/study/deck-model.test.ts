@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { Card } from '@/lib/cards/card';
+import { cardsForScope, exportFileStem, exportScopeLabel, groupByDeck, searchCards, searchText } from './deck-model';
+
+const card = (id: string, deck: string, front: string, extra: Partial<Card> = {}): Card => ({ id, type: 'basic', front, back: '', deck, tags: [], ...extra });
+const LESSON = [
+  card('tokenization/vocab', 'GPT-2 Pamphlet::Tokenization', 'GPT-2 has {{c1::50,257::number}} tokens', { type: 'cloze', source: { lesson: 'tokenization', lessonTitle: 'Tokenization', anchor: 'vocab' } }),
+  card('attention/why', 'GPT-2 Pamphlet::Attention', 'Why divide by √d_k?', { back: 'Softmax saturates', source: { lesson: 'attention', lessonTitle: 'Attention', anchor: 'scale' } }),
+  card('tokenization/bpe', 'GPT-2 Pamphlet::Tokenization', 'What is BPE?', { source: { lesson: 'tokenization', lessonTitle: 'Tokenization', anchor: 'bpe' } }),
+];
+const MINE = [card('note/1', 'mine', 'wte', { back: 'token embedding', tags: ['gpt2'] })];
+
+describe('groupByDeck', () => {
+  it('keeps decks in order of first appearance and cards in order', () => {
+    expect(groupByDeck([...LESSON, ...MINE]).map((g) => [g.deck, g.cards.map((c) => c.id)])).toEqual([
+      ['GPT-2 Pamphlet::Tokenization', ['tokenization/vocab', 'tokenization/bpe']],
+      ['GPT-2 Pamphlet::Attention', ['attention/why']],
+      ['mine', ['note/1']],
+    ]);
+  });
+});
+
+describe('searchCards', () => {
+  it('matches every term, case-insensitive, in either side, the deck, lesson title or tags', () => {
+    const all = [...LESSON, ...MINE];
+    expect(searchCards(all, '').length).toBe(4);
+    expect(searchCards(all, '  softmax ').map((c) => c.id)).toEqual(['attention/why']);
+    expect(searchCards(all, 'tokenization bpe').map((c) => c.id)).toEqual(['tokenization/bpe']);
+    expect(searchCards(all, 'GPT2').map((c) => c.id)).toEqual(['note/1']);
+    expect(searchCards(all, 'nothing-like-this')).toEqual([]);
+  });
+  it('searches cloze answers, not their markup or hints', () => {
+    expect(searchText(LESSON[0])).toContain('gpt-2 has 50,257 tokens');
+    expect(searchCards(LESSON, 'c1::')).toEqual([]);
+    expect(searchCards(LESSON, 'number')).toEqual([]);
+  });
+});
+
+describe('export scopes', () => {
+  it('picks the cards of each choice', () => {
+    expect(cardsForScope('pamphlet', LESSON, MINE)).toEqual(LESSON);
+    expect(cardsForScope('mine', LESSON, MINE)).toEqual(MINE);
+    expect(cardsForScope('everything', LESSON, MINE).map((c) => c.id)).toEqual(['tokenization/vocab', 'attention/why', 'tokenization/bpe', 'note/1']);
+    expect(cardsForScope('lesson:tokenization', LESSON, MINE).map((c) => c.id)).toEqual(['tokenization/vocab', 'tokenization/bpe']);
+  });
+  it('names the files and options', () => {
+    expect(exportFileStem('pamphlet')).toBe('gpt2-pamphlet');
+    expect(exportFileStem('lesson:attention')).toBe('gpt2-pamphlet-attention');
+    expect(exportFileStem('mine')).toBe('gpt2-pamphlet-my-cards');
+    expect(exportScopeLabel('lesson:attention', [{ slug: 'attention', title: 'Attention' }])).toBe('Lesson: Attention');
+  });
+});
