@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CardProgress } from '../anki/progress';
+import { mergeProgress } from './persisted-data';
 import type { Card } from '../cards';
 import {
   Rating,
@@ -155,6 +156,15 @@ describe('grade and undo', () => {
     const a = gradeItem(emptyProgress(), item, Rating.Good, t1, scheduler);
     const b = gradeItem(a.progress, item, Rating.Good, t1, scheduler);
     expect(b.entry.id).toBe(`${a.entry.id}#2`);
+  });
+
+  it('an answer given again after an undo, in the same millisecond, survives a merge', () => {
+    const a = gradeItem(emptyProgress(), item, Rating.Good, t1, scheduler);
+    const undone = undoGrade(a.progress, a.undo);
+    const again = gradeItem(undone, item, Rating.Easy, t1, scheduler);
+    expect(again.entry.id).not.toBe(a.entry.id);
+    const merged = mergeProgress(a.progress, again.progress);
+    expect(merged.log.map((e) => e.id)).toEqual([again.entry.id]);
   });
 });
 

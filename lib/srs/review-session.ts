@@ -125,7 +125,9 @@ export function gradeItem(
   const previous = progress.states[item.key] ?? null;
   const { state, log } = scheduler.grade(previous ?? scheduler.newState(now), rating, now);
   let id = `${item.key}@${now.toISOString()}`;
-  for (let n = 2; progress.log.some((e) => e.id === id); n++) id = `${item.key}@${now.toISOString()}#${n}`;
+  // Never reuse an id, not even an undone one: merging drops undone ids, so a reused one would vanish.
+  const taken = (candidate: string) => progress.log.some((e) => e.id === candidate) || progress.undone.includes(candidate);
+  for (let n = 2; taken(id); n++) id = `${item.key}@${now.toISOString()}#${n}`;
   const entry: ReviewLogEntry = { ...log, id, key: item.key, cardId: item.cardId, ord: item.ord };
   return {
     progress: { ...progress, states: { ...progress.states, [item.key]: state }, log: [...progress.log, entry] },
