@@ -1,12 +1,16 @@
 // npm run --silent generate -- --model DIR --prompt "TEXT" --max-new-tokens N
-//   [--greedy | --temperature T --top-k K --top-p P --seed S] [--json] [--threads N]
-// Runs decoder.onnx with onnxruntime-web (wasm) in Node. Prints the prompt and its continuation,
+//   [--greedy | --temperature T --top-k K --top-p P --seed S] [--json] [--threads N] [--variant compact|fp32]
+// Runs the decoder graph with onnxruntime-web (wasm) in Node. Prints the prompt and its continuation,
 // or with --json: { "ids": [generated ids], "text": "generated text" }. Timings go to stderr.
+// --variant: like the browser, 'compact' (the default when the manifest lists compact.safetensors)
+// expands the compact weights and builds the graph in memory (lib/model/compact-graph.ts); 'fp32'
+// runs decoder.onnx as exported.
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decode, encode } from '@/lib/tokenizer';
+import { compactDecoderModel } from '@/lib/model/compact-graph';
 import { fromHFConfig } from '@/lib/model/config';
 import { Decoder } from '@/lib/model/decoder';
 import { generate } from '@/lib/model/generate';
@@ -23,15 +27,20 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '0' },
     json: { type: 'boolean', default: false },
     threads: { type: 'string', default: '1' },
+    variant: { type: 'string' },
   },
 });
 
 const dir = values.model!;
 let config;
 let bytes: Uint8Array;
+let variant = values.variant;
 try {
   config = fromHFConfig(JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')));
-  bytes = await readFile(join(dir, 'decoder.onnx'));
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8').catch(() => '{}'));
+  variant ??= manifest.files?.compact ? 'compact' : 'fp32';
+  if (variant !== 'compact' && variant !== 'fp32') throw new Error(`--variant must be compact or fp32, got "${variant}"`);
+  bytes = variant === 'compact' ? compactDecoderModel(await readFile(join(dir, 'compact.safetensors'))).onnx : await readFile(join(dir, 'decoder.onnx'));
 } catch (e) {
   console.error(`cannot load a model from ${dir}: ${(e as Error).message}\nBuild one with "npm run model:demo" or "npm run model:gpt2".`);
   process.exit(1);
@@ -68,7 +77,7 @@ if (values.json) process.stdout.write(JSON.stringify({ ids, text }) + '\n');
 else process.stdout.write(text.slice(printed.length) + '\n');
 const decodeMs = times.slice(1).reduce((a, b) => a + b, 0);
 console.error(
-  `[${config.nLayer} layers, C=${config.nEmbd}] load ${loadMs.toFixed(0)} ms, prompt ${promptIds.length} tokens, prefill ${(times[0] ?? 0).toFixed(0)} ms, ` +
+  `[${config.nLayer} layers, C=${config.nEmbd}, ${variant}] load ${loadMs.toFixed(0)} ms, prompt ${promptIds.length} tokens, prefill ${(times[0] ?? 0).toFixed(0)} ms, ` +
     `${ids.length} tokens, ${times.length > 1 ? ((1000 * (times.length - 1)) / decodeMs).toFixed(1) : '–'} tok/s`,
 );
 await decoder.release();

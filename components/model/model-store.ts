@@ -3,7 +3,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { ModelClient, type LoadProgress, type Ready } from '@/lib/worker/client';
-import type { BackendChoice } from '@/lib/worker/protocol';
+import type { BackendChoice, VariantChoice } from '@/lib/worker/protocol';
 
 export type ModelStatus =
   | { state: 'idle' }
@@ -28,6 +28,12 @@ function backendChoice(): BackendChoice {
   return b === 'wasm' || b === 'webgpu' ? b : 'auto';
 }
 
+/** Which weights: `?variant=fp32` loads decoder.onnx instead of the (default) compact weights. */
+function variantChoice(): VariantChoice {
+  const v = new URLSearchParams(location.search).get('variant');
+  return v === 'fp32' || v === 'compact' ? v : 'auto';
+}
+
 /** Starts the worker and loads the default model once; every later call gets the same client. */
 export function ensureModel(): Promise<ModelClient> {
   if (loading) return loading;
@@ -42,9 +48,8 @@ export function ensureModel(): Promise<ModelClient> {
     const worker = new Worker(new URL('../../lib/worker/model.worker.ts', import.meta.url), { type: 'module' });
     const client = new ModelClient(worker);
     try {
-      const info = await client.load(new URL(chosen.path, location.href).href, backendChoice(), (progress) =>
-        modelStore.setState({ status: { state: 'loading', progress } }),
-      );
+      const onProgress = (progress: LoadProgress) => modelStore.setState({ status: { state: 'loading', progress } });
+      const info = await client.load(new URL(chosen.path, location.href).href, backendChoice(), onProgress, { variant: variantChoice() });
       modelStore.setState({ status: { state: 'ready', info }, client });
       return client;
     } catch (e) {

@@ -1,7 +1,7 @@
 // The page's side of the model worker: one worker per page, request ids, and promises / async
 // iterators over its messages. Widgets share this one client, so there is one copy of the model.
 import type {
-  AnalysisKind, BackendChoice, GenerateStats, ModelInfo, ResponseOf, SamplingOptions, WorkerRequest, WorkerResponse,
+  AnalysisKind, BackendChoice, GenerateStats, LensLayer, ModelInfo, ModelVariant, ResponseOf, SamplingOptions, VariantChoice, WorkerRequest, WorkerResponse,
 } from './protocol';
 
 export class ModelWorkerError extends Error {
@@ -37,11 +37,15 @@ export class ModelClient {
     return this.nextId++;
   }
 
-  /** Loads the model at baseUrl (a folder with manifest.json). Resolves when the session is ready. */
-  load(baseUrl: string, backend: BackendChoice, onProgress?: (p: LoadProgress) => void): Promise<Ready> {
+  /**
+   * Loads the model at baseUrl (a folder with manifest.json). Resolves when the session is ready.
+   * `variant`: 'auto' (compact weights when the manifest lists them) or force 'fp32' / 'compact';
+   * `threads`: WASM threads (default: the worker's choice).
+   */
+  load(baseUrl: string, backend: BackendChoice, onProgress?: (p: LoadProgress) => void, opts: { variant?: VariantChoice; threads?: number } = {}): Promise<Ready> {
     const id = this.id();
     return new Promise((resolve, reject) => {
-      this.send({ type: 'load', id, baseUrl, backend }, (msg) => {
+      this.send({ type: 'load', id, baseUrl, backend, ...opts }, (msg) => {
         if (msg.type === 'progress') onProgress?.(msg);
         else if (msg.type === 'ready') { this.listeners.delete(id); resolve(msg); }
         else if (msg.type === 'error') { this.listeners.delete(id); reject(new ModelWorkerError(msg.code, msg.message)); }
@@ -101,9 +105,17 @@ export class ModelClient {
     return this.request({ type: 'analyze', id: this.id(), promptIds, what }, 'analysis');
   }
 
+  /**
+   * The logit lens at the prompt's last position: for resid.0 … resid.nLayer, the top-N tokens of
+   * ln_f(resid)·wteᵀ. Needs the compact weights (error code 'needs-compact' otherwise).
+   */
+  lens(promptIds: number[], topN: number) {
+    return this.request({ type: 'lens', id: this.id(), promptIds, topN }, 'lens');
+  }
+
   terminate() {
     this.worker.terminate();
   }
 }
 
-export type { ModelInfo };
+export type { LensLayer, ModelInfo, ModelVariant };

@@ -1,17 +1,22 @@
 /// <reference lib="webworker" />
 // The model worker: owns the one ONNX session of the page, so inference never blocks the UI.
 // Requests are handled one at a time (a queue), except `cancel`, which stops a running generation.
+import { compactDecoderModel } from '@/lib/model/compact-graph';
 import { Decoder } from '@/lib/model/decoder';
 import { generate } from '@/lib/model/generate';
+import { logitLens, rowOf, type LensWeights } from '@/lib/model/logit-lens';
 import { createSession } from '@/lib/model/ort';
 import { ContextLengthError } from '@/lib/model/errors';
 import type { GPT2Config } from '@/lib/model/config';
-import { fetchManifest, fetchModelFile, ModelCorruptError, ModelMissingError } from './model-files';
+import { fetchManifest, fetchModelFile, ModelCorruptError, ModelMissingError, type Manifest } from './model-files';
+import { chooseVariant } from './model-variant';
 import type { Backend, ErrorCode, WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let decoder: Decoder | null = null;
+/** ln_f + int8 wte for the logit lens; only when the session came from compact.safetensors. */
+let lens: LensWeights | null = null;
 const running = new Map<number, AbortController>();
 let queue: Promise<void> = Promise.resolve();
 
@@ -39,31 +44,64 @@ async function pickBackend(config: GPT2Config): Promise<{ backend: Backend; why?
   return { backend: 'webgpu' };
 }
 
+/** The decoder graph's bytes: built here from compact.safetensors, or decoder.onnx as exported. */
+async function graphBytes(req: Extract<WorkerRequest, { type: 'load' }>, manifest: Manifest) {
+  const { variant, entry, note } = chooseVariant(manifest.files, req.variant);
+  const bytes = await fetchModelFile(req.baseUrl, entry, (p) => post({ type: 'progress', id: req.id, ...p }));
+  post({ type: 'progress', id: req.id, phase: 'compile', file: entry.path, loaded: 0, total: entry.bytes });
+  if (variant === 'fp32') return { variant, onnx: bytes, lens: null, downloadBytes: entry.bytes, note };
+  const m = compactDecoderModel(bytes); // the exporter's buildDecoderGraph, run here; `bytes` dies with this frame
+  return { variant, onnx: m.onnx, lens: m.lens, downloadBytes: entry.bytes, note };
+}
+
 async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
   const t0 = performance.now();
   const manifest = await fetchManifest(req.baseUrl);
-  const entry = manifest.files.decoder;
-  if (!entry) throw new ModelCorruptError('manifest.json', 'it lists no decoder.onnx');
-  const bytes = await fetchModelFile(req.baseUrl, entry, (p) => post({ type: 'progress', id: req.id, ...p }));
-  post({ type: 'progress', id: req.id, phase: 'compile', file: entry.path, loaded: 0, total: entry.bytes });
+  if (decoder) await decoder.release(); // before the new weights arrive: one model in memory at a time
+  decoder = null;
+  lens = null;
+  let graph: Awaited<ReturnType<typeof graphBytes>> | null = await graphBytes(req, manifest);
+  const { variant, downloadBytes, note } = graph;
+  const graphSize = graph.onnx.byteLength;
   const config = { layerNormEpsilon: 1e-5, ...manifest.config } as GPT2Config;
   let { backend, why } = req.backend === 'auto' ? await pickBackend(config) : { backend: req.backend as Backend, why: undefined };
-  const threads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
+  const threads = req.threads ?? (self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1);
   let fellBack: string | undefined = req.backend === 'auto' && why ? `WASM because ${why}` : undefined;
-  if (decoder) await decoder.release();
+  let d: Decoder;
   try {
-    decoder = new Decoder(await createSession(bytes, { backend, numThreads: threads }), config);
+    d = new Decoder(await createSession(graph.onnx, { backend, numThreads: threads }), config);
   } catch (e) {
     if (backend !== 'webgpu' || req.backend === 'webgpu') throw e;
     fellBack = `WebGPU failed (${(e as Error).message}); using WASM`;
     backend = 'wasm';
-    decoder = new Decoder(await createSession(bytes, { backend, numThreads: threads }), config);
+    d = new Decoder(await createSession(graph.onnx, { backend, numThreads: threads }), config);
   }
+  decoder = d;
+  lens = graph.lens;
+  graph = null; // the session holds its own copy: drop the ONNX bytes now
   post({
     type: 'ready', id: req.id, backend, threads: backend === 'wasm' ? threads : 0,
-    model: { name: manifest.name, demo: manifest.demo, config: manifest.config, bytes: entry.bytes },
-    loadMs: performance.now() - t0, fellBack,
+    model: { name: manifest.name, demo: manifest.demo, config: manifest.config, bytes: downloadBytes },
+    loadMs: performance.now() - t0, fellBack: [fellBack, note].filter(Boolean).join('; ') || undefined,
+    variant, downloadBytes, graphBytes: graphSize,
   });
+}
+
+/** The logit lens at the prompt's last position: resid.0 … resid.nLayer through ln_f and wteᵀ. */
+async function runLens(req: Extract<WorkerRequest, { type: 'lens' }>, d: Decoder, ids: number[], t0: number) {
+  if (!lens) {
+    post({
+      type: 'error', id: req.id, code: 'needs-compact',
+      message: 'The logit lens needs the compact weights (compact.safetensors), but this model was loaded from decoder.onnx. ' +
+        'Load it without ?variant=fp32, or export the model with its compact weights (npm run model:demo / model:gpt2).',
+    });
+    return;
+  }
+  const { resid } = await d.analyze(ids, ['resid']);
+  const T = ids.length;
+  const rows = resid!.map((t) => rowOf(t.data as Float32Array, T - 1, d.config.nEmbd));
+  const topN = Math.max(1, Math.min(100, Math.floor(req.topN) || 1));
+  post({ type: 'lens', id: req.id, position: T - 1, tokenId: ids[T - 1], layers: logitLens(rows, lens, topN), ms: performance.now() - t0 });
 }
 
 /**
@@ -127,6 +165,7 @@ async function handle(req: WorkerRequest) {
   if (req.type === 'generate') return runGeneration(req, d);
   const blockSize = d.config.blockSize;
   const ids = req.promptIds.length > blockSize ? req.promptIds.slice(-blockSize) : req.promptIds;
+  if (req.type === 'lens') return runLens(req, d, ids, t0);
   if (req.type === 'next-token') {
     const { logits } = await d.analyze(ids, ['logits']);
     const data = logits!.data as Float32Array;

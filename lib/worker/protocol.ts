@@ -4,6 +4,13 @@
 
 export type Backend = 'webgpu' | 'wasm';
 export type BackendChoice = Backend | 'auto';
+/**
+ * Where the session's weights come from: 'compact' = compact.safetensors (int8 embeddings, 4-bit
+ * blocks; ≈ 18 % of the download) expanded to fp32 and built into the decoder graph in the worker;
+ * 'fp32' = decoder.onnx as exported. 'auto' = compact when the manifest lists it.
+ */
+export type ModelVariant = 'compact' | 'fp32';
+export type VariantChoice = ModelVariant | 'auto';
 
 export interface SamplingOptions {
   greedy: boolean;
@@ -17,19 +24,31 @@ export interface ModelInfo {
   name: string; // 'gpt2' or 'demo'
   demo: boolean; // random weights: the UI must say so
   config: { blockSize: number; vocabSize: number; nLayer: number; nHead: number; nEmbd: number };
-  bytes: number; // bytes downloaded (or read from cache) for the session
+  bytes: number; // bytes downloaded (or read from cache) for the session (= ready.downloadBytes)
 }
 
 export type AnalysisKind = 'attn' | 'resid' | 'resid_mid' | 'ln_1' | 'ln_2' | 'q' | 'key' | 'value';
 
+/** One residual stream read through ln_f and the tied output projection (lib/model/logit-lens.ts). */
+export interface LensLayer {
+  layer: number; // 0 = embeddings, i = after block i−1, nLayer = the input of ln_f (the model's own logits)
+  ids: number[]; // top-N token ids, most likely first
+  probs: number[]; // their softmax probabilities over the whole vocabulary
+  logits: number[];
+}
+
 export type WorkerRequest =
-  | { type: 'load'; id: number; baseUrl: string; backend: BackendChoice }
+  // variant and threads are optional: 'auto' and the worker's own thread count by default
+  | { type: 'load'; id: number; baseUrl: string; backend: BackendChoice; variant?: VariantChoice; threads?: number }
   | { type: 'generate'; id: number; promptIds: number[]; maxNewTokens: number; sampling: SamplingOptions; stopAtEot: boolean }
   | { type: 'next-token'; id: number; promptIds: number[] }
   | { type: 'analyze'; id: number; promptIds: number[]; what: AnalysisKind[] }
+  | { type: 'lens'; id: number; promptIds: number[]; topN: number } // logit lens at the LAST position
   | { type: 'cancel'; id: number; target: number };
 
-export type ErrorCode = 'model-missing' | 'model-corrupt' | 'backend-failed' | 'prompt-too-long' | 'not-loaded' | 'internal';
+export type ErrorCode =
+  | 'model-missing' | 'model-corrupt' | 'backend-failed' | 'prompt-too-long' | 'not-loaded' | 'internal'
+  | 'needs-compact'; // the logit lens on a session loaded from decoder.onnx
 
 export interface GenerateStats {
   promptTokens: number; // tokens actually fed (after any sliding)
@@ -42,11 +61,17 @@ export interface GenerateStats {
 
 export type WorkerResponse =
   | { type: 'progress'; id: number; phase: 'download' | 'cache' | 'compile'; file: string; loaded: number; total: number }
-  | { type: 'ready'; id: number; backend: Backend; threads: number; model: ModelInfo; loadMs: number; fellBack?: string }
+  | {
+      type: 'ready'; id: number; backend: Backend; threads: number; model: ModelInfo; loadMs: number; fellBack?: string;
+      variant: ModelVariant; // which weights the session runs
+      downloadBytes: number; // the file fetched (or read from the cache): compact.safetensors or decoder.onnx
+      graphBytes: number; // the ONNX bytes the session was created from
+    }
   | { type: 'token'; id: number; tokenId: number; index: number; ms: number; cachedPositions: number }
   | { type: 'done'; id: number; reason: 'eot' | 'max' | 'cancelled'; stats: GenerateStats }
   | { type: 'logits'; id: number; logits: Float32Array; ms: number }
   | { type: 'analysis'; id: number; tensors: Record<string, { dims: number[]; data: Float32Array }>; ms: number }
+  | { type: 'lens'; id: number; position: number; tokenId: number; layers: LensLayer[]; ms: number }
   | { type: 'error'; id: number; code: ErrorCode; message: string };
 
 export type ResponseOf<T extends WorkerResponse['type']> = Extract<WorkerResponse, { type: T }>;

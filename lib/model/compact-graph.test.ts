@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { expandCompact, serializeCompact } from './compact';
+import { compactDecoderModel, encodeWithPlacedWeights } from './compact-graph';
+import { demoCheckpoint, HELLO_IDS, maxAbsDiff } from './demo-fixture';
+import { Decoder } from './decoder';
+import { buildDecoderGraph } from './export/decoder-graph';
+import { encodeModel } from './export/graph-builder';
+import { referenceForward } from './reference';
+
+const { config, weights } = demoCheckpoint();
+const compactBytes = serializeCompact(config, weights);
+
+describe('compact.safetensors → decoder graph bytes', () => {
+  it('gives exactly the bytes of encodeModel(buildDecoderGraph(expandCompact(file)))', () => {
+    const expanded = expandCompact(compactBytes);
+    const expected = encodeModel(buildDecoderGraph(expanded.config, expanded.weights));
+    const { config: cfg, onnx } = compactDecoderModel(compactBytes);
+    expect(cfg).toEqual(config);
+    expect(onnx.byteLength).toBe(expected.byteLength);
+    expect(Buffer.from(onnx).equals(Buffer.from(expected))).toBe(true);
+  });
+
+  it('also without the analysis outputs', () => {
+    const expanded = expandCompact(compactBytes);
+    const expected = encodeModel(buildDecoderGraph(expanded.config, expanded.weights, { analysis: false }));
+    expect(Buffer.from(compactDecoderModel(compactBytes, { analysis: false }).onnx).equals(Buffer.from(expected))).toBe(true);
+  });
+
+  it('placing the fp32 weights gives encodeModel of the fp32 graph', () => {
+    const model = buildDecoderGraph(config, weights);
+    const byName = new Map<string, Float32Array>([['wte.weight', weights.wte], ['ln_f.bias', weights.ln_f.bias]]);
+    expect(Buffer.from(encodeWithPlacedWeights(model, (n) => byName.get(n))).equals(Buffer.from(encodeModel(model)))).toBe(true);
+  });
+
+  it('runs in onnxruntime and matches the reference forward of the expanded weights', async () => {
+    const { onnx, lens } = compactDecoderModel(compactBytes);
+    const d = await Decoder.load(onnx, config);
+    const ref = referenceForward(config, expandCompact(compactBytes).weights, HELLO_IDS, { lastOnly: true });
+    expect(maxAbsDiff(await d.prefill(HELLO_IDS), ref.logits)).toBeLessThanOrEqual(1e-4);
+    expect(lens.wteQ8.length).toBe(config.vocabSize * config.nEmbd);
+    await d.release();
+  });
+
+  it('rejects a file that is not compact', () => {
+    expect(() => compactDecoderModel(new Uint8Array(16))).toThrow();
+  });
+});

@@ -1,0 +1,134 @@
+// compact.safetensors → the decoder graph's ONNX bytes, in the browser or in Node: the same
+// buildDecoderGraph the exporter uses, encoded straight into one buffer.
+//
+// Why not encodeModel(buildDecoderGraph(expandCompact(file))): that holds the fp32 weights (498 MB
+// for 124M) and their encoded copy (another 498 MB) at once. Here the graph is built over
+// placeholder weights (views of one untouched scratch buffer, so they cost address space, not
+// memory), the protobuf layout is computed from their lengths, and each weight is dequantized with
+// compact.ts's own functions and written into its place one tensor at a time:
+//   peak ≈ compact file + encoded model + the largest single tensor (wte), not compact + 2 × fp32.
+// The bytes are identical to the encodeModel path (compact-graph.test.ts checks it).
+//
+// Layout mirrors encodeModelChunks (graph-builder.ts): ModelProto fields 1–6, the graph field
+// (7: tag + length), GraphProto fields 1–2, each initializer (5), GraphProto fields 10+, ModelProto
+// fields 8+. In an initializer, raw_data (field 9) is the last field protobuf.js writes, so its
+// bytes are the tail of the initializer's piece.
+
+import { gpt2TensorSpecs, loadWeights, type NamedShape } from './checkpoint';
+import { COMPACT_FORMAT, dequantizeQ4, dequantizeQ8Rows } from './compact';
+import type { GPT2Config } from './config';
+import { CheckpointError } from './errors';
+import { buildDecoderGraph, type DecoderGraphOptions } from './export/decoder-graph';
+import { onnx, type ModelProto } from './export/graph-builder';
+import { lensWeightsFromCompact, type LensWeights } from './logit-lens';
+import { numel, parseSafetensors, toFloat32, type SafetensorsFile } from './safetensors';
+
+export interface CompactModel {
+  config: GPT2Config;
+  /** decoder.onnx-equivalent bytes (fp32 weights expanded from the compact file). */
+  onnx: Uint8Array;
+  /** ln_f and the int8 wte for the logit lens (copies: the compact file can be dropped). */
+  lens: LensWeights;
+}
+
+/** Reads a compact file's header: its config, and its tensors as views into `bytes`. */
+export function openCompact(bytes: Uint8Array): { config: GPT2Config; file: SafetensorsFile } {
+  const file = parseSafetensors(bytes);
+  if (file.metadata.format !== COMPACT_FORMAT) throw new CheckpointError(`not a compact checkpoint (format "${file.metadata.format}", expected "${COMPACT_FORMAT}")`);
+  return { config: JSON.parse(file.metadata.config) as GPT2Config, file };
+}
+
+/** One weight in fp32, expanded the way expandCompact does it (int8 rows, 4-bit blocks, or as stored). */
+export function expandCompactTensor(file: SafetensorsFile, { name, shape }: NamedShape): Float32Array {
+  const raw = (n: string) => {
+    const t = file.tensors.get(n);
+    if (!t) throw new CheckpointError(`compact checkpoint is missing tensor "${n}"`, n);
+    return t;
+  };
+  if (file.tensors.has(name + '.q8')) {
+    const q = raw(name + '.q8').bytes;
+    return dequantizeQ8Rows(new Int8Array(q.buffer, q.byteOffset, q.byteLength), toFloat32(raw(name + '.scales')), shape[0], shape[1]);
+  }
+  if (file.tensors.has(name + '.q4')) {
+    return dequantizeQ4(raw(name + '.q4').bytes, toFloat32(raw(name + '.scales')), raw(name + '.zero_points').bytes, shape[0], shape[1]);
+  }
+  const t = raw(name);
+  if (numel(t.shape) !== numel(shape)) throw new CheckpointError(`tensor "${name}" has shape [${t.shape}], the config needs [${shape}]`, name);
+  return toFloat32(t);
+}
+
+/** The decoder graph's bytes from compact.safetensors, plus what the logit lens needs. */
+export function compactDecoderModel(bytes: Uint8Array, opts: DecoderGraphOptions = {}): CompactModel {
+  const { config, file } = openCompact(bytes);
+  const specs = gpt2TensorSpecs(config);
+  const largest = Math.max(...specs.map((s) => numel(s.shape)));
+  const scratch = new ArrayBuffer(4 * largest); // never written: the placeholders only give lengths
+  const weights = loadWeights(config, (name) => {
+    const shape = specs.find((s) => s.name === name)!.shape;
+    return { shape, data: new Float32Array(scratch, 0, numel(shape)) };
+  });
+  const model = buildDecoderGraph(config, weights, opts);
+  const weightSpecs = new Map(specs.map((s) => [s.name, s]));
+  const onnxBytes = encodeWithPlacedWeights(model, (name) => (weightSpecs.has(name) ? expandCompactTensor(file, weightSpecs.get(name)!) : undefined));
+  return { config, onnx: onnxBytes, lens: lensWeightsFromCompact(file, config) };
+}
+
+/**
+ * encodeModel(model), except that an initializer's raw bytes come from `weight(name)` when it
+ * returns an array (called once per initializer, in order, so only one expanded tensor is alive).
+ */
+export function encodeWithPlacedWeights(model: ModelProto, weight: (name: string) => Float32Array | undefined): Uint8Array {
+  const g = model.graph!;
+  const modelHead = onnx.ModelProto.encode(own(model, ['irVersion', 'producerName', 'producerVersion', 'domain', 'modelVersion', 'docString'])).finish();
+  const graphHead = onnx.GraphProto.encode(own(g, ['node', 'name'])).finish();
+  const graphTail = onnx.GraphProto.encode(own(g, ['docString', 'input', 'output', 'valueInfo', 'quantizationAnnotation', 'sparseInitializer'])).finish();
+  const modelTail = onnx.ModelProto.encode(own(model, ['opsetImport', 'metadataProps', 'trainingInfo', 'functions'])).finish();
+  // each initializer: [0x2a, len(tensor)] [dims, dataType, name] [0x4a, len(raw)] [raw bytes]
+  const inits = (g.initializer ?? []).map((t) => {
+    const raw = t.rawData as Uint8Array;
+    const fields = onnx.TensorProto.encode({ ...t, rawData: undefined }).finish();
+    const rawHead = [0x4a, ...varint(raw.byteLength)];
+    const head = Uint8Array.from([0x2a, ...varint(fields.byteLength + rawHead.length + raw.byteLength), ...fields, ...rawHead]);
+    return { name: t.name!, raw, head };
+  });
+  let graphBytes = graphHead.byteLength + graphTail.byteLength;
+  for (const i of inits) graphBytes += i.head.byteLength + i.raw.byteLength;
+  const graphField = Uint8Array.from([0x3a, ...varint(graphBytes)]);
+  const out = new Uint8Array(modelHead.byteLength + graphField.byteLength + graphBytes + modelTail.byteLength);
+  let at = 0;
+  const put = (b: Uint8Array) => {
+    out.set(b, at);
+    at += b.byteLength;
+  };
+  put(modelHead);
+  put(graphField);
+  put(graphHead);
+  for (const i of inits) {
+    put(i.head);
+    const w = weight(i.name);
+    if (w && w.byteLength !== i.raw.byteLength) throw new RangeError(`initializer "${i.name}": ${w.byteLength} bytes of weights, the graph declares ${i.raw.byteLength}`);
+    put(w ? new Uint8Array(w.buffer, w.byteOffset, w.byteLength) : i.raw);
+  }
+  put(graphTail);
+  put(modelTail);
+  if (at !== out.byteLength) throw new RangeError(`encodeWithPlacedWeights: wrote ${at} of ${out.byteLength} bytes`);
+  return out;
+}
+
+/** Protobuf base-128 varint of a non-negative integer below 2^53. */
+function varint(n: number): number[] {
+  const bytes: number[] = [];
+  while (n >= 0x80) {
+    bytes.push((n % 0x80) | 0x80);
+    n = Math.floor(n / 0x80);
+  }
+  bytes.push(n);
+  return bytes;
+}
+
+/** The fields that are set on a protobuf.js message (its defaults live on the prototype). */
+function own<T extends object>(message: T, keys: (keyof T)[]): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k of keys) if (Object.prototype.hasOwnProperty.call(message, k)) out[k] = message[k];
+  return out;
+}

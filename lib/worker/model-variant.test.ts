@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { chooseVariant } from './model-variant';
+
+const decoder = { path: 'decoder.onnx', bytes: 100, sha256: 'a' };
+const compact = { path: 'compact.safetensors', bytes: 18, sha256: 'b' };
+
+describe('chooseVariant', () => {
+  it('prefers the compact weights when the manifest lists them', () => {
+    expect(chooseVariant({ decoder, compact })).toEqual({ variant: 'compact', entry: compact });
+    expect(chooseVariant({ decoder, compact }, 'compact').variant).toBe('compact');
+    expect(chooseVariant({ compact }, 'auto').entry).toBe(compact);
+  });
+
+  it('?variant=fp32 loads decoder.onnx', () => {
+    expect(chooseVariant({ decoder, compact }, 'fp32')).toEqual({ variant: 'fp32', entry: decoder, note: undefined });
+  });
+
+  it('falls back to decoder.onnx without compact weights, and says so when compact was asked for', () => {
+    expect(chooseVariant({ decoder }).variant).toBe('fp32');
+    expect(chooseVariant({ decoder }).note).toBeUndefined();
+    expect(chooseVariant({ decoder }, 'compact').note).toMatch(/no compact weights/);
+  });
+
+  it('a manifest with neither file is corrupt', () => {
+    expect(() => chooseVariant({})).toThrow(/neither compact.safetensors nor decoder.onnx/);
+    expect(() => chooseVariant({ compact }, 'fp32')).toThrow(/no decoder.onnx/);
+  });
+});
