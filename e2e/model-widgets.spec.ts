@@ -1,5 +1,6 @@
 // Widgets that show the real model's internals, driven by the real worker on the demo model.
 import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { watchErrors, widget } from './helpers';
 
 test('attention explorer: the step-by-step numbers reproduce the model’s attention row', async ({ page }) => {
@@ -48,6 +49,13 @@ test('residual stream: one row per block plus the stream into ln_f, all from the
   const norms = await rows.evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.residNorm)));
   expect(norms).toHaveLength(3); // the demo model: 2 blocks + the stream into ln_f
   for (const n of norms) expect(Number.isFinite(n) && n > 0).toBe(true);
+  // The logit lens: one row per stream; its last row is the model's own next-token prediction.
+  const lens = w.getByTestId('logit-lens').locator('tbody tr');
+  await expect(lens).toHaveCount(3);
+  const lastTop = Number(await lens.last().getAttribute('data-top-id'));
+  const prompt = await w.getByRole('textbox', { name: /Prompt/ }).inputValue();
+  const out = execFileSync('npx', ['tsx', 'scripts/generate.ts', '--model', 'models/demo', '--prompt', prompt, '--max-new-tokens', '1', '--greedy', '--json'], { encoding: 'utf8' });
+  expect(lastTop).toBe(JSON.parse(out).ids[0]);
 });
 
 test('KV cache meter: one more cached position per generated token', async ({ page }) => {

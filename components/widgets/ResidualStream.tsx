@@ -7,6 +7,8 @@ import ModelStatus from '@/components/model/ModelStatus';
 import { modelStore } from '@/components/model/model-store';
 import { residualProfile, type VecStats } from '@/lib/widgets/layer-stats';
 import type { AnalysisTensors } from '@/lib/widgets/analysis-tensors';
+import { ModelWorkerError } from '@/lib/worker/client';
+import type { LensLayer } from '@/lib/worker/protocol';
 import { fmt } from '@/lib/widgets/number-format';
 import { promptIds, tokenLabel } from '@/lib/widgets/token-label';
 import MiniLineChart, { LegendMarker, type Series } from './MiniLineChart';
@@ -22,6 +24,46 @@ interface Result {
   tensors: AnalysisTensors;
   nLayer: number;
   ms: number;
+  /** The logit lens at the last token, or why there is none. */
+  lens: LensLayer[] | { unavailable: string };
+}
+
+const LENS_TOP = 5;
+/** 12.3% — or, for the tiny probabilities of an untrained model, 0.0021% rather than a misleading 0.0%. */
+const pct = (p: number) => (p * 100 >= 0.1 ? `${(p * 100).toFixed(1)}%` : `${(p * 100).toPrecision(2)}%`);
+
+function LogitLens({ lens, lastLabel, nLayer }: { lens: Result['lens']; lastLabel: string; nLayer: number }) {
+  if (!Array.isArray(lens)) {
+    return <p className="muted" data-testid="logit-lens-unavailable">Logit lens not available: {lens.unavailable}</p>;
+  }
+  return (
+    <div className="mw-scroll">
+      <table className="mw-table" data-testid="logit-lens">
+        <caption>
+          Logit lens after “{lastLabel}”: the top {LENS_TOP} next tokens if the model stopped after each block (ln_f and the tied output
+          layer applied early). The last row is the model’s real prediction.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">stream</th>
+            {Array.from({ length: LENS_TOP }, (_, k) => <th key={k} scope="col">#{k + 1}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {lens.map((l) => (
+            <tr key={l.layer} data-layer={l.layer} data-top-id={l.ids[0]} data-top-prob={l.probs[0]}>
+              <th scope="row">{l.layer === 0 ? 'embeddings' : l.layer === nLayer ? `after block ${l.layer - 1} (output)` : `after block ${l.layer - 1}`}</th>
+              {l.ids.map((id, k) => (
+                <td key={id}>
+                  <code>{tokenLabel(id)}</code> <span className="muted">{pct(l.probs[k])}</span>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 const v3 = (x: number) => (Math.abs(x) >= 1000 ? x.toExponential(2).replace('e+', 'e') : x.toPrecision(3));
@@ -51,7 +93,11 @@ export default function ResidualStream() {
       if (s.state !== 'ready') throw new Error('The model is not ready.');
       const { nLayer } = s.info.model.config;
       residualProfile(tensors, nLayer, 0); // every tensor there, with its name if not
-      return { ids, labels: ids.map(tokenLabel), tensors, nLayer, ms };
+      const lens = await client.lens(ids, LENS_TOP).then(
+        (l) => l.layers,
+        (e: Error) => ({ unavailable: e instanceof ModelWorkerError && e.code === 'needs-compact' ? 'the model was loaded from its fp32 graph, which keeps no copy of wte for the lens.' : e.message }),
+      );
+      return { ids, labels: ids.map(tokenLabel), tensors, nLayer, ms, lens };
     }, force);
   };
   useLiveWhenReady(liveIds.join(','), liveIds.length > 0, () => analyze(liveIds, false));
@@ -164,11 +210,7 @@ export default function ResidualStream() {
           </div>
         </div>
       )}
-      <p className="mw-soon" data-testid="logit-lens-soon">
-        <span className="badge">coming soon</span> <strong>Logit lens:</strong> what the model would predict if it stopped after each block
-        (ln_f and the output layer applied early). The in-browser model does not return those predictions yet, so nothing is shown here rather than
-        made-up ones.
-      </p>
+      {r ? <LogitLens lens={r.lens} lastLabel={r.labels[r.labels.length - 1]} nLayer={r.nLayer} /> : null}
     </section>
   );
 }

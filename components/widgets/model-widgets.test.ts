@@ -51,9 +51,10 @@ describe('NextTokenBars controls', () => {
 });
 
 describe('ResidualStream', () => {
-  it('says the logit lens is coming, with no numbers', () => {
+  it('shows no logit-lens numbers before the model has answered', () => {
     const html = render(ResidualStream);
-    expect(html).toMatch(/data-testid="logit-lens-soon">.*coming soon.*Logit lens/);
+    expect(html).toContain('data-testid="model-placeholder"');
+    expect(html).not.toContain('data-testid="logit-lens"');
   });
 });
 
