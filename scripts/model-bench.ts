@@ -17,7 +17,8 @@ import { fromHFConfig, type GPT2Config } from '@/lib/model/config';
 import { Decoder } from '@/lib/model/decoder';
 import { buildDecoderGraph } from '@/lib/model/export/decoder-graph';
 import { encodeModelChunks } from '@/lib/model/export/graph-builder';
-import { createSession, run, type Tensor } from '@/lib/model/ort';
+import { createSession } from '@/lib/model/ort';
+import { optimumForward } from '@/lib/bench/greedy-runs';
 import { argmax } from '@/lib/model/sampling';
 
 const { values } = parseArgs({
@@ -63,28 +64,10 @@ async function benchDecoder(bytes: Uint8Array, config: GPT2Config): Promise<Resu
 }
 
 async function benchOptimum(bytes: Uint8Array, config: GPT2Config): Promise<Result> {
-  const { nLayer, nHead, nEmbd, vocabSize: V } = config;
   let t = performance.now();
   const s = await createSession(bytes, { numThreads: Number(values.threads) });
   const loadMs = performance.now() - t;
-  const fetch = ['logits', ...Array.from({ length: nLayer }, (_, i) => [`present.${i}.key`, `present.${i}.value`]).flat()];
-  let past: Record<string, Tensor> = {};
-  for (let i = 0; i < nLayer; i++) for (const kv of ['key', 'value']) past[`past_key_values.${i}.${kv}`] = { dims: [1, nHead, 0, nEmbd / nHead], data: new Float32Array(0) };
-  let P = 0;
-  const forward = async (ids: number[]) => {
-    const T = ids.length;
-    const i64 = (xs: number[]) => BigInt64Array.from(xs, BigInt);
-    const out = await run(s, {
-      input_ids: { dims: [1, T], data: i64(ids) },
-      attention_mask: { dims: [1, P + T], data: i64(new Array(P + T).fill(1)) },
-      position_ids: { dims: [1, T], data: i64(ids.map((_, k) => P + k)) },
-      ...past,
-    }, fetch);
-    past = {};
-    for (let i = 0; i < nLayer; i++) for (const kv of ['key', 'value']) past[`past_key_values.${i}.${kv}`] = out[`present.${i}.${kv}`];
-    P += T;
-    return (out.logits.data as Float32Array).subarray((T - 1) * V);
-  };
+  const forward = optimumForward(s, config);
   t = performance.now();
   const p0 = process.cpuUsage();
   let logits = await forward(prompt);

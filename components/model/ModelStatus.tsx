@@ -28,11 +28,14 @@ export default function ModelStatus() {
       </div>
     );
   }
-  const { model, backend, threads, fellBack } = status.info;
+  const { model, backend, threads, fellBack, variant, downloadBytes, loadMs } = status.info;
   return (
     <div className="model-status" role="status">
       <span>
         Model: <strong>{model.name === 'gpt2' ? 'GPT-2 124M' : model.name}</strong> on <strong>{backend === 'webgpu' ? 'WebGPU' : `WASM (${threads} thread${threads === 1 ? '' : 's'})`}</strong>
+      </span>
+      <span className="muted" title={variant === 'compact' ? '8-bit embeddings and 4-bit blocks, expanded to 32-bit floats when loading' : 'the exported 32-bit graph'}>
+        {variant === 'compact' ? 'compact weights' : 'fp32 graph'}, {mb(downloadBytes)}, ready in {(loadMs / 1000).toFixed(1)} s
       </span>
       {model.demo ? (
         <span className="badge badge--warn" title="Run npm run model:gpt2 to get the real weights">

@@ -33,17 +33,18 @@ export async function decoderGreedy(d: Decoder, prompt: number[], newTokens: num
 }
 
 /**
- * The raw baseline: the Optimum graph (onnx/model.onnx), every present.* fetched each step and fed
- * back as past_key_values.* (what a straightforward onnxruntime-web port does).
+ * The raw baseline's forward pass: the Optimum graph (onnx/model.onnx), every present.* fetched
+ * each step and fed back as past_key_values.* (what a straightforward onnxruntime-web port does).
+ * Returns forward(ids) → the logits after the last of ids, keeping the cache between calls.
  */
-export async function optimumGreedy(s: Session, config: GPT2Config, prompt: number[], newTokens: number): Promise<GreedyTiming> {
+export function optimumForward(s: Session, config: GPT2Config): (ids: number[]) => Promise<Float32Array> {
   const { nLayer, nHead, nEmbd, vocabSize: V } = config;
   const fetch = ['logits', ...Array.from({ length: nLayer }, (_, i) => [`present.${i}.key`, `present.${i}.value`]).flat()];
   let past: Record<string, Tensor> = {};
   for (let i = 0; i < nLayer; i++) for (const kv of ['key', 'value']) past[`past_key_values.${i}.${kv}`] = { dims: [1, nHead, 0, nEmbd / nHead], data: new Float32Array(0) };
   let P = 0;
   const i64 = (xs: number[]) => BigInt64Array.from(xs, BigInt);
-  const forward = async (ids: number[]) => {
+  return async (ids: number[]) => {
     const T = ids.length;
     const out = await run(s, {
       input_ids: { dims: [1, T], data: i64(ids) },
@@ -56,6 +57,11 @@ export async function optimumGreedy(s: Session, config: GPT2Config, prompt: numb
     P += T;
     return (out.logits.data as Float32Array).subarray((T - 1) * V);
   };
+}
+
+/** The raw baseline, timed: prompt, then greedy tokens one at a time. */
+export async function optimumGreedy(s: Session, config: GPT2Config, prompt: number[], newTokens: number): Promise<GreedyTiming> {
+  const forward = optimumForward(s, config);
   let t = performance.now();
   const ids = [argmax(await forward(prompt))];
   const prefillMs = performance.now() - t;
