@@ -1,0 +1,59 @@
+// Numbers shown to learners must be true: the architecture lesson's parameter table and config
+// values are checked against the model library's own config and parameter count.
+import { describe, expect, test } from 'vitest';
+import { countParameters, GPT2_SMALL, headSize } from '@/lib/model/config';
+import { VOCAB_SIZE } from '@/lib/tokenizer';
+import { readLessonSource } from './lessons';
+
+const num = (s: string) => Number(s.replace(/[*,\s]/g, ''));
+
+/** `| \`module\` | shape | 1,234 |` rows of the lesson's parameter table → module → parameters. */
+function parameterTable(source: string): Map<string, number> {
+  const rows = new Map<string, number>();
+  for (const line of source.split('\n')) {
+    const m = /^\|\s*(.+?)\s*\|\s*(.*?)\s*\|\s*([\d,*]+)\s*\|\s*$/.exec(line);
+    if (m) rows.set(m[1].replace(/[`*]/g, '').trim(), num(m[3]));
+  }
+  return rows;
+}
+
+describe('architecture lesson', () => {
+  const source = readLessonSource('architecture');
+  const table = parameterTable(source);
+  const count = countParameters(GPT2_SMALL);
+  const module = (name: string) => count.modules.find((m) => m.name === name)!.params;
+
+  test.each(['wte', 'wpe', 'ln_1', 'attn.c_attn', 'attn.c_proj', 'ln_2', 'mlp.c_fc', 'mlp.c_proj', 'ln_f', 'lm_head'])(
+    'parameter table row %s equals the library count',
+    (name) => {
+      const expected = ['wte', 'wpe', 'ln_f', 'lm_head'].includes(name) ? module(name) : module(`h.0.${name}`);
+      expect(table.get(name)).toBe(expected);
+    },
+  );
+
+  test('block total, the 12 blocks and the grand total', () => {
+    expect(table.get('block total')).toBe(count.perBlock);
+    expect(table.get('h.0 … h.11')).toBe(count.perBlock * GPT2_SMALL.nLayer);
+    expect(table.get('total')).toBe(count.total);
+    expect(count.total).toBe(124_439_808);
+    expect(source).toContain(count.total.toLocaleString('en-US'));
+  });
+
+  test('the five config fields carry GPT-2 small’s values', () => {
+    const field = (name: string) => Number(new RegExp(`${name}: int = (\\d+)`).exec(source)?.[1]);
+    expect(field('block_size')).toBe(GPT2_SMALL.blockSize);
+    expect(field('vocab_size')).toBe(GPT2_SMALL.vocabSize);
+    expect(field('n_layer')).toBe(GPT2_SMALL.nLayer);
+    expect(field('n_head')).toBe(GPT2_SMALL.nHead);
+    expect(field('n_embd')).toBe(GPT2_SMALL.nEmbd);
+    expect(GPT2_SMALL.vocabSize).toBe(VOCAB_SIZE);
+  });
+});
+
+describe('attention lesson', () => {
+  test('the head size it quotes is n_embd / n_head', () => {
+    const source = readLessonSource('attention');
+    expect(headSize(GPT2_SMALL)).toBe(64);
+    expect(source).toMatch(/12 heads × 64 dims|64 per head|d_k = 64|d_k=64/);
+  });
+});
