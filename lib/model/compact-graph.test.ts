@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandCompact, serializeCompact } from './compact';
-import { compactDecoderModel, encodeWithPlacedWeights } from './compact-graph';
+import { compactDecoderModel, compactDecoderModelExternal, encodeWithPlacedWeights, EXTERNAL_WEIGHTS } from './compact-graph';
+import { createSession } from './ort';
 import { demoCheckpoint, HELLO_IDS, maxAbsDiff } from './demo-fixture';
 import { Decoder } from './decoder';
 import { buildDecoderGraph } from './export/decoder-graph';
@@ -39,6 +40,21 @@ describe('compact.safetensors → decoder graph bytes', () => {
     expect(maxAbsDiff(await d.prefill(HELLO_IDS), ref.logits)).toBeLessThanOrEqual(1e-4);
     expect(lens.wteQ8.length).toBe(config.vocabSize * config.nEmbd);
     await d.release();
+  });
+
+  it('with the weights as external data: a small graph, and the same logits as the embedded graph', async () => {
+    const { onnx: embedded } = compactDecoderModel(compactBytes);
+    const { onnx, weights: data } = compactDecoderModelExternal(compactBytes);
+    expect(onnx.byteLength).toBeLessThan(100_000);
+    expect(onnx.byteLength + data.byteLength).toBeGreaterThan(embedded.byteLength * 0.99);
+    const a = await Decoder.load(embedded, config);
+    const b = new Decoder(await createSession(onnx, { externalData: [{ path: EXTERNAL_WEIGHTS, data }] }), config);
+    const la = await a.prefill(HELLO_IDS);
+    const lb = await b.prefill(HELLO_IDS);
+    expect(maxAbsDiff(la, lb)).toBe(0);
+    expect(maxAbsDiff(await a.step(50256), await b.step(50256))).toBe(0);
+    await a.release();
+    await b.release();
   });
 
   it('rejects a file that is not compact', () => {

@@ -19,7 +19,7 @@ import { COMPACT_FORMAT, dequantizeQ4, dequantizeQ8Rows } from './compact';
 import type { GPT2Config } from './config';
 import { CheckpointError } from './errors';
 import { buildDecoderGraph, type DecoderGraphOptions } from './export/decoder-graph';
-import { onnx, type ModelProto } from './export/graph-builder';
+import { encodeModel, onnx, type ModelProto } from './export/graph-builder';
 import { lensWeightsFromCompact, type LensWeights } from './logit-lens';
 import { numel, parseSafetensors, toFloat32, type SafetensorsFile } from './safetensors';
 
@@ -71,6 +71,55 @@ export function compactDecoderModel(bytes: Uint8Array, opts: DecoderGraphOptions
   const weightSpecs = new Map(specs.map((s) => [s.name, s]));
   const onnxBytes = encodeWithPlacedWeights(model, (name) => (weightSpecs.has(name) ? expandCompactTensor(file, weightSpecs.get(name)!) : undefined));
   return { config, onnx: onnxBytes, lens: lensWeightsFromCompact(file, config) };
+}
+
+/** Name of the external weights file the graph of compactDecoderModelExternal refers to. */
+export const EXTERNAL_WEIGHTS = 'weights.bin';
+
+export interface CompactExternalModel extends CompactModel {
+  /** Every weight initializer, fp32, concatenated; the graph points into it (ONNX external data). */
+  weights: Uint8Array;
+}
+
+/**
+ * Like compactDecoderModel, but the weights are not inside the ONNX bytes: the graph's weight
+ * initializers are ONNX external data in `weights` (EXTERNAL_WEIGHTS). onnxruntime-web then copies
+ * each weight from this buffer straight into its tensor, instead of first copying a 500 MB model
+ * into its heap and the weights out of it, which lowers the peak memory of session creation.
+ */
+export function compactDecoderModelExternal(bytes: Uint8Array, opts: DecoderGraphOptions = {}): CompactExternalModel {
+  const { config, file } = openCompact(bytes);
+  const specs = gpt2TensorSpecs(config);
+  const weightSpecs = new Map(specs.map((s) => [s.name, s]));
+  const largest = Math.max(...specs.map((s) => numel(s.shape)));
+  const scratch = new ArrayBuffer(4 * largest); // never written: the placeholders only give lengths
+  const model = buildDecoderGraph(config, loadWeights(config, (name) => {
+    const shape = weightSpecs.get(name)!.shape;
+    return { shape, data: new Float32Array(scratch, 0, numel(shape)) };
+  }), opts);
+  const inits = model.graph!.initializer ?? [];
+  let total = 0;
+  const place = new Map<string, number>();
+  for (const t of inits) {
+    if (!weightSpecs.has(t.name!)) continue;
+    place.set(t.name!, total);
+    total += (t.rawData as Uint8Array).byteLength;
+  }
+  const weights = new Uint8Array(total);
+  for (const t of inits) {
+    const offset = place.get(t.name!);
+    if (offset === undefined) continue; // small constants stay inside the graph
+    const w = expandCompactTensor(file, weightSpecs.get(t.name!)!); // one expanded tensor alive at a time
+    weights.set(new Uint8Array(w.buffer, w.byteOffset, w.byteLength), offset);
+    t.externalData = [
+      { key: 'location', value: EXTERNAL_WEIGHTS },
+      { key: 'offset', value: String(offset) },
+      { key: 'length', value: String(w.byteLength) },
+    ];
+    t.dataLocation = onnx.TensorProto.DataLocation.EXTERNAL;
+    t.rawData = null;
+  }
+  return { config, onnx: encodeModel(model), weights, lens: lensWeightsFromCompact(file, config) };
 }
 
 /**

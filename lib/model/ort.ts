@@ -18,6 +18,8 @@ export interface SessionOptions {
   numThreads?: number;
   /** Where the .wasm files are served (browser), e.g. '/ort/'. Default: next to the ORT bundle. */
   wasmPaths?: string;
+  /** Files the graph's external-data initializers point at, by the path written in the graph. */
+  externalData?: { path: string; data: Uint8Array }[];
 }
 
 export interface Session {
@@ -48,6 +50,7 @@ export async function createSession(bytes: Uint8Array, opts: SessionOptions = {}
   const inner = await ort.InferenceSession.create(bytes, {
     executionProviders: [backend],
     graphOptimizationLevel: 'all',
+    ...(opts.externalData ? { externalData: opts.externalData } : {}),
     logSeverityLevel: 3, // errors only: node-placement notices are expected with WebGPU (shape ops stay on CPU)
   });
   return { backend, inputNames: inner.inputNames, outputNames: inner.outputNames, ort, inner };

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // The model worker: owns the one ONNX session of the page, so inference never blocks the UI.
 // Requests are handled one at a time (a queue), except `cancel`, which stops a running generation.
-import { compactDecoderModel } from '@/lib/model/compact-graph';
+import { compactDecoderModelExternal, EXTERNAL_WEIGHTS } from '@/lib/model/compact-graph';
 import { Decoder } from '@/lib/model/decoder';
 import { generate } from '@/lib/model/generate';
 import { logitLens, rowOf, type LensWeights } from '@/lib/model/logit-lens';
@@ -49,9 +49,11 @@ async function graphBytes(req: Extract<WorkerRequest, { type: 'load' }>, manifes
   const { variant, entry, note } = chooseVariant(manifest.files, req.variant);
   const bytes = await fetchModelFile(req.baseUrl, entry, (p) => post({ type: 'progress', id: req.id, ...p }));
   post({ type: 'progress', id: req.id, phase: 'compile', file: entry.path, loaded: 0, total: entry.bytes });
-  if (variant === 'fp32') return { variant, onnx: bytes, lens: null, downloadBytes: entry.bytes, note };
-  const m = compactDecoderModel(bytes); // the exporter's buildDecoderGraph, run here; `bytes` dies with this frame
-  return { variant, onnx: m.onnx, lens: m.lens, downloadBytes: entry.bytes, note };
+  if (variant === 'fp32') return { variant, onnx: bytes, externalData: undefined, lens: null, downloadBytes: entry.bytes, note };
+  // The exporter's buildDecoderGraph, run here; the weights go in as external data (lower peak
+  // memory than one ~500 MB model buffer). `bytes` dies with this frame.
+  const m = compactDecoderModelExternal(bytes);
+  return { variant, onnx: m.onnx, externalData: [{ path: EXTERNAL_WEIGHTS, data: m.weights }], lens: m.lens, downloadBytes: entry.bytes, note };
 }
 
 async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
@@ -62,19 +64,19 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
   lens = null;
   let graph: Awaited<ReturnType<typeof graphBytes>> | null = await graphBytes(req, manifest);
   const { variant, downloadBytes, note } = graph;
-  const graphSize = graph.onnx.byteLength;
+  const graphSize = graph.onnx.byteLength + (graph.externalData?.[0].data.byteLength ?? 0);
   const config = { layerNormEpsilon: 1e-5, ...manifest.config } as GPT2Config;
   let { backend, why } = req.backend === 'auto' ? await pickBackend(config) : { backend: req.backend as Backend, why: undefined };
   const threads = req.threads ?? (self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1);
   let fellBack: string | undefined = req.backend === 'auto' && why ? `WASM because ${why}` : undefined;
   let d: Decoder;
   try {
-    d = new Decoder(await createSession(graph.onnx, { backend, numThreads: threads }), config);
+    d = new Decoder(await createSession(graph.onnx, { backend, numThreads: threads, externalData: graph.externalData }), config);
   } catch (e) {
     if (backend !== 'webgpu' || req.backend === 'webgpu') throw e;
     fellBack = `WebGPU failed (${(e as Error).message}); using WASM`;
     backend = 'wasm';
-    d = new Decoder(await createSession(graph.onnx, { backend, numThreads: threads }), config);
+    d = new Decoder(await createSession(graph.onnx, { backend, numThreads: threads, externalData: graph.externalData }), config);
   }
   decoder = d;
   lens = graph.lens;
