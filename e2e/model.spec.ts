@@ -5,6 +5,7 @@
 // compared with the Node CLI running the same variant.
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { encode } from '../lib/tokenizer';
 import { watchErrors, widget } from './helpers';
 
 const PROMPT = 'The attention mechanism';
@@ -55,6 +56,7 @@ test('WASM: the worker builds the graph from compact.safetensors and generates t
   expect(await generateGreedy(page, 'wasm')).toEqual(expected.compact);
   await expect(page.getByTestId('generator-stats')).toContainText(`${N} new tokens`);
   await expect(page.getByTestId('generator-stats')).toContainText('reached max tokens');
+  await expect(page.getByTestId('generator-stats')).toContainText(`prompt ${encode(PROMPT).length} tokens`);
   expect(files).toContain('compact.safetensors');
   expect(files).not.toContain('decoder.onnx');
   expect(errors).toEqual([]);

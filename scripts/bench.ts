@@ -28,7 +28,8 @@ import { bundleBenchSite } from '@/lib/bench/bundle';
 import { browserCheck } from '@/lib/bench/check';
 import { treeCpuMs, treeMemory } from '@/lib/bench/proc-memory';
 import { benchPrompt, decoderGreedy } from '@/lib/bench/greedy-runs';
-import { compactDecoderModel } from '@/lib/model/compact-graph';
+import { openCompact } from '@/lib/model/compact-graph';
+import { sessionSource } from '@/lib/model/session-source';
 import { Decoder } from '@/lib/model/decoder';
 import { encode } from '@/lib/tokenizer';
 
@@ -63,15 +64,16 @@ if (values.child === 'node') {
   const t0 = performance.now();
   const bytes = await readFile(join(dir, 'compact.safetensors'));
   const idleMB = process.memoryUsage().rss / 2 ** 20;
-  const { onnx, config } = compactDecoderModel(bytes);
-  const d = await Decoder.load(onnx, config, { numThreads: Number(values.threads) });
+  const { config } = openCompact(bytes);
+  const { onnx, externalData, graphBytes } = sessionSource('compact', bytes);
+  const d = await Decoder.load(onnx, config, { numThreads: Number(values.threads), externalData });
   const loadMs = performance.now() - t0;
   const c0 = process.cpuUsage();
   const r = await decoderGreedy(d, PROMPT, NEW_TOKENS);
   const cpu = process.cpuUsage(c0);
   const peakMB = process.resourceUsage().maxRSS / 1024;
   const run: Run = {
-    ...r, loadMs, downloadBytes: bytes.byteLength, graphBytes: onnx.byteLength, threads: Number(values.threads), variant: 'compact',
+    ...r, loadMs, downloadBytes: bytes.byteLength, graphBytes, threads: Number(values.threads), variant: 'compact',
     peakMB, overIdleMB: peakMB - idleMB, afterMB: process.memoryUsage().rss / 2 ** 20, cpuMsPerToken: (cpu.user + cpu.system) / 1000 / NEW_TOKENS,
   };
   process.stdout.write(JSON.stringify(run) + '\n');

@@ -10,7 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decode, encode } from '@/lib/tokenizer';
-import { compactDecoderModel } from '@/lib/model/compact-graph';
+import { sessionSource, type SessionSource } from '@/lib/model/session-source';
+import { chooseVariant } from '@/lib/worker/model-variant';
 import { fromHFConfig } from '@/lib/model/config';
 import { Decoder } from '@/lib/model/decoder';
 import { generate } from '@/lib/model/generate';
@@ -33,21 +34,24 @@ const { values } = parseArgs({
 
 const dir = values.model!;
 let config;
-let bytes: Uint8Array;
-let variant = values.variant;
+let source: SessionSource;
+let variant: 'compact' | 'fp32';
 try {
   config = fromHFConfig(JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')));
-  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8').catch(() => '{}'));
-  variant ??= manifest.files?.compact ? 'compact' : 'fp32';
-  if (variant !== 'compact' && variant !== 'fp32') throw new Error(`--variant must be compact or fp32, got "${variant}"`);
-  bytes = variant === 'compact' ? compactDecoderModel(await readFile(join(dir, 'compact.safetensors'))).onnx : await readFile(join(dir, 'decoder.onnx'));
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+  const want = values.variant ?? 'auto';
+  if (want !== 'auto' && want !== 'compact' && want !== 'fp32') throw new Error(`--variant must be compact or fp32, got "${want}"`);
+  const plan = chooseVariant(manifest.files ?? {}, want); // the browser worker's choice
+  variant = plan.variant;
+  const entry = plan.entry;
+  source = sessionSource(plan.variant, await readFile(join(dir, entry.path)));
 } catch (e) {
   console.error(`cannot load a model from ${dir}: ${(e as Error).message}\nBuild one with "npm run model:demo" or "npm run model:gpt2".`);
   process.exit(1);
 }
 
 const t0 = performance.now();
-const decoder = await Decoder.load(bytes, config, { numThreads: Number(values.threads) });
+const decoder = await Decoder.load(source.onnx, config, { numThreads: Number(values.threads), externalData: source.externalData });
 const loadMs = performance.now() - t0;
 const promptIds = encode(values.prompt!);
 const ids: number[] = [];

@@ -13,24 +13,35 @@ function Placeholder({ name }: { name: WidgetName }) {
   return (
     <section className={`widget-slot ${SIZE[name] ?? ''}`} aria-label={w.title} data-widget={name} style={reserve(name)}>
       <p className="widget-slot__title">
-        <strong>{w.title}</strong> {w.built ? <span className="badge">loading…</span> : <span className="badge">coming soon</span>}
+        <strong>{w.title}</strong> <span className="badge">loading…</span>
       </p>
       <p className="muted" style={{ margin: 0 }}>
-        {w.built ? `Here you can ${w.what}` : `This slot will hold a live widget: ${w.what} It is not built yet, so nothing here pretends to come from the model.`}
+        Here you can {w.what}
       </p>
     </section>
   );
 }
 
-const LOADERS = {
-  tokenizer: dynamic(() => import('@/components/widgets/TokenizerPlayground'), { ssr: false, loading: () => <Placeholder name="tokenizer" /> }),
-  'training-pairs': dynamic(() => import('@/components/widgets/TrainingPairs'), { ssr: false, loading: () => <Placeholder name="training-pairs" /> }),
-  attention: dynamic(() => import('@/components/widgets/AttentionExplorer'), { ssr: false, loading: () => <Placeholder name="attention" /> }),
-  'kv-cache': dynamic(() => import('@/components/widgets/KvCacheMeter'), { ssr: false, loading: () => <Placeholder name="kv-cache" /> }),
-  residual: dynamic(() => import('@/components/widgets/ResidualStream'), { ssr: false, loading: () => <Placeholder name="residual" /> }),
-  'next-token': dynamic(() => import('@/components/widgets/NextTokenBars'), { ssr: false, loading: () => <Placeholder name="next-token" /> }),
-  generator: dynamic(() => import('@/components/widgets/Generator'), { ssr: false, loading: () => <Placeholder name="generator" /> }),
-} satisfies Partial<Record<WidgetName, unknown>>;
+type WidgetComponent = React.ComponentType<{ standalone?: boolean }>;
+
+// One lazily loaded chunk per widget; a name without an entry here is a type error.
+const IMPORTS = {
+  tokenizer: () => import('@/components/widgets/TokenizerPlayground'),
+  'training-pairs': () => import('@/components/widgets/TrainingPairs'),
+  attention: () => import('@/components/widgets/AttentionExplorer'),
+  'kv-cache': () => import('@/components/widgets/KvCacheMeter'),
+  residual: () => import('@/components/widgets/ResidualStream'),
+  'next-token': () => import('@/components/widgets/NextTokenBars'),
+  generator: () => import('@/components/widgets/Generator'),
+} satisfies Record<WidgetName, () => Promise<{ default: unknown }>>;
+
+const LOADERS = Object.fromEntries(
+  // Every widget takes only optional props (the generator reads `standalone`), so one props type fits all.
+  (Object.keys(IMPORTS) as WidgetName[]).map((name) => [
+    name,
+    dynamic(IMPORTS[name] as () => Promise<{ default: WidgetComponent }>, { ssr: false, loading: () => <Placeholder name={name} /> }),
+  ]),
+) as Record<WidgetName, WidgetComponent>;
 
 /** True once the element comes within a screen of the viewport: widgets load their code only then. */
 function useNearViewport<T extends Element>(): [React.RefObject<T | null>, boolean] {
@@ -48,9 +59,9 @@ function useNearViewport<T extends Element>(): [React.RefObject<T | null>, boole
 }
 
 export default function LiveWidget({ name, standalone }: { name: WidgetName; standalone?: boolean }) {
-  const Loaded = (LOADERS as Partial<Record<WidgetName, React.ComponentType<{ standalone?: boolean }>>>)[name];
+  const Loaded = LOADERS[name];
   const [ref, near] = useNearViewport<HTMLDivElement>();
-  if (!Loaded || !near) {
+  if (!near) {
     return (
       <div ref={ref}>
         <Placeholder name={name} />

@@ -36,8 +36,8 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function fetchManifest(baseUrl: string): Promise<Manifest> {
-  const url = new URL('manifest.json', baseUrl).href;
+/** A network failure or an HTTP error both mean: the model is not there. */
+async function fetchOrMissing(url: string): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(url, { cache: 'no-cache' });
@@ -45,6 +45,12 @@ export async function fetchManifest(baseUrl: string): Promise<Manifest> {
     throw new ModelMissingError(url);
   }
   if (!res.ok) throw new ModelMissingError(url, res.status);
+  return res;
+}
+
+export async function fetchManifest(baseUrl: string): Promise<Manifest> {
+  const url = new URL('manifest.json', baseUrl).href;
+  const res = await fetchOrMissing(url);
   let manifest: Manifest;
   try {
     manifest = (await res.json()) as Manifest;
@@ -97,13 +103,7 @@ export async function fetchModelFile(baseUrl: string, entry: ManifestFile, onPro
     } catch { /* fall through: a bad cached copy is replaced below */ }
     await cache?.delete(key);
   }
-  let res: Response;
-  try {
-    res = await fetch(url, { cache: 'no-cache' });
-  } catch {
-    throw new ModelMissingError(url);
-  }
-  if (!res.ok) throw new ModelMissingError(url, res.status);
+  const res = await fetchOrMissing(url);
   const bytes = await readBody(res, entry.path, entry.bytes, 'download', onProgress);
   const hash = await sha256Hex(bytes);
   if (hash !== entry.sha256) throw new ModelCorruptError(entry.path, `sha256 ${hash.slice(0, 12)}… does not match the manifest`);

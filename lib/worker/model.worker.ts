@@ -1,11 +1,11 @@
 /// <reference lib="webworker" />
 // The model worker: owns the one ONNX session of the page, so inference never blocks the UI.
 // Requests are handled one at a time (a queue), except `cancel`, which stops a running generation.
-import { compactDecoderModelExternal, EXTERNAL_WEIGHTS } from '@/lib/model/compact-graph';
 import { Decoder } from '@/lib/model/decoder';
-import { generate } from '@/lib/model/generate';
+import { fitPrompt, generate } from '@/lib/model/generate';
 import { logitLens, rowOf, type LensWeights } from '@/lib/model/logit-lens';
 import { createSession } from '@/lib/model/ort';
+import { sessionSource } from '@/lib/model/session-source';
 import { ContextLengthError } from '@/lib/model/errors';
 import type { GPT2Config } from '@/lib/model/config';
 import { fetchManifest, fetchModelFile, ModelCorruptError, ModelMissingError, type Manifest } from './model-files';
@@ -44,16 +44,12 @@ async function pickBackend(config: GPT2Config): Promise<{ backend: Backend; why?
   return { backend: 'webgpu' };
 }
 
-/** The decoder graph's bytes: built here from compact.safetensors, or decoder.onnx as exported. */
-async function graphBytes(req: Extract<WorkerRequest, { type: 'load' }>, manifest: Manifest) {
+/** What the session is created from: built here from compact.safetensors, or decoder.onnx as exported. */
+async function graphSource(req: Extract<WorkerRequest, { type: 'load' }>, manifest: Manifest) {
   const { variant, entry, note } = chooseVariant(manifest.files, req.variant);
-  const bytes = await fetchModelFile(req.baseUrl, entry, (p) => post({ type: 'progress', id: req.id, ...p }));
+  const file = await fetchModelFile(req.baseUrl, entry, (p) => post({ type: 'progress', id: req.id, ...p }));
   post({ type: 'progress', id: req.id, phase: 'compile', file: entry.path, loaded: 0, total: entry.bytes });
-  if (variant === 'fp32') return { variant, onnx: bytes, externalData: undefined, lens: null, downloadBytes: entry.bytes, note };
-  // The exporter's buildDecoderGraph, run here; the weights go in as external data (lower peak
-  // memory than one ~500 MB model buffer). `bytes` dies with this frame.
-  const m = compactDecoderModelExternal(bytes);
-  return { variant, onnx: m.onnx, externalData: [{ path: EXTERNAL_WEIGHTS, data: m.weights }], lens: m.lens, downloadBytes: entry.bytes, note };
+  return { variant, note, downloadBytes: entry.bytes, ...sessionSource(variant, file) }; // `file` dies with this frame
 }
 
 async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
@@ -62,9 +58,8 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
   if (decoder) await decoder.release(); // before the new weights arrive: one model in memory at a time
   decoder = null;
   lens = null;
-  let graph: Awaited<ReturnType<typeof graphBytes>> | null = await graphBytes(req, manifest);
-  const { variant, downloadBytes, note } = graph;
-  const graphSize = graph.onnx.byteLength + (graph.externalData?.[0].data.byteLength ?? 0);
+  let graph: Awaited<ReturnType<typeof graphSource>> | null = await graphSource(req, manifest);
+  const { variant, downloadBytes, note, graphBytes } = graph;
   const config = { layerNormEpsilon: 1e-5, ...manifest.config } as GPT2Config;
   let { backend, why } = req.backend === 'auto' ? await pickBackend(config) : { backend: req.backend as Backend, why: undefined };
   const threads = req.threads ?? (self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1);
@@ -85,7 +80,7 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
     type: 'ready', id: req.id, backend, threads: backend === 'wasm' ? threads : 0,
     model: { name: manifest.name, demo: manifest.demo, config: manifest.config, bytes: downloadBytes },
     loadMs: performance.now() - t0, fellBack: [fellBack, note].filter(Boolean).join('; ') || undefined,
-    variant, downloadBytes, graphBytes: graphSize,
+    variant, downloadBytes, graphBytes,
   });
 }
 
@@ -149,7 +144,7 @@ async function runGeneration(req: Extract<WorkerRequest, { type: 'generate' }>, 
   post({
     type: 'done', id: req.id, reason,
     stats: {
-      promptTokens: d.tokens.length - Math.max(0, newTokens - 1), newTokens, prefillMs, decodeMs,
+      promptTokens: fitPrompt(req.promptIds, d.config.blockSize, req.maxNewTokens).length, newTokens, prefillMs, decodeMs,
       tokensPerSecond: newTokens > 1 ? ((newTokens - 1) * 1000) / decodeMs : 0, cachedPositions: d.length,
     },
   });
