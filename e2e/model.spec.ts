@@ -1,8 +1,9 @@
 // The live model end to end: the real worker, the real onnxruntime-web and the demo model that
 // `npm run model:demo` exported, in Chromium, on WASM and on WebGPU (SwiftShader). Two weight
-// variants: by default the worker downloads compact.safetensors and builds the fp32 graph itself;
-// ?variant=fp32 loads decoder.onnx as exported. Their greedy ids may differ (4-bit weights): each is
-// compared with the Node CLI running the same variant.
+// variants: by default the worker downloads compact.safetensors and builds the graph itself (int8
+// matrices on WASM, fp32 on WebGPU); ?variant=fp32 loads decoder.onnx as exported. Their greedy ids
+// may differ (4-bit weights, int8 compute): each is compared with the Node CLI running the same
+// variant and precision.
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { encode } from '../lib/tokenizer';
@@ -11,10 +12,12 @@ import { watchErrors, widget } from './helpers';
 const PROMPT = 'The attention mechanism';
 const N = 12;
 type Variant = 'compact' | 'fp32';
+type Run = Variant | 'compact-fp32'; // compact weights with fp32 compute, as on WebGPU
 
 /** The same library code in Node: the ids the worker must reproduce. */
-function nodeGreedyIds(variant: Variant): number[] {
-  const out = execFileSync('npx', ['tsx', 'scripts/generate.ts', '--model', 'models/demo', '--prompt', PROMPT, '--max-new-tokens', String(N), '--greedy', '--json', '--variant', variant], { encoding: 'utf8' });
+function nodeGreedyIds(run: Run): number[] {
+  const [variant, precision] = run === 'compact-fp32' ? ['compact', 'fp32'] : [run, 'int8'];
+  const out = execFileSync('npx', ['tsx', 'scripts/generate.ts', '--model', 'models/demo', '--prompt', PROMPT, '--max-new-tokens', String(N), '--greedy', '--json', '--variant', variant, '--precision', precision], { encoding: 'utf8' });
   return JSON.parse(out).ids;
 }
 
@@ -42,15 +45,15 @@ async function generateGreedy(page: Page, backend: 'wasm' | 'webgpu', variant?: 
 
 test.describe.configure({ mode: 'serial' });
 
-const expected = {} as Record<Variant, number[]>;
+const expected = {} as Record<Run, number[]>;
 test.beforeAll(() => {
-  for (const v of ['compact', 'fp32'] as const) {
+  for (const v of ['compact', 'fp32', 'compact-fp32'] as const) {
     expected[v] = nodeGreedyIds(v);
     expect(expected[v]).toHaveLength(N);
   }
 });
 
-test('WASM: the worker builds the graph from compact.safetensors and generates the same greedy tokens as Node', async ({ page }) => {
+test('WASM: the worker builds the int8 graph from compact.safetensors and generates the same greedy tokens as Node', async ({ page }) => {
   const errors = watchErrors(page);
   const files = watchModelFiles(page);
   expect(await generateGreedy(page, 'wasm')).toEqual(expected.compact);
@@ -59,6 +62,7 @@ test('WASM: the worker builds the graph from compact.safetensors and generates t
   await expect(page.getByTestId('generator-stats')).toContainText(`prompt ${encode(PROMPT).length} tokens`);
   expect(files).toContain('compact.safetensors');
   expect(files).not.toContain('decoder.onnx');
+  await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText('compact weights, int8 compute');
   expect(errors).toEqual([]);
 });
 
@@ -71,9 +75,10 @@ test('WASM, ?variant=fp32: decoder.onnx as exported, the same greedy tokens as N
   expect(errors).toEqual([]);
 });
 
-test('WebGPU: same greedy tokens as WASM', async ({ page }) => {
+test('WebGPU: fp32 compute from the compact weights, the same greedy tokens as Node', async ({ page }) => {
   const errors = watchErrors(page);
-  expect(await generateGreedy(page, 'webgpu')).toEqual(expected.compact);
+  expect(await generateGreedy(page, 'webgpu')).toEqual(expected['compact-fp32']);
+  await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText('compact weights, fp32 compute');
   expect(errors).toEqual([]);
 });
 

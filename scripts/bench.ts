@@ -1,14 +1,16 @@
 // npm run bench [-- --rounds 3] [--quick] [--json] [--model models/demo-124m] [--only A1,B1,…] [--check]
 // Prints figures; it is not a test. GPT-2 decode in headless Debian Chromium (COOP/COEP, WASM):
-//   (A) the project's runtime: its real worker, compact.safetensors → fp32 decoder graph built in the
+//   (A) the project's runtime: its real worker, compact.safetensors → int8 decoder graph built in the
 //       worker, new-K/V outputs with the cache kept in JS; 1 and 2 threads. Also in Node (N1).
+//       A1f: the same with fp32 compute (?precision=fp32).
 //   (B) the raw baseline: the Optimum graph (onnx/model.onnx) on onnxruntime-web WASM, all present.*
 //       fetched every step.
 //   (C) transformers.js 4.3.2, AutoModelForCausalLM on the same folder, greedy generate.
 // Each run: a fresh browser (fresh profile: first visit, nothing cached), load, a 32-token prompt,
 // 64 greedy tokens. Configurations are interleaved round by round; the table shows medians. Memory is
 // the browser's whole process tree sampled from outside (PSS sum; "over idle" subtracts the tree
-// before the run; "after" is the tree once the generation is done); Node: the child's RSS. CPU ms
+// before the run; "tab" is the largest single process, the page's renderer with its worker; "after"
+// is the tree once the generation is done); Node: the child's RSS. CPU ms
 // per token: CPU time of all the browser's processes during the generation / new tokens, steadier
 // than wall-clock speed on a shared host.
 // --quick: models/demo, 1 round (a smoke check). --check: the worker vs the Node CLI on models/demo
@@ -53,6 +55,7 @@ const log = (s: string) => process.stderr.write(s + '\n');
 
 interface Run extends BenchRun {
   peakMB: number; // browser: PSS sum of the process tree; Node: peak RSS
+  tabMB: number; // browser: peak PSS of the largest process (the page's renderer, its worker included); Node: peak RSS
   overIdleMB: number;
   afterMB: number; // after the generation (browser: PSS sum; Node: RSS): what stays while the model is in use
   cpuMsPerToken: number; // CPU time of the whole generation (prefill + steps, all processes) / new tokens
@@ -74,7 +77,7 @@ if (values.child === 'node') {
   const peakMB = process.resourceUsage().maxRSS / 1024;
   const run: Run = {
     ...r, loadMs, downloadBytes: bytes.byteLength, graphBytes, threads: Number(values.threads), variant: 'compact',
-    peakMB, overIdleMB: peakMB - idleMB, afterMB: process.memoryUsage().rss / 2 ** 20, cpuMsPerToken: (cpu.user + cpu.system) / 1000 / NEW_TOKENS,
+    peakMB, tabMB: peakMB, overIdleMB: peakMB - idleMB, afterMB: process.memoryUsage().rss / 2 ** 20, cpuMsPerToken: (cpu.user + cpu.system) / 1000 / NEW_TOKENS,
   };
   process.stdout.write(JSON.stringify(run) + '\n');
   process.exit(0);
@@ -93,8 +96,8 @@ const site = await mkdtemp(join(tmpdir(), 'gpt2-bench-'));
 await bundleBenchSite(site);
 const server = await serve(site);
 /** One browser configuration: load, then the timed generation with the browser's CPU time around it. */
-async function browserRun(page: Page, pid: number, kind: 'runtime' | 'optimum' | 'transformers', threads: number) {
-  const job = { modelName, threads, prompt: PROMPT, newTokens: NEW_TOKENS };
+async function browserRun(page: Page, pid: number, kind: 'runtime' | 'optimum' | 'transformers', threads: number, precision?: 'fp32') {
+  const job = { modelName, threads, precision, prompt: PROMPT, newTokens: NEW_TOKENS };
   const load = await page.evaluate(({ kind, job }) => (globalThis as unknown as { bench: BenchApi }).bench.load(kind, job), { kind, job });
   const c0 = treeCpuMs(pid);
   const gen = await page.evaluate(() => (globalThis as unknown as { bench: BenchApi }).bench.generate());
@@ -139,12 +142,13 @@ async function check() {
   console.log(`  ${NEW_TOKENS} greedy tokens after the bench prompt: ${div < 0 ? 'identical' : `first divergence at token ${div}`}`);
 }
 
-interface Config { key: string; label: string; kind: 'runtime' | 'optimum' | 'transformers' | 'node'; threads: number }
+interface Config { key: string; label: string; kind: 'runtime' | 'optimum' | 'transformers' | 'node'; threads: number; precision?: 'fp32' }
 
 async function speed() {
   const all: Config[] = [
     { key: 'A1', label: '(A) project runtime, browser', kind: 'runtime', threads: 1 },
     { key: 'A2', label: '(A) project runtime, browser', kind: 'runtime', threads: 2 },
+    { key: 'A1f', label: '(A) same, fp32 compute', kind: 'runtime', threads: 1, precision: 'fp32' },
     { key: 'B1', label: '(B) raw ORT baseline, browser', kind: 'optimum', threads: 1 },
     { key: 'B2', label: '(B) raw ORT baseline, browser', kind: 'optimum', threads: 2 },
     { key: 'C1', label: '(C) transformers.js, browser', kind: 'transformers', threads: 1 },
@@ -163,25 +167,25 @@ async function speed() {
         run = JSON.parse(out.trim().split('\n').at(-1)!);
       } else {
         const kind = c.kind;
-        const { result, idle, peak } = await inFreshBrowser(server.url + '/', (page, pid) => browserRun(page, pid, kind, c.threads));
+        const { result, idle, peak } = await inFreshBrowser(server.url + '/', (page, pid) => browserRun(page, pid, kind, c.threads, c.precision));
         if (kind === 'transformers') result.run.downloadBytes = ['onnx/model.onnx', 'config.json', 'generation_config.json'].reduce((s, f) => s + statSync(join(dir, f)).size, 0);
-        run = { ...result.run, peakMB: peak.pssMB, overIdleMB: peak.pssMB - idle.pssMB, afterMB: result.afterMB, cpuMsPerToken: result.cpuMs / NEW_TOKENS, isolated: result.isolated };
+        run = { ...result.run, peakMB: peak.pssMB, tabMB: peak.largestMB, overIdleMB: peak.pssMB - idle.pssMB, afterMB: result.afterMB, cpuMsPerToken: result.cpuMs / NEW_TOKENS, isolated: result.isolated };
       }
       runs[c.key].push(run);
-      log(`round ${round} ${c.key}: load ${(run.loadMs / 1000).toFixed(1)} s, prefill ${run.prefillMs.toFixed(0)} ms, ${run.tokPerSec.toFixed(1)} tok/s, cpu ${run.cpuMsPerToken.toFixed(0)} ms/tok, peak ${run.peakMB.toFixed(0)} MB (+${run.overIdleMB.toFixed(0)})  [${((performance.now() - t0) / 1000).toFixed(0)} s]`);
+      log(`round ${round} ${c.key}: load ${(run.loadMs / 1000).toFixed(1)} s, prefill ${run.prefillMs.toFixed(0)} ms, ${run.tokPerSec.toFixed(1)} tok/s, cpu ${run.cpuMsPerToken.toFixed(0)} ms/tok, peak ${run.peakMB.toFixed(0)} MB (+${run.overIdleMB.toFixed(0)}), tab ${run.tabMB.toFixed(0)} MB  [${((performance.now() - t0) / 1000).toFixed(0)} s]`);
     }
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const med = Object.fromEntries(Object.entries(runs).map(([k, rs]) => [k, {
     loadMs: median(rs.map((r) => r.loadMs)), prefillMs: median(rs.map((r) => r.prefillMs)), tokPerSec: median(rs.map((r) => r.tokPerSec)),
-    cpuMsPerToken: median(rs.map((r) => r.cpuMsPerToken)), peakMB: median(rs.map((r) => r.peakMB)), overIdleMB: median(rs.map((r) => r.overIdleMB)), afterMB: median(rs.map((r) => r.afterMB)), downloadMB: rs[0].downloadBytes / 1e6,
+    cpuMsPerToken: median(rs.map((r) => r.cpuMsPerToken)), peakMB: median(rs.map((r) => r.peakMB)), tabMB: median(rs.map((r) => r.tabMB)), overIdleMB: median(rs.map((r) => r.overIdleMB)), afterMB: median(rs.map((r) => r.afterMB)), downloadMB: rs[0].downloadBytes / 1e6,
     threads: rs[0].threads, isolated: rs[0].isolated, lensMs: rs[0].lensMs === undefined ? undefined : median(rs.map((r) => r.lensMs!)),
   }]));
   const ratio = (a: string, b: string) => (med[a] && med[b] ? {
     decode: med[a].tokPerSec / med[b].tokPerSec, cpu: med[b].cpuMsPerToken / med[a].cpuMsPerToken, prefill: med[b].prefillMs / med[a].prefillMs, load: med[b].loadMs / med[a].loadMs, memory: med[a].overIdleMB / med[b].overIdleMB,
   } : null);
   const ratios: Record<string, NonNullable<ReturnType<typeof ratio>>> = {};
-  for (const a of ['A1', 'A2', 'N1']) {
+  for (const a of ['A1', 'A2', 'A1f', 'N1']) {
     for (const other of ['B', 'C']) {
       const b = other + (a === 'N1' ? '1' : a[1]);
       const r = ratio(a, b);
@@ -202,10 +206,10 @@ async function speed() {
   }
   const isolated = Object.values(med).some((m) => m.isolated);
   console.log(`\n${dir}: prompt ${PROMPT.length} tokens, ${NEW_TOKENS} greedy tokens, medians of ${rounds} interleaved round(s); WASM; crossOriginIsolated ${isolated}`);
-  console.log('config                                 thr  download MB  load s  prefill ms  decode tok/s  cpu ms/tok  peak MB  over idle MB  after MB');
+  console.log('config                                 thr  download MB  load s  prefill ms  decode tok/s  cpu ms/tok  peak MB  over idle MB  tab MB  after MB');
   for (const c of configs) {
     const m = med[c.key];
-    console.log(`${(c.key + ' ' + c.label).padEnd(38)} ${String(m.threads).padStart(3)}  ${m.downloadMB.toFixed(1).padStart(11)}  ${(m.loadMs / 1000).toFixed(1).padStart(6)}  ${m.prefillMs.toFixed(0).padStart(10)}  ${m.tokPerSec.toFixed(1).padStart(12)}  ${m.cpuMsPerToken.toFixed(0).padStart(10)}  ${m.peakMB.toFixed(0).padStart(7)}  ${m.overIdleMB.toFixed(0).padStart(12)}  ${m.afterMB.toFixed(0).padStart(8)}`);
+    console.log(`${(c.key + ' ' + c.label).padEnd(38)} ${String(m.threads).padStart(3)}  ${m.downloadMB.toFixed(1).padStart(11)}  ${(m.loadMs / 1000).toFixed(1).padStart(6)}  ${m.prefillMs.toFixed(0).padStart(10)}  ${m.tokPerSec.toFixed(1).padStart(12)}  ${m.cpuMsPerToken.toFixed(0).padStart(10)}  ${m.peakMB.toFixed(0).padStart(7)}  ${m.overIdleMB.toFixed(0).padStart(12)}  ${m.tabMB.toFixed(0).padStart(6)}  ${m.afterMB.toFixed(0).padStart(8)}`);
   }
   for (const k of ['A1', 'A2']) if (med[k]?.lensMs !== undefined) console.log(`${k}: a logit-lens request (every resid.i at the last position, top 10) takes ${med[k].lensMs!.toFixed(0)} ms`);
   console.log('\nratios (A vs the others at the same thread count; > 1 = A better; memory = A / other, over idle):');

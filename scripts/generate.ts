@@ -1,17 +1,19 @@
 // npm run --silent generate -- --model DIR --prompt "TEXT" --max-new-tokens N
 //   [--greedy | --temperature T --top-k K --top-p P --seed S] [--json] [--threads N] [--variant compact|fp32]
+//   [--precision int8|fp32]
 // Runs the decoder graph with onnxruntime-web (wasm) in Node. Prints the prompt and its continuation,
 // or with --json: { "ids": [generated ids], "text": "generated text" }. Timings go to stderr.
 // --variant: like the browser, 'compact' (the default when the manifest lists compact.safetensors)
 // expands the compact weights and builds the graph in memory (lib/model/compact-graph.ts); 'fp32'
-// runs decoder.onnx as exported.
+// runs decoder.onnx as exported. --precision: what a graph built from compact weights computes in;
+// the default is the browser's WASM choice (int8), fp32 is what the browser runs on WebGPU.
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decode, encode } from '@/lib/tokenizer';
 import { sessionSource, type SessionSource } from '@/lib/model/session-source';
-import { chooseVariant } from '@/lib/worker/model-variant';
+import { choosePrecision, chooseVariant } from '@/lib/worker/model-variant';
 import { fromHFConfig } from '@/lib/model/config';
 import { Decoder } from '@/lib/model/decoder';
 import { generate } from '@/lib/model/generate';
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     threads: { type: 'string', default: '1' },
     variant: { type: 'string' },
+    precision: { type: 'string' },
   },
 });
 
@@ -44,7 +47,9 @@ try {
   const plan = chooseVariant(manifest.files ?? {}, want); // the browser worker's choice
   variant = plan.variant;
   const entry = plan.entry;
-  source = sessionSource(plan.variant, await readFile(join(dir, entry.path)));
+  const precision = values.precision ?? 'auto';
+  if (precision !== 'auto' && precision !== 'int8' && precision !== 'fp32') throw new Error(`--precision must be int8 or fp32, got "${precision}"`);
+  source = sessionSource(plan.variant, await readFile(join(dir, entry.path)), choosePrecision(plan.variant, 'wasm', precision));
 } catch (e) {
   console.error(`cannot load a model from ${dir}: ${(e as Error).message}\nBuild one with "npm run model:demo" or "npm run model:gpt2".`);
   process.exit(1);

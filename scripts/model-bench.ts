@@ -3,14 +3,15 @@
 // its own process, interleaved round by round (this host is noisy: compare ratios, not absolutes):
 //   decoder        decoder.onnx with the analysis outputs (not fetched)
 //   decoder-plain  the same graph without analysis outputs
+//   decoder-int8   the same graph, int8 matrices (DynamicQuantizeMatMul), analysis outputs kept
 //   optimum        onnx/model.onnx fed back its present.* every step (the raw baseline of the notes)
 // Each run: session create, prefill 32 tokens, 64 greedy tokens. Prints medians, with CPU ms per
 // token next to wall-clock tok/s: on a shared host the CPU time is the steadier measure of the work.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, open, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCheckpointDir } from '@/lib/model/checkpoint-files';
 import { fromHFConfig, type GPT2Config } from '@/lib/model/config';
@@ -33,7 +34,12 @@ const { values } = parseArgs({
 });
 const dir = values.model!;
 const CACHE = '.cache/bench';
-const FILES: Record<string, string> = { decoder: join(dir, 'decoder.onnx'), 'decoder-plain': join(CACHE, 'decoder-plain.onnx'), optimum: join(dir, 'onnx/model.onnx') };
+const FILES: Record<string, string> = {
+  decoder: join(dir, 'decoder.onnx'),
+  'decoder-plain': join(CACHE, `${basename(dir)}-decoder-plain.onnx`),
+  'decoder-int8': join(CACHE, `${basename(dir)}-decoder-int8.onnx`),
+  optimum: join(dir, 'onnx/model.onnx'),
+};
 const promptLen = Number(values.prompt);
 const newTokens = Number(values['new-tokens']);
 const prompt = Array.from({ length: promptLen }, (_, i) => (i * 7919 + 13) % 50000);
@@ -91,14 +97,18 @@ if (values.child) {
   process.exit(0);
 }
 
-if (!existsSync(FILES['decoder-plain'])) {
+// the two derived graphs, rebuilt when older than the model's own decoder.onnx
+const derived = { 'decoder-plain': { analysis: false }, 'decoder-int8': { precision: 'int8' } } as const;
+for (const [variant, opts] of Object.entries(derived)) {
+  const file = FILES[variant];
+  if (existsSync(file) && statSync(file).mtimeMs > statSync(FILES.decoder).mtimeMs) continue;
   await mkdir(CACHE, { recursive: true });
   const { config, weights } = await readCheckpointDir(dir);
-  const fh = await open(FILES['decoder-plain'], 'w');
-  for (const c of encodeModelChunks(buildDecoderGraph(config, weights, { analysis: false }))) await fh.write(c);
+  const fh = await open(file, 'w');
+  for (const c of encodeModelChunks(buildDecoderGraph(config, weights, opts))) await fh.write(c);
   await fh.close();
 }
-const results: Record<string, Result[]> = { decoder: [], 'decoder-plain': [], optimum: [] };
+const results: Record<string, Result[]> = { decoder: [], 'decoder-plain': [], 'decoder-int8': [], optimum: [] };
 for (let r = 0; r < Number(values.rounds); r++) {
   for (const variant of Object.keys(results)) {
     const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1], ...process.argv.slice(2), '--child', variant], { encoding: 'utf8', maxBuffer: 1 << 24 });

@@ -15,4 +15,10 @@ export function printManifest(dir: string, manifest: Manifest, extra: Record<str
   console.log(`${dir}/  (${manifest.name}${manifest.demo ? ', demo: random weights' : ''})`);
   for (const [path, bytes] of rows) console.log(`  ${path.padEnd(width)}  ${formatBytes(bytes).padStart(9)}`);
   console.log(`  ${'manifest.json'.padEnd(width)}`);
+  const a = manifest.accuracy;
+  if (!a) return;
+  console.log(`compact weights vs decoder.onnx (fp32), ${a.positions} teacher-forced positions:`);
+  for (const [precision, r] of Object.entries(a.compact)) {
+    console.log(`  ${precision} compute: top-1 agreement ${r.top1Agree}/${r.positions} (${((100 * r.top1Agree) / r.positions).toFixed(1)}%), max |logit error| ${r.maxLogitError.toPrecision(3)}, mean ${r.meanLogitError.toPrecision(3)} (max |logit| ${r.maxAbsLogit.toPrecision(3)})`);
+  }
 }

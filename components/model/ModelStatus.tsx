@@ -28,15 +28,27 @@ export default function ModelStatus() {
       </div>
     );
   }
-  const { model, backend, threads, fellBack, variant, downloadBytes, loadMs } = status.info;
+  const { model, backend, threads, fellBack, variant, precision, downloadBytes, loadMs, accuracy } = status.info;
+  const agree = accuracy && accuracy.positions > 0 && Number.isFinite(accuracy.top1Agree) ? accuracy.top1Agree / accuracy.positions : null;
+  const weights = variant === 'compact'
+    ? `compact weights, ${precision === 'int8' ? 'int8' : 'fp32'} compute`
+    : 'fp32 graph';
+  const weightsTitle = variant === 'compact'
+    ? `8-bit embeddings and 4-bit blocks, turned into ${precision === 'int8' ? '8-bit matrices (activations quantized on the fly)' : '32-bit floats'} when loading`
+    : 'the exported 32-bit graph';
   return (
     <div className="model-status" role="status">
       <span>
         Model: <strong>{model.name === 'gpt2' ? 'GPT-2 124M' : model.name}</strong> on <strong>{backend === 'webgpu' ? 'WebGPU' : `WASM (${threads} thread${threads === 1 ? '' : 's'})`}</strong>
       </span>
-      <span className="muted" title={variant === 'compact' ? '8-bit embeddings and 4-bit blocks, expanded to 32-bit floats when loading' : 'the exported 32-bit graph'}>
-        {variant === 'compact' ? 'compact weights' : 'fp32 graph'}, {mb(downloadBytes)}, ready in {(loadMs / 1000).toFixed(1)} s
+      <span className="muted" title={weightsTitle}>
+        {weights}, {mb(downloadBytes)}, ready in {(loadMs / 1000).toFixed(1)} s
       </span>
+      {agree !== null ? (
+        <span className="muted" data-testid="model-accuracy" title={`Measured when the model was exported: ${accuracy!.positions} positions of a fixed paragraph, teacher-forced; largest logit difference ${accuracy!.maxLogitError.toPrecision(2)}`}>
+          same top token as the fp32 graph at {(100 * agree).toFixed(0)}% of {accuracy!.positions} test positions
+        </span>
+      ) : null}
       {model.demo ? (
         <span className="badge badge--warn" title="Run npm run model:gpt2 to get the real weights">
           demo model: random weights, so its text is gibberish

@@ -3,7 +3,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { ModelClient, type LoadProgress, type Ready } from '@/lib/worker/client';
-import type { BackendChoice, VariantChoice } from '@/lib/worker/protocol';
+import type { BackendChoice, PrecisionChoice, VariantChoice } from '@/lib/worker/protocol';
 
 export type ModelStatus =
   | { state: 'idle' }
@@ -34,6 +34,12 @@ function variantChoice(): VariantChoice {
   return v === 'fp32' || v === 'compact' ? v : 'auto';
 }
 
+/** What the matrices compute in: `?precision=fp32` keeps them in fp32 on WASM too (more memory). */
+function precisionChoice(): PrecisionChoice {
+  const v = new URLSearchParams(location.search).get('precision');
+  return v === 'fp32' || v === 'int8' ? v : 'auto';
+}
+
 /** Starts the worker and loads the default model once; every later call gets the same client. */
 export function ensureModel(): Promise<ModelClient> {
   if (loading) return loading;
@@ -49,7 +55,7 @@ export function ensureModel(): Promise<ModelClient> {
     const client = new ModelClient(worker);
     try {
       const onProgress = (progress: LoadProgress) => modelStore.setState({ status: { state: 'loading', progress } });
-      const info = await client.load(new URL(chosen.path, location.href).href, backendChoice(), onProgress, { variant: variantChoice() });
+      const info = await client.load(new URL(chosen.path, location.href).href, backendChoice(), onProgress, { variant: variantChoice(), precision: precisionChoice() });
       modelStore.setState({ status: { state: 'ready', info }, client });
       return client;
     } catch (e) {

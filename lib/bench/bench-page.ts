@@ -5,7 +5,7 @@
 //   optimum      (B) the raw baseline worker (optimum.worker.ts)
 //   transformers (C) transformers.js (transformers.worker.ts)
 import { ModelClient } from '@/lib/worker/client';
-import type { BackendChoice, VariantChoice } from '@/lib/worker/protocol';
+import type { BackendChoice, PrecisionChoice, VariantChoice } from '@/lib/worker/protocol';
 import type { BenchGen, BenchJob, BenchLoad, BenchReply, BenchRequest } from './bench-protocol';
 
 const GREEDY = { greedy: true, temperature: 1, topK: 0, topP: 1, seed: 0 };
@@ -15,9 +15,9 @@ function modelUrl(name: string) {
 }
 
 /** A fresh project worker with the model loaded. */
-async function loadClient(model: string, backend: BackendChoice, variant: VariantChoice, threads?: number) {
+async function loadClient(model: string, backend: BackendChoice, variant: VariantChoice, threads?: number, precision?: PrecisionChoice) {
   const client = new ModelClient(new Worker('/model.worker.js', { type: 'module' }));
-  const ready = await client.load(modelUrl(model), backend, undefined, { variant, threads });
+  const ready = await client.load(modelUrl(model), backend, undefined, { variant, threads, precision });
   return { client, ready };
 }
 
@@ -40,7 +40,7 @@ let current: { generate(): Promise<BenchGen>; finish(): Promise<{ lensMs?: numbe
 /** (A) the project's worker. */
 async function loadRuntime(job: Omit<BenchJob, 'baseUrl'>): Promise<BenchLoad> {
   const t0 = performance.now();
-  const { client, ready } = await loadClient(job.modelName, 'wasm', 'auto', job.threads);
+  const { client, ready } = await loadClient(job.modelName, 'wasm', 'auto', job.threads, job.precision);
   const loadMs = performance.now() - t0;
   current = {
     async generate() {
@@ -53,7 +53,7 @@ async function loadRuntime(job: Omit<BenchJob, 'baseUrl'>): Promise<BenchLoad> {
       return { lensMs };
     },
   };
-  return { loadMs, downloadBytes: ready.downloadBytes, threads: ready.threads, variant: ready.variant, graphBytes: ready.graphBytes };
+  return { loadMs, downloadBytes: ready.downloadBytes, threads: ready.threads, variant: ready.variant, precision: ready.precision, graphBytes: ready.graphBytes };
 }
 
 /** (B) and (C): a bench worker, asked once to load and once to generate. */

@@ -5,6 +5,8 @@ export interface BenchJob {
   baseUrl: string; // the model folder, e.g. http://127.0.0.1:PORT/models/demo-124m/
   modelName: string; // its name under /models/ (transformers.js looks it up by name)
   threads: number;
+  /** The project's runtime only: what the compact weights compute in (default: the worker's choice). */
+  precision?: 'int8' | 'fp32';
   prompt: number[];
   newTokens: number;
 }
@@ -14,6 +16,7 @@ export interface BenchLoad {
   downloadBytes: number;
   threads: number;
   variant?: string;
+  precision?: string;
   graphBytes?: number;
 }
 

@@ -10,6 +10,8 @@ export interface TreeMemory {
   pssMB: number;
   rssMB: number;
   processes: number;
+  /** PSS of the largest single process: for a browser running one page, the tab's renderer. */
+  largestMB: number;
 }
 
 function read(path: string): string | null {
@@ -71,23 +73,28 @@ export function treeMemory(root: number): TreeMemory {
   let pss = 0;
   let rss = 0;
   let processes = 0;
+  let largest = 0;
   for (const pid of processTree(root)) {
     const s = read(`/proc/${pid}/smaps_rollup`);
     if (!s) continue;
     processes++;
-    pss += Number(/^Pss:\s+(\d+) kB/m.exec(s)?.[1] ?? 0);
+    const p = Number(/^Pss:\s+(\d+) kB/m.exec(s)?.[1] ?? 0);
+    pss += p;
+    largest = Math.max(largest, p);
     rss += Number(/^Rss:\s+(\d+) kB/m.exec(s)?.[1] ?? 0);
   }
-  return { pssMB: pss / 1024, rssMB: rss / 1024, processes };
+  return { pssMB: pss / 1024, rssMB: rss / 1024, processes, largestMB: largest / 1024 };
 }
 
 /** Samples a process tree every `intervalMs` until stop(); returns the peaks (PSS and RSS sums). */
 export function samplePeak(root: number, intervalMs = 200): { stop(): TreeMemory } {
-  const peak: TreeMemory = { pssMB: 0, rssMB: 0, processes: 0 };
+  const peak: TreeMemory = { pssMB: 0, rssMB: 0, processes: 0, largestMB: 0 };
   const take = () => {
     const m = treeMemory(root);
+    const largest = Math.max(peak.largestMB, m.largestMB);
     if (m.pssMB > peak.pssMB) Object.assign(peak, m);
     peak.rssMB = Math.max(peak.rssMB, m.rssMB);
+    peak.largestMB = largest;
   };
   take();
   const timer = setInterval(take, intervalMs);

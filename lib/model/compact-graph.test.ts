@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandCompact, serializeCompact } from './compact';
-import { compactDecoderModel, compactDecoderModelExternal, encodeWithPlacedWeights, EXTERNAL_WEIGHTS } from './compact-graph';
+import { compactDecoderModel, compactDecoderModelExternal, encodeWithPlacedWeights, EXTERNAL_WEIGHTS, int8FromCompact, openCompact } from './compact-graph';
 import { createSession } from './ort';
 import { demoCheckpoint, HELLO_IDS, maxAbsDiff } from './demo-fixture';
 import { Decoder } from './decoder';
@@ -55,6 +55,36 @@ describe('compact.safetensors → decoder graph bytes', () => {
     expect(maxAbsDiff(await a.step(50256), await b.step(50256))).toBe(0);
     await a.release();
     await b.release();
+  });
+
+  it('int8: the bytes of buildDecoderGraph over int8FromCompact, embedded or external, with the same logits', async () => {
+    const expanded = expandCompact(compactBytes);
+    const { file } = openCompact(compactBytes);
+    const opts = { precision: 'int8' as const };
+    const expected = encodeModel(buildDecoderGraph(expanded.config, expanded.weights, { ...opts, int8: int8FromCompact(file, config) }));
+    const { onnx: embedded } = compactDecoderModel(compactBytes, opts);
+    expect(Buffer.from(embedded).equals(Buffer.from(expected))).toBe(true);
+    const ext = compactDecoderModelExternal(compactBytes, opts);
+    // int8 matrices: a bit over a quarter of the fp32 bytes (scales, biases, LayerNorms and wpe stay fp32)
+    const fp32 = compactDecoderModelExternal(compactBytes);
+    expect(ext.weights.byteLength).toBeLessThan(fp32.weights.byteLength * 0.3);
+    const a = await Decoder.load(embedded, config);
+    const b = new Decoder(await createSession(ext.onnx, { externalData: [{ path: EXTERNAL_WEIGHTS, data: ext.weights }] }), config);
+    expect(maxAbsDiff(await a.prefill(HELLO_IDS), await b.prefill(HELLO_IDS))).toBe(0);
+    // and close to the fp32 graph of the same compact weights
+    const f = await Decoder.load(compactDecoderModel(compactBytes).onnx, config);
+    const diff = maxAbsDiff(await f.prefill(HELLO_IDS), await b.prefill(HELLO_IDS));
+    expect(diff).toBeGreaterThan(0);
+    expect(diff).toBeLessThan(0.05);
+    await Promise.all([a.release(), b.release(), f.release()]);
+  });
+
+  it('int8 wteᵀ is exactly the compact int8 embedding, transposed, with its scales', () => {
+    const { file } = openCompact(compactBytes);
+    const m = int8FromCompact(file, config)('wte.weight', config.nEmbd, config.vocabSize);
+    const { wte } = expandCompact(compactBytes).weights;
+    const C = config.nEmbd;
+    for (const v of [0, 1, 50256]) for (const c of [0, 5, C - 1]) expect(m.q[c * config.vocabSize + v] * m.scale[v]).toBe(wte[v * C + c]);
   });
 
   it('rejects a file that is not compact', () => {

@@ -9,17 +9,22 @@
 //   peak ≈ compact file + encoded model + the largest single tensor (wte), not compact + 2 × fp32.
 // The bytes are identical to the encodeModel path (compact-graph.test.ts checks it).
 //
+// With `precision: 'int8'` (the CPU default) the matrices are not expanded to fp32 but to int8 with
+// one scale per column (int8.ts): the session then holds ≈ 125 MB of weights for 124M, not 498 MB.
+//
 // Layout mirrors encodeModelChunks (graph-builder.ts): ModelProto fields 1–6, the graph field
 // (7: tag + length), GraphProto fields 1–2, each initializer (5), GraphProto fields 10+, ModelProto
 // fields 8+. In an initializer, raw_data (field 9) is the last field protobuf.js writes, so its
 // bytes are the tail of the initializer's piece.
 
 import { gpt2TensorSpecs, loadWeights, type NamedShape } from './checkpoint';
-import { COMPACT_FORMAT, dequantizeQ4, dequantizeQ8Rows } from './compact';
+import { COMPACT_FORMAT, dequantizeQ4, dequantizeQ8Rows, isLinearWeight, q4ToInt8Columns } from './compact';
 import type { GPT2Config } from './config';
 import { CheckpointError } from './errors';
 import { buildDecoderGraph, type DecoderGraphOptions } from './export/decoder-graph';
 import { encodeModel, onnx, type ModelProto } from './export/graph-builder';
+import type { Int8Source } from './export/layers';
+import { quantizeColumns, transposeInt8, type Int8Matrix } from './int8';
 import { lensWeightsFromCompact, type LensWeights } from './logit-lens';
 import { numel, parseSafetensors, toFloat32, type SafetensorsFile } from './safetensors';
 
@@ -57,19 +62,76 @@ export function expandCompactTensor(file: SafetensorsFile, { name, shape }: Name
   return toFloat32(t);
 }
 
+/**
+ * int8 matrices straight from the compact file (for `precision: 'int8'`): wteᵀ from its int8 rows
+ * and their scales (exactly the compact embedding), each 4-bit block matrix expanded and requantized
+ * to one int8 scale per column.
+ */
+export function int8FromCompact(file: SafetensorsFile, config: GPT2Config): Int8Source {
+  return (name, K, N) => {
+    if (name === 'wte.weight') {
+      const q = file.tensors.get('wte.weight.q8')?.bytes;
+      const scales = file.tensors.get('wte.weight.scales');
+      if (!q || !scales) throw new CheckpointError('compact checkpoint is missing tensor "wte.weight.q8"', 'wte.weight.q8');
+      return { q: transposeInt8(new Int8Array(q.buffer, q.byteOffset, q.byteLength), config.vocabSize, config.nEmbd), scale: toFloat32(scales) };
+    }
+    if (file.tensors.has(name + '.q4')) {
+      const t = (suffix: string) => {
+        const x = file.tensors.get(name + suffix);
+        if (!x) throw new CheckpointError(`compact checkpoint is missing tensor "${name + suffix}"`, name + suffix);
+        return x;
+      };
+      return q4ToInt8Columns(t('.q4').bytes, toFloat32(t('.scales')), t('.zero_points').bytes, K, N);
+    }
+    return quantizeColumns(expandCompactTensor(file, { name, shape: [K, N] }), K, N);
+  };
+}
+
+/**
+ * The bytes of each weight initializer of the decoder graph built with `opts`, by initializer name
+ * (undefined for the graph's own small constants). Meant to be called in initializer order: an
+ * int8 matrix is computed once for its values and the '_scale' that follows them.
+ */
+function compactWeightBytes(file: SafetensorsFile, config: GPT2Config, opts: DecoderGraphOptions): (name: string) => ArrayBufferView | undefined {
+  const specs = new Map(gpt2TensorSpecs(config).map((s) => [s.name, s]));
+  const int8 = int8FromCompact(file, config);
+  let last: { name: string; m: Int8Matrix } | null = null;
+  const matrix = (name: string) => {
+    if (last?.name !== name) {
+      const [K, N] = name === 'wte.weight' ? [config.nEmbd, config.vocabSize] : specs.get(name)!.shape;
+      last = null; // let the previous matrix go before the next one is built
+      last = { name, m: int8(name, K, N) };
+    }
+    return last.m;
+  };
+  return (name) => {
+    if (opts.precision === 'int8') {
+      if (name === 'wte.weight_t') return matrix('wte.weight').q;
+      if (name === 'wte.weight_scale') return matrix('wte.weight').scale;
+      if (name.endsWith('.weight_scale')) return matrix(name.slice(0, -'_scale'.length)).scale;
+      if (isLinearWeight(name)) return matrix(name).q;
+    }
+    return specs.has(name) ? expandCompactTensor(file, specs.get(name)!) : undefined;
+  };
+}
+
+/** The decoder graph over placeholder weights (views of one untouched buffer): its layout, no values. */
+function placeholderGraph(config: GPT2Config, opts: DecoderGraphOptions): ModelProto {
+  const specs = new Map(gpt2TensorSpecs(config).map((s) => [s.name, s]));
+  const largest = Math.max(...[...specs.values()].map((s) => numel(s.shape)));
+  const scratch = new ArrayBuffer(4 * largest); // never written: the placeholders only give lengths
+  const weights = loadWeights(config, (name) => {
+    const shape = specs.get(name)!.shape;
+    return { shape, data: new Float32Array(scratch, 0, numel(shape)) };
+  });
+  const int8: Int8Source = (_name, K, N) => ({ q: new Int8Array(scratch, 0, K * N), scale: new Float32Array(scratch, 0, N) });
+  return buildDecoderGraph(config, weights, { ...opts, int8 });
+}
+
 /** The decoder graph's bytes from compact.safetensors, plus what the logit lens needs. */
 export function compactDecoderModel(bytes: Uint8Array, opts: DecoderGraphOptions = {}): CompactModel {
   const { config, file } = openCompact(bytes);
-  const specs = gpt2TensorSpecs(config);
-  const largest = Math.max(...specs.map((s) => numel(s.shape)));
-  const scratch = new ArrayBuffer(4 * largest); // never written: the placeholders only give lengths
-  const weights = loadWeights(config, (name) => {
-    const shape = specs.find((s) => s.name === name)!.shape;
-    return { shape, data: new Float32Array(scratch, 0, numel(shape)) };
-  });
-  const model = buildDecoderGraph(config, weights, opts);
-  const weightSpecs = new Map(specs.map((s) => [s.name, s]));
-  const onnxBytes = encodeWithPlacedWeights(model, (name) => (weightSpecs.has(name) ? expandCompactTensor(file, weightSpecs.get(name)!) : undefined));
+  const onnxBytes = encodeWithPlacedWeights(placeholderGraph(config, opts), compactWeightBytes(file, config, opts));
   return { config, onnx: onnxBytes, lens: lensWeightsFromCompact(file, config) };
 }
 
@@ -77,7 +139,7 @@ export function compactDecoderModel(bytes: Uint8Array, opts: DecoderGraphOptions
 export const EXTERNAL_WEIGHTS = 'weights.bin';
 
 export interface CompactExternalModel extends CompactModel {
-  /** Every weight initializer, fp32, concatenated; the graph points into it (ONNX external data). */
+  /** Every weight initializer, concatenated; the graph points into it (ONNX external data). */
   weights: Uint8Array;
 }
 
@@ -89,32 +151,27 @@ export interface CompactExternalModel extends CompactModel {
  */
 export function compactDecoderModelExternal(bytes: Uint8Array, opts: DecoderGraphOptions = {}): CompactExternalModel {
   const { config, file } = openCompact(bytes);
-  const specs = gpt2TensorSpecs(config);
-  const weightSpecs = new Map(specs.map((s) => [s.name, s]));
-  const largest = Math.max(...specs.map((s) => numel(s.shape)));
-  const scratch = new ArrayBuffer(4 * largest); // never written: the placeholders only give lengths
-  const model = buildDecoderGraph(config, loadWeights(config, (name) => {
-    const shape = weightSpecs.get(name)!.shape;
-    return { shape, data: new Float32Array(scratch, 0, numel(shape)) };
-  }), opts);
-  const inits = model.graph!.initializer ?? [];
+  const model = placeholderGraph(config, opts);
+  const weightOf = compactWeightBytes(file, config, opts);
+  const inits = (model.graph!.initializer ?? []).filter((t) => !t.name!.startsWith('const_'));
   let total = 0;
   const place = new Map<string, number>();
   for (const t of inits) {
-    if (!weightSpecs.has(t.name!)) continue;
     place.set(t.name!, total);
     total += (t.rawData as Uint8Array).byteLength;
   }
   const weights = new Uint8Array(total);
   for (const t of inits) {
-    const offset = place.get(t.name!);
-    if (offset === undefined) continue; // small constants stay inside the graph
-    const w = expandCompactTensor(file, weightSpecs.get(t.name!)!); // one expanded tensor alive at a time
+    const offset = place.get(t.name!)!;
+    const w = weightOf(t.name!); // one expanded tensor alive at a time
+    if (!w) throw new RangeError(`compact weights have nothing for initializer "${t.name}"`);
+    const length = (t.rawData as Uint8Array).byteLength;
+    if (w.byteLength !== length) throw new RangeError(`initializer "${t.name}": ${w.byteLength} bytes of weights, the graph declares ${length}`);
     weights.set(new Uint8Array(w.buffer, w.byteOffset, w.byteLength), offset);
     t.externalData = [
       { key: 'location', value: EXTERNAL_WEIGHTS },
       { key: 'offset', value: String(offset) },
-      { key: 'length', value: String(w.byteLength) },
+      { key: 'length', value: String(length) },
     ];
     t.dataLocation = onnx.TensorProto.DataLocation.EXTERNAL;
     t.rawData = null;
@@ -126,7 +183,7 @@ export function compactDecoderModelExternal(bytes: Uint8Array, opts: DecoderGrap
  * encodeModel(model), except that an initializer's raw bytes come from `weight(name)` when it
  * returns an array (called once per initializer, in order, so only one expanded tensor is alive).
  */
-export function encodeWithPlacedWeights(model: ModelProto, weight: (name: string) => Float32Array | undefined): Uint8Array {
+export function encodeWithPlacedWeights(model: ModelProto, weight: (name: string) => ArrayBufferView | undefined): Uint8Array {
   const g = model.graph!;
   const modelHead = onnx.ModelProto.encode(own(model, ['irVersion', 'producerName', 'producerVersion', 'domain', 'modelVersion', 'docString'])).finish();
   const graphHead = onnx.GraphProto.encode(own(g, ['node', 'name'])).finish();

@@ -14,6 +14,7 @@
 import type { GPT2Config } from './config';
 import { gpt2TensorSpecs, loadWeights, weightsToTensors, type Checkpoint, type GPT2Weights } from './checkpoint';
 import { CheckpointError } from './errors';
+import type { Int8Matrix } from './int8';
 import { floatToHalf, halfToFloat, parseSafetensors, serializeSafetensors, toFloat32, type TensorToWrite } from './safetensors';
 
 export const COMPACT_FORMAT = 'gpt2-pamphlet-compact/1';
@@ -90,8 +91,89 @@ export function dequantizeQ4(q: Uint8Array, scales: Float32Array, zeroPoints: Ui
   return w;
 }
 
+// the smaller and the larger of a byte's two nibbles
+const NIBBLE_MIN = Uint8Array.from({ length: 256 }, (_, b) => Math.min(b & 15, b >> 4));
+const NIBBLE_MAX = Uint8Array.from({ length: 256 }, (_, b) => Math.max(b & 15, b >> 4));
+
+/**
+ * 4-bit blocks → int8 with one scale per column, the same numbers as
+ * quantizeColumns(dequantizeQ4(…)) without the fp32 matrix: a block holds 16 possible values, so
+ * each block gets a 16-entry table. Columns go in groups of 64, so a block's reads and a row's
+ * writes stay within a few cache lines.
+ */
+export function q4ToInt8Columns(q: Uint8Array, scales: Float32Array, zeroPoints: Uint8Array, K: number, N: number): Int8Matrix {
+  const nb = Math.ceil(K / Q4_BLOCK);
+  const zpBytes = Math.ceil(nb / 2);
+  const half = Q4_BLOCK / 2;
+  const out = new Int8Array(K * N);
+  const scale = new Float32Array(N);
+  const inv = new Float32Array(N);
+  const zpOf = (n: number, b: number) => {
+    const byte = zeroPoints[n * zpBytes + (b >> 1)];
+    return b & 1 ? byte >> 4 : byte & 15;
+  };
+  // scales: the largest |value| a column holds, from the extreme nibbles of each block
+  const absmax = new Float32Array(1);
+  for (let n = 0; n < N; n++) {
+    absmax[0] = 0;
+    for (let b = 0; b < nb; b++) {
+      const base = (n * nb + b) * half;
+      const count = Math.min(K, (b + 1) * Q4_BLOCK) - b * Q4_BLOCK;
+      let lo = 15;
+      let hi = 0;
+      for (let i = 0; i < count >> 1; i++) {
+        const byte = q[base + i];
+        lo = Math.min(lo, NIBBLE_MIN[byte]);
+        hi = Math.max(hi, NIBBLE_MAX[byte]);
+      }
+      if (count & 1) {
+        const v = q[base + (count >> 1)] & 15;
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+      const s = scales[n * nb + b];
+      const zp = zpOf(n, b);
+      absmax[0] = Math.max(absmax[0], Math.abs(Math.fround((lo - zp) * s)), Math.abs(Math.fround((hi - zp) * s)));
+    }
+    scale[n] = absmax[0] / 127 || 1;
+    inv[n] = 1 / scale[n];
+  }
+  // values: per column and block, a 16-entry table; one byte holds rows k and k+1. Columns go in
+  // groups of 64 so the 32 rows × 64 columns a block writes stay in cache.
+  const GROUP = 64;
+  const table = new Int8Array(16);
+  for (let n0 = 0; n0 < N; n0 += GROUP) {
+    const n1 = Math.min(N, n0 + GROUP);
+    for (let b = 0; b < nb; b++) {
+      const k0 = b * Q4_BLOCK;
+      const count = Math.min(K, k0 + Q4_BLOCK) - k0;
+      for (let n = n0; n < n1; n++) {
+        const s = scales[n * nb + b];
+        const zp = zpOf(n, b);
+        const r = inv[n];
+        for (let v = 0; v < 16; v++) table[v] = Math.round(Math.fround((v - zp) * s) * r); // |·| ≤ 127: absmax · inv
+        const base = (n * nb + b) * half;
+        let at = k0 * N + n;
+        if (count === Q4_BLOCK) {
+          for (let i = 0; i < half; i++, at += 2 * N) {
+            const byte = q[base + i];
+            out[at] = table[byte & 15];
+            out[at + N] = table[byte >> 4];
+          }
+        } else {
+          for (let j = 0; j < count; j++, at += N) {
+            const byte = q[base + (j >> 1)];
+            out[at] = table[j & 1 ? byte >> 4 : byte & 15];
+          }
+        }
+      }
+    }
+  }
+  return { q: out, scale };
+}
+
 const isEmbedding = (name: string) => name === 'wte.weight' || name === 'wpe.weight';
-const isLinearWeight = (name: string) => /^h\.\d+\.(attn|mlp)\.c_\w+\.weight$/.test(name);
+export const isLinearWeight = (name: string) => /^h\.\d+\.(attn|mlp)\.c_\w+\.weight$/.test(name);
 
 /** The compact file's tensors, from fp32 weights. */
 export function compactTensors(config: GPT2Config, weights: GPT2Weights): TensorToWrite[] {

@@ -108,6 +108,15 @@ export class Decoder {
     return result;
   }
 
+  /**
+   * One throw-away forward pass (then an empty cache): onnxruntime allocates its buffers on the
+   * first run, which otherwise lands on the reader's first prompt.
+   */
+  async warmUp(): Promise<void> {
+    await this.prefill([0]);
+    this.reset();
+  }
+
   /** Empties the cache. */
   reset(): void {
     this.cache.reset();

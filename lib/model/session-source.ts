@@ -1,9 +1,12 @@
 // What a session is created from, for either weights variant: the browser worker, the Node CLI and
 // the Node benchmark all go through here, so they run the same graph the same way.
-//   compact: compact.safetensors → the fp32 decoder graph, weights passed as ONNX external data
+//   compact: compact.safetensors → the decoder graph, weights passed as ONNX external data; its
+//            matrices in int8 (the default on the WASM backend: a quarter of the memory, and
+//            onnxruntime has integer kernels there) or fp32 (WebGPU, or when asked for)
 //   fp32:    decoder.onnx as exported
 import { compactDecoderModelExternal, EXTERNAL_WEIGHTS } from './compact-graph';
 import type { LensWeights } from './logit-lens';
+import type { Precision } from './export/layers';
 import type { SessionOptions } from './ort';
 
 export type WeightsVariant = 'compact' | 'fp32';
@@ -15,16 +18,22 @@ export interface SessionSource {
   lens: LensWeights | null;
   /** Graph plus external weights, in bytes. */
   graphBytes: number;
+  /** What the matrices compute in. */
+  precision: Precision;
 }
 
-/** `file` is compact.safetensors for 'compact', decoder.onnx for 'fp32'; it may be dropped afterwards. */
-export function sessionSource(variant: WeightsVariant, file: Uint8Array): SessionSource {
-  if (variant === 'fp32') return { onnx: file, lens: null, graphBytes: file.byteLength };
-  const m = compactDecoderModelExternal(file);
+/**
+ * `file` is compact.safetensors for 'compact', decoder.onnx for 'fp32'; it may be dropped
+ * afterwards. `precision` applies to 'compact' (decoder.onnx is fp32 as exported).
+ */
+export function sessionSource(variant: WeightsVariant, file: Uint8Array, precision: Precision = 'int8'): SessionSource {
+  if (variant === 'fp32') return { onnx: file, lens: null, graphBytes: file.byteLength, precision: 'fp32' };
+  const m = compactDecoderModelExternal(file, { precision });
   return {
     onnx: m.onnx,
     externalData: [{ path: EXTERNAL_WEIGHTS, data: m.weights }],
     lens: m.lens,
     graphBytes: m.onnx.byteLength + m.weights.byteLength,
+    precision,
   };
 }

@@ -1,7 +1,7 @@
 // The page's side of the model worker: one worker per page, request ids, and promises / async
 // iterators over its messages. Widgets share this one client, so there is one copy of the model.
 import type {
-  AnalysisKind, BackendChoice, GenerateStats, LensLayer, ModelInfo, ModelVariant, ResponseOf, SamplingOptions, VariantChoice, WorkerRequest, WorkerResponse,
+  AnalysisKind, BackendChoice, GenerateStats, LensLayer, ModelInfo, ModelVariant, PrecisionChoice, ResponseOf, SamplingOptions, VariantChoice, WorkerRequest, WorkerResponse,
 } from './protocol';
 
 export class ModelWorkerError extends Error {
@@ -40,9 +40,10 @@ export class ModelClient {
   /**
    * Loads the model at baseUrl (a folder with manifest.json). Resolves when the session is ready.
    * `variant`: 'auto' (compact weights when the manifest lists them) or force 'fp32' / 'compact';
+   * `precision`: 'auto' (int8 for compact weights on WASM, else fp32) or force 'fp32' / 'int8';
    * `threads`: WASM threads (default: the worker's choice).
    */
-  load(baseUrl: string, backend: BackendChoice, onProgress?: (p: LoadProgress) => void, opts: { variant?: VariantChoice; threads?: number } = {}): Promise<Ready> {
+  load(baseUrl: string, backend: BackendChoice, onProgress?: (p: LoadProgress) => void, opts: { variant?: VariantChoice; precision?: PrecisionChoice; threads?: number } = {}): Promise<Ready> {
     const id = this.id();
     return new Promise((resolve, reject) => {
       this.send({ type: 'load', id, baseUrl, backend, ...opts }, (msg) => {

@@ -2,12 +2,17 @@
 // a new export (new sha256) is a new cache entry; a truncated or corrupt entry fails its
 // check and is fetched again; a missing model is a clear ModelMissingError.
 
+import type { VariantAccuracy } from '@/lib/model/variant-accuracy';
+import type { Precision } from './protocol';
+
 export interface ManifestFile { path: string; bytes: number; sha256: string }
 export interface Manifest {
   name: string;
   demo: boolean;
   config: { blockSize: number; vocabSize: number; nLayer: number; nHead: number; nEmbd: number; layerNormEpsilon?: number };
   files: Record<string, ManifestFile>;
+  /** Written by the export (lib/model/export/measure-variants.ts); absent in older folders. */
+  accuracy?: { positions: number; compact?: Partial<Record<Precision, VariantAccuracy>> };
 }
 
 export class ModelMissingError extends Error {

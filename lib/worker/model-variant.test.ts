@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseVariant } from './model-variant';
+import { choosePrecision, chooseVariant } from './model-variant';
 
 const decoder = { path: 'decoder.onnx', bytes: 100, sha256: 'a' };
 const compact = { path: 'compact.safetensors', bytes: 18, sha256: 'b' };
@@ -24,5 +24,19 @@ describe('chooseVariant', () => {
   it('a manifest with neither file is corrupt', () => {
     expect(() => chooseVariant({})).toThrow(/neither compact.safetensors nor decoder.onnx/);
     expect(() => chooseVariant({ compact }, 'fp32')).toThrow(/no decoder.onnx/);
+  });
+});
+
+describe('choosePrecision', () => {
+  it('int8 for compact weights on WASM unless fp32 is asked for', () => {
+    expect(choosePrecision('compact', 'wasm')).toBe('int8');
+    expect(choosePrecision('compact', 'wasm', 'int8')).toBe('int8');
+    expect(choosePrecision('compact', 'wasm', 'fp32')).toBe('fp32');
+  });
+
+  it('fp32 on WebGPU and for decoder.onnx, whatever is asked', () => {
+    expect(choosePrecision('compact', 'webgpu')).toBe('fp32');
+    expect(choosePrecision('compact', 'webgpu', 'int8')).toBe('fp32');
+    expect(choosePrecision('fp32', 'wasm', 'int8')).toBe('fp32');
   });
 });

@@ -1,8 +1,9 @@
 // Which file a load fetches: compact.safetensors (the default when the manifest lists it: ≈ 18 % of
-// the download, expanded to the fp32 graph in the worker) or decoder.onnx (as exported).
+// the download, built into the decoder graph in the worker) or decoder.onnx (as exported); and what
+// the graph built from compact weights computes in.
 
 import { ModelCorruptError, type ManifestFile } from './model-files';
-import type { ModelVariant, VariantChoice } from './protocol';
+import type { Backend, ModelVariant, Precision, PrecisionChoice, VariantChoice } from './protocol';
 
 export interface VariantPlan {
   variant: ModelVariant;
@@ -17,4 +18,14 @@ export function chooseVariant(files: Record<string, ManifestFile>, want: Variant
     throw new ModelCorruptError('manifest.json', want === 'fp32' ? 'it lists no decoder.onnx' : 'it lists neither compact.safetensors nor decoder.onnx');
   }
   return { variant: 'fp32', entry: files.decoder, note: want === 'compact' ? 'fp32 graph: the manifest lists no compact weights' : undefined };
+}
+
+/**
+ * int8 for compact weights on WASM (a quarter of the session memory; onnxruntime's CPU backend has
+ * integer kernels), unless fp32 is asked for. fp32 on WebGPU (its kernels are float) and for
+ * decoder.onnx, which is fp32 as exported.
+ */
+export function choosePrecision(variant: ModelVariant, backend: Backend, want: PrecisionChoice = 'auto'): Precision {
+  if (variant === 'fp32' || backend === 'webgpu') return 'fp32';
+  return want === 'fp32' ? 'fp32' : 'int8';
 }

@@ -9,7 +9,7 @@ import { sessionSource } from '@/lib/model/session-source';
 import { ContextLengthError } from '@/lib/model/errors';
 import type { GPT2Config } from '@/lib/model/config';
 import { fetchManifest, fetchModelFile, ModelCorruptError, ModelMissingError, type Manifest } from './model-files';
-import { chooseVariant } from './model-variant';
+import { choosePrecision, chooseVariant } from './model-variant';
 import type { Backend, ErrorCode, WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -45,11 +45,12 @@ async function pickBackend(config: GPT2Config): Promise<{ backend: Backend; why?
 }
 
 /** What the session is created from: built here from compact.safetensors, or decoder.onnx as exported. */
-async function graphSource(req: Extract<WorkerRequest, { type: 'load' }>, manifest: Manifest) {
+async function graphSource(req: Extract<WorkerRequest, { type: 'load' }>, manifest: Manifest, backend: Backend) {
   const { variant, entry, note } = chooseVariant(manifest.files, req.variant);
+  const precision = choosePrecision(variant, backend, req.precision);
   const file = await fetchModelFile(req.baseUrl, entry, (p) => post({ type: 'progress', id: req.id, ...p }));
   post({ type: 'progress', id: req.id, phase: 'compile', file: entry.path, loaded: 0, total: entry.bytes });
-  return { variant, note, downloadBytes: entry.bytes, ...sessionSource(variant, file) }; // `file` dies with this frame
+  return { variant, note, downloadBytes: entry.bytes, ...sessionSource(variant, file, precision) }; // `file` dies with this frame
 }
 
 async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
@@ -58,10 +59,10 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
   if (decoder) await decoder.release(); // before the new weights arrive: one model in memory at a time
   decoder = null;
   lens = null;
-  let graph: Awaited<ReturnType<typeof graphSource>> | null = await graphSource(req, manifest);
-  const { variant, downloadBytes, note, graphBytes } = graph;
   const config = { layerNormEpsilon: 1e-5, ...manifest.config } as GPT2Config;
   let { backend, why } = req.backend === 'auto' ? await pickBackend(config) : { backend: req.backend as Backend, why: undefined };
+  let graph: Awaited<ReturnType<typeof graphSource>> | null = await graphSource(req, manifest, backend);
+  const { variant, downloadBytes, note, graphBytes, precision } = graph;
   const threads = req.threads ?? (self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1);
   let fellBack: string | undefined = req.backend === 'auto' && why ? `WASM because ${why}` : undefined;
   let d: Decoder;
@@ -69,18 +70,21 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
     d = new Decoder(await createSession(graph.onnx, { backend, numThreads: threads, externalData: graph.externalData }), config);
   } catch (e) {
     if (backend !== 'webgpu' || req.backend === 'webgpu') throw e;
-    fellBack = `WebGPU failed (${(e as Error).message}); using WASM`;
+    fellBack = `WebGPU failed (${(e as Error).message}); using WASM`; // with the fp32 graph already built
     backend = 'wasm';
     d = new Decoder(await createSession(graph.onnx, { backend, numThreads: threads, externalData: graph.externalData }), config);
   }
-  decoder = d;
-  lens = graph.lens;
+  const graphLens = graph.lens;
   graph = null; // the session holds its own copy: drop the ONNX bytes now
+  await d.warmUp();
+  decoder = d;
+  lens = graphLens;
   post({
     type: 'ready', id: req.id, backend, threads: backend === 'wasm' ? threads : 0,
     model: { name: manifest.name, demo: manifest.demo, config: manifest.config, bytes: downloadBytes },
     loadMs: performance.now() - t0, fellBack: [fellBack, note].filter(Boolean).join('; ') || undefined,
-    variant, downloadBytes, graphBytes,
+    variant, precision, downloadBytes, graphBytes,
+    accuracy: variant === 'compact' ? manifest.accuracy?.compact?.[precision] : undefined,
   });
 }
 

@@ -6,11 +6,17 @@ export type Backend = 'webgpu' | 'wasm';
 export type BackendChoice = Backend | 'auto';
 /**
  * Where the session's weights come from: 'compact' = compact.safetensors (int8 embeddings, 4-bit
- * blocks; ≈ 18 % of the download) expanded to fp32 and built into the decoder graph in the worker;
- * 'fp32' = decoder.onnx as exported. 'auto' = compact when the manifest lists it.
+ * blocks; ≈ 18 % of the download) built into the decoder graph in the worker; 'fp32' = decoder.onnx
+ * as exported. 'auto' = compact when the manifest lists it.
  */
 export type ModelVariant = 'compact' | 'fp32';
 export type VariantChoice = ModelVariant | 'auto';
+/**
+ * What the matrices compute in: 'int8' (compact weights on WASM by default: a quarter of the
+ * memory; activations quantized per call) or 'fp32' (decoder.onnx, WebGPU, or when asked for).
+ */
+export type Precision = 'int8' | 'fp32';
+export type PrecisionChoice = Precision | 'auto';
 
 export interface SamplingOptions {
   greedy: boolean;
@@ -38,8 +44,8 @@ export interface LensLayer {
 }
 
 export type WorkerRequest =
-  // variant and threads are optional: 'auto' and the worker's own thread count by default
-  | { type: 'load'; id: number; baseUrl: string; backend: BackendChoice; variant?: VariantChoice; threads?: number }
+  // variant, precision and threads are optional: 'auto' and the worker's own thread count by default
+  | { type: 'load'; id: number; baseUrl: string; backend: BackendChoice; variant?: VariantChoice; precision?: PrecisionChoice; threads?: number }
   | { type: 'generate'; id: number; promptIds: number[]; maxNewTokens: number; sampling: SamplingOptions; stopAtEot: boolean }
   | { type: 'next-token'; id: number; promptIds: number[] }
   | { type: 'analyze'; id: number; promptIds: number[]; what: AnalysisKind[] }
@@ -64,6 +70,10 @@ export type WorkerResponse =
   | {
       type: 'ready'; id: number; backend: Backend; threads: number; model: ModelInfo; loadMs: number; fellBack?: string;
       variant: ModelVariant; // which weights the session runs
+      precision: Precision; // what its matrices compute in
+      // compact weights: how often this precision picks the same top token as decoder.onnx, measured
+      // at export time (manifest.json "accuracy"); absent for decoder.onnx or an older export
+      accuracy?: { positions: number; top1Agree: number; maxLogitError: number };
       downloadBytes: number; // the file fetched (or read from the cache): compact.safetensors or decoder.onnx
       graphBytes: number; // the ONNX bytes the session was created from
     }

@@ -15,7 +15,7 @@
 import { headSize, type GPT2Config } from '../config';
 import type { GPT2Weights } from '../checkpoint';
 import { attr, DType, GraphBuilder, type ModelProto } from './graph-builder';
-import { addWeights, layerNorm, linear, MASK_VALUE, mlp } from './layers';
+import { addWeights, embedTokens, int8FromWeights, layerNorm, linear, MASK_VALUE, mlp, tiedLogits, type Int8Source, type Precision } from './layers';
 
 /** Intermediates the analysis outputs expose, by output-name prefix. */
 export const ANALYSIS_OUTPUTS = ['attn', 'resid', 'resid_mid', 'ln_1', 'ln_2', 'q'] as const;
@@ -24,12 +24,17 @@ export type AnalysisOutput = (typeof ANALYSIS_OUTPUTS)[number];
 export interface DecoderGraphOptions {
   /** Expose the analysis outputs (default true). */
   analysis?: boolean;
+  /** Matrices in fp32 (default) or int8 (CPU: a quarter of the memory; see layers.ts). */
+  precision?: Precision;
+  /** int8 only: where the int8 matrices come from (default: quantize `w`). */
+  int8?: Int8Source;
 }
 
 const INT64_MAX = (1n << 63n) - 1n;
 
 export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: DecoderGraphOptions = {}): ModelProto {
   const analysis = opts.analysis ?? true;
+  const precision = opts.precision ?? 'fp32';
   const { nLayer, nHead: nh, nEmbd: C, vocabSize: V } = cfg;
   const hs = headSize(cfg);
   const eps = cfg.layerNormEpsilon;
@@ -48,11 +53,11 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
     b.input(`past_key.${i}`, DType.FLOAT, ['past_sequence_length', C], 'cached keys, time-major, heads side by side');
     b.input(`past_value.${i}`, DType.FLOAT, ['past_sequence_length', C]);
   }
-  addWeights(b, cfg, w);
+  addWeights(b, cfg, w, precision === 'int8' ? (opts.int8 ?? int8FromWeights(cfg, w)) : undefined);
 
   // 1. embeddings. x: [T, C]
   b.scope = 'embed';
-  const tok = b.op1('Gather', ['wte.weight', 'input_ids'], { attrs: [attr.int('axis', 0)] });
+  const tok = embedTokens(b, 'input_ids', precision);
   const pos = b.op1('Gather', ['wpe.weight', 'position_ids'], { attrs: [attr.int('axis', 0)] });
   let x = b.op1('Add', [tok, pos], { outputs: analysis ? [named('resid.0', [T, C])!] : undefined });
 
@@ -73,7 +78,7 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
   for (let i = 0; i < nLayer; i++) {
     b.scope = `h.${i}`;
     const h1 = layerNorm(b, x, `h.${i}.ln_1`, eps, named(`ln_1.${i}`, [T, C])); // [T, C]
-    const qkv = linear(b, h1, `h.${i}.attn.c_attn`); // [T, 3C]
+    const qkv = linear(b, h1, `h.${i}.attn.c_attn`, undefined, precision); // [T, 3C]
     const qName = analysis ? named(`q.${i}`, [T, C])! : `h.${i}/q`;
     const [q, k, v] = b.op('Split', [qkv, b.constInt64([C, C, C])], { attrs: [attr.int('axis', 1)], outputs: [qName, `key.${i}`, `value.${i}`] });
     b.output(k, DType.FLOAT, [T, C], 'new keys [T, C]: append to the cache');
@@ -88,22 +93,23 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
     const att = b.op1('Softmax', [scores], { attrs: [attr.int('axis', -1)], outputs: analysis ? [named(`attn.${i}`, [nh, T, L])!] : undefined });
     const yh = b.op1('MatMul', [att, vh]); // [nh, T, hs]
     const y = b.op1('Reshape', [b.op1('Transpose', [yh], { attrs: [attr.ints('perm', [1, 0, 2])] }), b.constInt64([-1, C])]); // [T, C]
-    const mid = b.op1('Add', [x, linear(b, y, `h.${i}.attn.c_proj`)], { outputs: analysis ? [named(`resid_mid.${i}`, [T, C])!] : undefined });
+    const mid = b.op1('Add', [x, linear(b, y, `h.${i}.attn.c_proj`, undefined, precision)], { outputs: analysis ? [named(`resid_mid.${i}`, [T, C])!] : undefined });
     const h2 = layerNorm(b, mid, `h.${i}.ln_2`, eps, named(`ln_2.${i}`, [T, C]));
-    x = b.op1('Add', [mid, mlp(b, h2, `h.${i}.mlp`)], { outputs: analysis ? [named(`resid.${i + 1}`, [T, C])!] : undefined });
+    x = b.op1('Add', [mid, mlp(b, h2, `h.${i}.mlp`, precision)], { outputs: analysis ? [named(`resid.${i + 1}`, [T, C])!] : undefined });
   }
 
-  // 4. last position only → ln_f → logits = h·wteᵀ (Gemm transB shares wte with the embedding)
+  // 4. last position only → ln_f → logits = h·wteᵀ (the embedding's weights, tied)
   b.scope = 'head';
   const last = b.op1('Slice', [x, b.constInt64([-1]), b.constInt64([INT64_MAX]), b.constInt64([0])]); // [1, C]
   const hf = layerNorm(b, last, 'ln_f', eps); // [1, C]
-  const logits2d = b.op1('Gemm', [hf, 'wte.weight'], { attrs: [attr.int('transB', 1)] }); // [1, V]
+  const logits2d = tiedLogits(b, hf, precision); // [1, V]
   b.op1('Reshape', [logits2d, b.constInt64([V])], { outputs: ['logits'] });
   b.output('logits', DType.FLOAT, [V], 'next-token logits after the last input position');
 
   return b.build({
     graphName: 'gpt2_decoder',
     docString: 'GPT-2 decoder, batch 1, time-major KV cache kept by the caller; logits of the last position.',
-    metadata: { 'gpt2-pamphlet.graph': 'decoder', 'gpt2-pamphlet.analysis': String(analysis) },
+    metadata: { 'gpt2-pamphlet.graph': 'decoder', 'gpt2-pamphlet.analysis': String(analysis), 'gpt2-pamphlet.precision': precision },
+    extraOpsets: precision === 'int8' ? [{ domain: 'com.microsoft', version: 1 }] : undefined,
   });
 }

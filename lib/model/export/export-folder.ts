@@ -5,6 +5,7 @@ import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { readCheckpointDir } from '../checkpoint-files';
 import { exportModel, type ExportVariant, type Manifest } from './export-model';
+import { measureVariants } from './measure-variants';
 
 const TOKENIZER_FILES: Record<string, string> = {
   tokenizer: 'tokenizer.json',
@@ -33,6 +34,8 @@ export interface ExportFolderOptions {
   demo?: boolean;
   variants?: ExportVariant[];
   onFile?: (path: string, bytes: number) => void;
+  /** Measure the compact weights against decoder.onnx into the manifest (default true). */
+  measure?: boolean;
 }
 
 export async function exportFolder(opts: ExportFolderOptions): Promise<Manifest> {
@@ -58,5 +61,6 @@ export async function exportFolder(opts: ExportFolderOptions): Promise<Manifest>
     include,
   });
   for (const f of Object.values(manifest.files)) opts.onFile?.(f.path, f.bytes);
-  return manifest;
+  if (opts.measure === false || !manifest.files.decoder || !manifest.files.compact) return manifest;
+  return { ...manifest, accuracy: await measureVariants(opts.out) };
 }

@@ -6,6 +6,7 @@
 //   onnx/model.onnx         Optimum layout, for transformers.js (optimum-graph.ts)
 //   compact.safetensors     8-bit/4-bit weights for a small download, expanded to fp32 at load (compact.ts)
 //   manifest.json           { name, demo, config, files: { role: { path, bytes, sha256 } } }
+//                           (+ accuracy, when export-folder.ts measures the compact weights)
 //
 // Same weights → same bytes (no timestamps, fixed order). Hashing is injectable (the browser has
 // crypto.subtle, Node has node:crypto).
@@ -20,6 +21,7 @@ import { ExportError } from '../errors';
 import { buildDecoderGraph } from './decoder-graph';
 import { encodeModelChunks } from './graph-builder';
 import { buildOptimumGraph } from './optimum-graph';
+import type { ManifestAccuracy } from './measure-variants';
 
 export type ExportVariant = 'decoder' | 'optimum' | 'compact';
 
@@ -34,6 +36,8 @@ export interface Manifest {
   demo: boolean; // random weights: the UI must say so
   config: GPT2Config;
   files: Record<string, ManifestFile>;
+  /** compact weights vs decoder.onnx, measured after the export (measure-variants.ts). */
+  accuracy?: ManifestAccuracy;
 }
 
 export interface ExportOptions {

@@ -1,32 +1,91 @@
 // Graph pieces shared by the exported graphs: weights as initializers under their HF names,
 // LayerNorm, linear (Conv1D layout), GELU (tanh form) and the MLP. They work on any leading dims.
+//
+// Two precisions for the matrices (everything else is fp32 in both):
+//   fp32  MatMul + Add on the weights as they are
+//   int8  com.microsoft.DynamicQuantizeMatMul on int8 weights with one scale per output column
+//         ('<name>' int8 [K, N] and '<name>_scale' [N]); the tied wte is stored once, transposed,
+//         as 'wte.weight_t' int8 [C, V] with 'wte.weight_scale' [V] (one scale per token), which
+//         serves both the output projection and, gathered by column, the embedding lookup.
 
 import type { GPT2Config } from '../config';
 import type { GPT2Weights } from '../checkpoint';
+import { quantizeColumns, quantizeRowsTransposed, type Int8Matrix } from '../int8';
 import { attr, type GraphBuilder } from './graph-builder';
 
+export type Precision = 'fp32' | 'int8';
+
+/**
+ * Where int8 matrices come from: called with an HF weight name and the matrix's graph layout
+ * [K, N] ('wte.weight' is asked for as [C, V]). The default quantizes the fp32 weights.
+ */
+export type Int8Source = (name: string, K: number, N: number) => Int8Matrix;
+
+export function int8FromWeights(cfg: GPT2Config, w: GPT2Weights): Int8Source {
+  const byName = new Map<string, Float32Array>();
+  w.h.forEach((blk, i) => {
+    byName.set(`h.${i}.attn.c_attn.weight`, blk.attn.c_attn.weight);
+    byName.set(`h.${i}.attn.c_proj.weight`, blk.attn.c_proj.weight);
+    byName.set(`h.${i}.mlp.c_fc.weight`, blk.mlp.c_fc.weight);
+    byName.set(`h.${i}.mlp.c_proj.weight`, blk.mlp.c_proj.weight);
+  });
+  return (name, K, N) => {
+    if (name === 'wte.weight') return quantizeRowsTransposed(w.wte, cfg.vocabSize, cfg.nEmbd);
+    const data = byName.get(name);
+    if (!data) throw new RangeError(`int8FromWeights: no matrix "${name}"`);
+    return quantizeColumns(data, K, N);
+  };
+}
+
 /** Adds every weight as an initializer named like the HF checkpoint ('h.0.attn.c_attn.weight'). */
-export function addWeights(b: GraphBuilder, cfg: GPT2Config, w: GPT2Weights): void {
+export function addWeights(b: GraphBuilder, cfg: GPT2Config, w: GPT2Weights, int8?: Int8Source): void {
   const C = cfg.nEmbd;
-  b.initializer('wte.weight', w.wte, [cfg.vocabSize, C]);
+  const matrix = (name: string, data: Float32Array, K: number, N: number) => {
+    if (!int8) return b.initializer(name, data, [K, N]);
+    const m = int8(name, K, N);
+    b.initializer(name, m.q, [K, N]);
+    b.initializer(name + '_scale', m.scale, [N]);
+  };
+  if (int8) {
+    const m = int8('wte.weight', C, cfg.vocabSize);
+    b.initializer('wte.weight_t', m.q, [C, cfg.vocabSize]);
+    b.initializer('wte.weight_scale', m.scale, [cfg.vocabSize]);
+  } else {
+    b.initializer('wte.weight', w.wte, [cfg.vocabSize, C]);
+  }
   b.initializer('wpe.weight', w.wpe, [cfg.blockSize, C]);
   w.h.forEach((blk, i) => {
     const p = `h.${i}.`;
     b.initializer(p + 'ln_1.weight', blk.ln_1.weight, [C]);
     b.initializer(p + 'ln_1.bias', blk.ln_1.bias, [C]);
-    b.initializer(p + 'attn.c_attn.weight', blk.attn.c_attn.weight, [C, 3 * C]);
+    matrix(p + 'attn.c_attn.weight', blk.attn.c_attn.weight, C, 3 * C);
     b.initializer(p + 'attn.c_attn.bias', blk.attn.c_attn.bias, [3 * C]);
-    b.initializer(p + 'attn.c_proj.weight', blk.attn.c_proj.weight, [C, C]);
+    matrix(p + 'attn.c_proj.weight', blk.attn.c_proj.weight, C, C);
     b.initializer(p + 'attn.c_proj.bias', blk.attn.c_proj.bias, [C]);
     b.initializer(p + 'ln_2.weight', blk.ln_2.weight, [C]);
     b.initializer(p + 'ln_2.bias', blk.ln_2.bias, [C]);
-    b.initializer(p + 'mlp.c_fc.weight', blk.mlp.c_fc.weight, [C, 4 * C]);
+    matrix(p + 'mlp.c_fc.weight', blk.mlp.c_fc.weight, C, 4 * C);
     b.initializer(p + 'mlp.c_fc.bias', blk.mlp.c_fc.bias, [4 * C]);
-    b.initializer(p + 'mlp.c_proj.weight', blk.mlp.c_proj.weight, [4 * C, C]);
+    matrix(p + 'mlp.c_proj.weight', blk.mlp.c_proj.weight, 4 * C, C);
     b.initializer(p + 'mlp.c_proj.bias', blk.mlp.c_proj.bias, [C]);
   });
   b.initializer('ln_f.weight', w.ln_f.weight, [C]);
   b.initializer('ln_f.bias', w.ln_f.bias, [C]);
+}
+
+/** Token embeddings of `ids` [T] → [T, C], from wte (fp32) or from the int8 wteᵀ columns. */
+export function embedTokens(b: GraphBuilder, ids: string, precision: Precision): string {
+  if (precision === 'fp32') return b.op1('Gather', ['wte.weight', ids], { attrs: [attr.int('axis', 0)] });
+  const cols = b.op1('Gather', ['wte.weight_t', ids], { attrs: [attr.int('axis', 1)] }); // [C, T] int8
+  const rows = b.op1('Cast', [b.op1('Transpose', [cols], { attrs: [attr.ints('perm', [1, 0])] })], { attrs: [attr.int('to', 1)] }); // [T, C]
+  const scale = b.op1('Unsqueeze', [b.op1('Gather', ['wte.weight_scale', ids], { attrs: [attr.int('axis', 0)] }), b.constInt64([1])]); // [T, 1]
+  return b.op1('Mul', [rows, scale]);
+}
+
+/** Logits h·wteᵀ of h [N, C] → [N, V] (the tied output projection). */
+export function tiedLogits(b: GraphBuilder, h: string, precision: Precision): string {
+  if (precision === 'fp32') return b.op1('Gemm', [h, 'wte.weight'], { attrs: [attr.int('transB', 1)] });
+  return b.op1('DynamicQuantizeMatMul', [h, 'wte.weight_t', 'wte.weight_scale'], { domain: 'com.microsoft' });
 }
 
 /** LayerNormalization (opset 17) over the last axis with the '<prefix>.weight/.bias' initializers. */
@@ -37,8 +96,12 @@ export function layerNorm(b: GraphBuilder, x: string, prefix: string, eps: numbe
   });
 }
 
-/** x·W + b with W stored [in, out] (HF Conv1D). */
-export function linear(b: GraphBuilder, x: string, prefix: string, output?: string): string {
+/** x·W + b with W stored [in, out] (HF Conv1D); int8: W's int8 columns, x quantized per call. */
+export function linear(b: GraphBuilder, x: string, prefix: string, output?: string, precision: Precision = 'fp32'): string {
+  if (precision === 'int8') {
+    const w = prefix + '.weight';
+    return b.op1('DynamicQuantizeMatMul', [x, w, w + '_scale', '', prefix + '.bias'], { domain: 'com.microsoft', outputs: output ? [output] : undefined });
+  }
   const xw = b.op1('MatMul', [x, prefix + '.weight']);
   return b.op1('Add', [xw, prefix + '.bias'], { outputs: output ? [output] : undefined });
 }
@@ -56,8 +119,8 @@ export function geluTanh(b: GraphBuilder, x: string): string {
 }
 
 /** MLP: c_fc (C → 4C) → GELU → c_proj (4C → C). */
-export function mlp(b: GraphBuilder, x: string, prefix: string): string {
-  return linear(b, geluTanh(b, linear(b, x, prefix + '.c_fc')), prefix + '.c_proj');
+export function mlp(b: GraphBuilder, x: string, prefix: string, precision: Precision = 'fp32'): string {
+  return linear(b, geluTanh(b, linear(b, x, prefix + '.c_fc', undefined, precision)), prefix + '.c_proj', undefined, precision);
 }
 
 /** Float32 lowest: masked scores. Unlike −∞ it keeps a fully masked row finite (uniform, not NaN). */

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { dequantizeQ4, q4ToInt8Columns, quantizeQ4 } from './compact';
+import { dequantizeColumns, quantizeColumns, quantizeRowsTransposed, transposeInt8 } from './int8';
+import { gaussian, mulberry32 } from './prng';
+import { halfToFloat } from './safetensors';
+
+const randn = (n: number, seed: number) => {
+  const g = gaussian(mulberry32(seed));
+  return Float32Array.from({ length: n }, () => 0.02 * g());
+};
+
+describe('int8 matrices, one scale per column', () => {
+  it('quantizeColumns: error ≤ half a step of the column scale, extremes hit ±127, zero columns stay zero', () => {
+    const K = 40;
+    const N = 7;
+    const w = randn(K * N, 3);
+    for (let k = 0; k < K; k++) w[k * N + 6] = 0; // an all-zero column
+    const m = quantizeColumns(w, K, N);
+    const back = dequantizeColumns(m, K, N);
+    for (let n = 0; n < N; n++) {
+      let peak = 0;
+      for (let k = 0; k < K; k++) {
+        expect(Math.abs(back[k * N + n] - w[k * N + n])).toBeLessThanOrEqual(m.scale[n] / 2 + 1e-9);
+        peak = Math.max(peak, Math.abs(m.q[k * N + n]));
+      }
+      expect(peak).toBe(n === 6 ? 0 : 127);
+    }
+    expect(m.scale[6]).toBe(1);
+  });
+
+  it('transposeInt8 moves every value, for sizes that are not multiples of the tile', () => {
+    for (const [rows, cols] of [[3, 5], [70, 130], [64, 64]]) {
+      const q = Int8Array.from({ length: rows * cols }, (_, i) => ((i * 37) % 255) - 127);
+      const t = transposeInt8(q, rows, cols);
+      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) expect(t[c * rows + r]).toBe(q[r * cols + c]);
+    }
+  });
+
+  it('quantizeRowsTransposed: wte [V, C] → wteᵀ [C, V] with one scale per token', () => {
+    const V = 9;
+    const C = 6;
+    const w = randn(V * C, 4);
+    const { q, scale } = quantizeRowsTransposed(w, V, C);
+    expect(scale.length).toBe(V);
+    for (let v = 0; v < V; v++) for (let c = 0; c < C; c++) expect(Math.abs(q[c * V + v] * scale[v] - w[v * C + c])).toBeLessThanOrEqual(scale[v] / 2 + 1e-9);
+  });
+
+  it('q4ToInt8Columns gives exactly quantizeColumns(dequantizeQ4(…)), for any K', () => {
+    for (const [K, N] of [[64, 70], [96, 3], [70, 5]]) {
+      const { q, scales, zeroPoints } = quantizeQ4(randn(K * N, K + N), K, N);
+      const s = Float32Array.from(scales, halfToFloat);
+      const want = quantizeColumns(dequantizeQ4(q, s, zeroPoints, K, N), K, N);
+      const got = q4ToInt8Columns(q, s, zeroPoints, K, N);
+      expect(Array.from(got.scale)).toEqual(Array.from(want.scale));
+      expect(Buffer.from(got.q.buffer).equals(Buffer.from(want.q.buffer))).toBe(true);
+    }
+  });
+
+  it('rejects a matrix of the wrong size', () => {
+    expect(() => quantizeColumns(new Float32Array(10), 3, 3)).toThrow(/expected 3×3/);
+    expect(() => transposeInt8(new Int8Array(10), 3, 3)).toThrow(/expected 3×3/);
+  });
+});

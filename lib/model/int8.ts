@@ -1,0 +1,80 @@
+// int8 weights for the CPU graph: symmetric, one float scale per output column, w[k, n] ≈ q[k, n] ·
+// scale[n]. This is the layout com.microsoft.DynamicQuantizeMatMul takes (B int8 [K, N], b_scale
+// [N]): onnxruntime quantizes the activations to uint8 per call and multiplies with integer kernels,
+// so the session holds a quarter of the fp32 bytes.
+
+/** An int8 matrix [K, N] with one scale per column. */
+export interface Int8Matrix {
+  q: Int8Array; // [K, N] row-major
+  scale: Float32Array; // [N]
+}
+
+/** Per-column symmetric int8 of w [K, N]: scale[n] = max_k |w[k, n]| / 127 (1 for an all-zero column). */
+export function quantizeColumns(w: Float32Array, K: number, N: number): Int8Matrix {
+  if (w.length !== K * N) throw new RangeError(`quantizeColumns: ${w.length} values, expected ${K}×${N}`);
+  const absmax = new Float32Array(N);
+  for (let k = 0; k < K; k++) {
+    const row = k * N;
+    for (let n = 0; n < N; n++) {
+      const a = Math.abs(w[row + n]);
+      if (a > absmax[n]) absmax[n] = a;
+    }
+  }
+  const scale = new Float32Array(N);
+  const inv = new Float32Array(N);
+  for (let n = 0; n < N; n++) {
+    scale[n] = absmax[n] / 127 || 1;
+    inv[n] = 1 / scale[n];
+  }
+  const q = new Int8Array(K * N);
+  for (let k = 0; k < K; k++) {
+    const row = k * N;
+    for (let n = 0; n < N; n++) q[row + n] = Math.max(-127, Math.min(127, Math.round(w[row + n] * inv[n])));
+  }
+  return { q, scale };
+}
+
+/** q [rows, cols] → [cols, rows], in 64 × 64 tiles (each tile's reads and writes stay in cache). */
+export function transposeInt8(q: Int8Array, rows: number, cols: number): Int8Array {
+  if (q.length !== rows * cols) throw new RangeError(`transposeInt8: ${q.length} values, expected ${rows}×${cols}`);
+  const t = new Int8Array(rows * cols);
+  const TILE = 64;
+  for (let r0 = 0; r0 < rows; r0 += TILE) {
+    const r1 = Math.min(rows, r0 + TILE);
+    for (let c0 = 0; c0 < cols; c0 += TILE) {
+      const c1 = Math.min(cols, c0 + TILE);
+      for (let c = c0; c < c1; c++) {
+        const dst = c * rows;
+        for (let r = r0; r < r1; r++) t[dst + r] = q[r * cols + c];
+      }
+    }
+  }
+  return t;
+}
+
+/** w ≈ q · scale, back to fp32 [K, N]. */
+export function dequantizeColumns({ q, scale }: Int8Matrix, K: number, N: number): Float32Array {
+  const w = new Float32Array(K * N);
+  for (let k = 0; k < K; k++) for (let n = 0; n < N; n++) w[k * N + n] = q[k * N + n] * scale[n];
+  return w;
+}
+
+/**
+ * Per-row symmetric int8 of w [rows, cols], returned transposed: q [cols, rows], scale [rows]. For
+ * the tied embedding wte [V, C]: the output projection h·wteᵀ needs wteᵀ [C, V] with one scale per
+ * vocabulary column, and the embedding lookup gathers the same columns.
+ */
+export function quantizeRowsTransposed(w: Float32Array, rows: number, cols: number): Int8Matrix {
+  if (w.length !== rows * cols) throw new RangeError(`quantizeRowsTransposed: ${w.length} values, expected ${rows}×${cols}`);
+  const q = new Int8Array(rows * cols);
+  const scale = new Float32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const src = r * cols;
+    let absmax = 0;
+    for (let c = 0; c < cols; c++) absmax = Math.max(absmax, Math.abs(w[src + c]));
+    scale[r] = absmax / 127 || 1;
+    const inv = 1 / scale[r];
+    for (let c = 0; c < cols; c++) q[c * rows + r] = Math.max(-127, Math.min(127, Math.round(w[src + c] * inv)));
+  }
+  return { q, scale };
+}
