@@ -211,6 +211,12 @@ async function speed() {
     const m = med[c.key];
     console.log(`${(c.key + ' ' + c.label).padEnd(38)} ${String(m.threads).padStart(3)}  ${m.downloadMB.toFixed(1).padStart(11)}  ${(m.loadMs / 1000).toFixed(1).padStart(6)}  ${m.prefillMs.toFixed(0).padStart(10)}  ${m.tokPerSec.toFixed(1).padStart(12)}  ${m.cpuMsPerToken.toFixed(0).padStart(10)}  ${m.peakMB.toFixed(0).padStart(7)}  ${m.overIdleMB.toFixed(0).padStart(12)}  ${m.tabMB.toFixed(0).padStart(6)}  ${m.afterMB.toFixed(0).padStart(8)}`);
   }
+  for (const k of ['A1', 'A2', 'A1f']) {
+    const ph = runs[k]?.filter((r) => r.phases).map((r) => r.phases!);
+    if (!ph?.length) continue;
+    const m = (f: keyof NonNullable<Run['phases']>) => median(ph.map((p) => p[f])).toFixed(0);
+    console.log(`${k}: load phases (medians, ms): fetch + verify ${m('fetchMs')}, build graph ${m('buildMs')}, create session ${m('sessionMs')}, warm-up ${m('warmUpMs')}`);
+  }
   for (const k of ['A1', 'A2']) if (med[k]?.lensMs !== undefined) console.log(`${k}: a logit-lens request (every resid.i at the last position, top 10) takes ${med[k].lensMs!.toFixed(0)} ms`);
   console.log('\nratios (A vs the others at the same thread count; > 1 = A better; memory = A / other, over idle):');
   for (const [k, r] of Object.entries(ratios)) {

@@ -53,7 +53,7 @@ async function loadRuntime(job: Omit<BenchJob, 'baseUrl'>): Promise<BenchLoad> {
       return { lensMs };
     },
   };
-  return { loadMs, downloadBytes: ready.downloadBytes, threads: ready.threads, variant: ready.variant, precision: ready.precision, graphBytes: ready.graphBytes };
+  return { loadMs, downloadBytes: ready.downloadBytes, threads: ready.threads, variant: ready.variant, precision: ready.precision, graphBytes: ready.graphBytes, phases: ready.phases };
 }
 
 /** (B) and (C): a bench worker, asked once to load and once to generate. */

@@ -18,6 +18,8 @@ export interface BenchLoad {
   variant?: string;
   precision?: string;
   graphBytes?: number;
+  /** The project's runtime: where its load time went (ready.phases). */
+  phases?: { fetchMs: number; buildMs: number; sessionMs: number; warmUpMs: number };
 }
 
 export interface BenchGen {

@@ -5,6 +5,7 @@ import { createSession } from './ort';
 import { demoCheckpoint, HELLO_IDS, maxAbsDiff } from './demo-fixture';
 import { Decoder } from './decoder';
 import { buildDecoderGraph } from './export/decoder-graph';
+import { lmHeadBlocks } from './export/layers';
 import { encodeModel } from './export/graph-builder';
 import { referenceForward } from './reference';
 
@@ -65,9 +66,14 @@ describe('compact.safetensors → decoder graph bytes', () => {
     const { onnx: embedded } = compactDecoderModel(compactBytes, opts);
     expect(Buffer.from(embedded).equals(Buffer.from(expected))).toBe(true);
     const ext = compactDecoderModelExternal(compactBytes, opts);
-    // int8 matrices: a bit over a quarter of the fp32 bytes (scales, biases, LayerNorms and wpe stay fp32)
+    // every matrix at 1 byte per weight plus fp32 scales; wte twice (rows for the lookup, columns for
+    // the output projection); biases, LayerNorms and wpe stay fp32
     const fp32 = compactDecoderModelExternal(compactBytes);
-    expect(ext.weights.byteLength).toBeLessThan(fp32.weights.byteLength * 0.3);
+    const { vocabSize: V, nEmbd: C, nLayer } = config;
+    const linears = [[C, 3 * C], [C, C], [C, 4 * C], [4 * C, C]];
+    let saved = 4 * V * C - (2 * V * C + 2 * 4 * V);
+    for (const [K, N] of linears) saved += nLayer * (4 * K * N - (K * N + 4 * N));
+    expect(ext.weights.byteLength).toBe(fp32.weights.byteLength - saved);
     const a = await Decoder.load(embedded, config);
     const b = new Decoder(await createSession(ext.onnx, { externalData: [{ path: EXTERNAL_WEIGHTS, data: ext.weights }] }), config);
     expect(maxAbsDiff(await a.prefill(HELLO_IDS), await b.prefill(HELLO_IDS))).toBe(0);
@@ -79,12 +85,24 @@ describe('compact.safetensors → decoder graph bytes', () => {
     await Promise.all([a.release(), b.release(), f.release()]);
   });
 
-  it('int8 wteᵀ is exactly the compact int8 embedding, transposed, with its scales', () => {
+  it('int8 wte is exactly the compact int8 embedding; the output-projection blocks are its rows as columns', () => {
     const { file } = openCompact(compactBytes);
-    const m = int8FromCompact(file, config)('wte.weight', config.nEmbd, config.vocabSize);
+    const source = int8FromCompact(file, config);
     const { wte } = expandCompact(compactBytes).weights;
     const C = config.nEmbd;
-    for (const v of [0, 1, 50256]) for (const c of [0, 5, C - 1]) expect(m.q[c * config.vocabSize + v] * m.scale[v]).toBe(wte[v * C + c]);
+    const rows = source('wte.weight', config.vocabSize, C);
+    const blocks = lmHeadBlocks(config.vocabSize);
+    expect(blocks).toHaveLength(17); // ⌈50257 / 3072⌉
+    expect(blocks.at(-1)!.hi).toBe(config.vocabSize);
+    for (const v of [0, 1, 50256]) {
+      const block = blocks.find((b) => b.lo <= v && v < b.hi)!;
+      const m = source(block.name, C, block.hi - block.lo);
+      for (const c of [0, 5, C - 1]) {
+        expect(rows.q[v * C + c] * rows.scale[v]).toBe(wte[v * C + c]);
+        expect(m.q[c * (block.hi - block.lo) + (v - block.lo)]).toBe(rows.q[v * C + c]);
+      }
+      expect(m.scale[v - block.lo]).toBe(rows.scale[v]);
+    }
   });
 
   it('rejects a file that is not compact', () => {

@@ -23,8 +23,8 @@ import type { GPT2Config } from './config';
 import { CheckpointError } from './errors';
 import { buildDecoderGraph, type DecoderGraphOptions } from './export/decoder-graph';
 import { encodeModel, onnx, type ModelProto } from './export/graph-builder';
-import type { Int8Source } from './export/layers';
-import { quantizeColumns, transposeInt8, type Int8Matrix } from './int8';
+import { lmHeadBlocks, withLmHeadBlocks, type Int8Source } from './export/layers';
+import { quantizeColumns, type Int8Matrix } from './int8';
 import { lensWeightsFromCompact, type LensWeights } from './logit-lens';
 import { numel, parseSafetensors, toFloat32, type SafetensorsFile } from './safetensors';
 
@@ -63,18 +63,21 @@ export function expandCompactTensor(file: SafetensorsFile, { name, shape }: Name
 }
 
 /**
- * int8 matrices straight from the compact file (for `precision: 'int8'`): wteᵀ from its int8 rows
- * and their scales (exactly the compact embedding), each 4-bit block matrix expanded and requantized
- * to one int8 scale per column.
+ * int8 matrices straight from the compact file (for `precision: 'int8'`): wte is its int8 rows and
+ * their scales as they are (exactly the compact embedding; the output-projection blocks are those
+ * rows transposed), and each 4-bit block matrix is requantized to one int8 scale per column.
  */
 export function int8FromCompact(file: SafetensorsFile, config: GPT2Config): Int8Source {
-  return (name, K, N) => {
-    if (name === 'wte.weight') {
-      const q = file.tensors.get('wte.weight.q8')?.bytes;
-      const scales = file.tensors.get('wte.weight.scales');
-      if (!q || !scales) throw new CheckpointError('compact checkpoint is missing tensor "wte.weight.q8"', 'wte.weight.q8');
-      return { q: transposeInt8(new Int8Array(q.buffer, q.byteOffset, q.byteLength), config.vocabSize, config.nEmbd), scale: toFloat32(scales) };
-    }
+  let rows: Int8Matrix | null = null;
+  const wteRows = () => {
+    if (rows) return rows;
+    const q = file.tensors.get('wte.weight.q8')?.bytes;
+    const scales = file.tensors.get('wte.weight.scales');
+    if (!q || !scales) throw new CheckpointError('compact checkpoint is missing tensor "wte.weight.q8"', 'wte.weight.q8');
+    return (rows = { q: new Int8Array(q.buffer, q.byteOffset, q.byteLength), scale: toFloat32(scales) });
+  };
+  return withLmHeadBlocks(config, wteRows, (name, K, N) => {
+    if (name === 'wte.weight') return wteRows();
     if (file.tensors.has(name + '.q4')) {
       const t = (suffix: string) => {
         const x = file.tensors.get(name + suffix);
@@ -84,7 +87,7 @@ export function int8FromCompact(file: SafetensorsFile, config: GPT2Config): Int8
       return q4ToInt8Columns(t('.q4').bytes, toFloat32(t('.scales')), t('.zero_points').bytes, K, N);
     }
     return quantizeColumns(expandCompactTensor(file, { name, shape: [K, N] }), K, N);
-  };
+  });
 }
 
 /**
@@ -94,11 +97,17 @@ export function int8FromCompact(file: SafetensorsFile, config: GPT2Config): Int8
  */
 function compactWeightBytes(file: SafetensorsFile, config: GPT2Config, opts: DecoderGraphOptions): (name: string) => ArrayBufferView | undefined {
   const specs = new Map(gpt2TensorSpecs(config).map((s) => [s.name, s]));
+  const blocks = new Map(lmHeadBlocks(config.vocabSize).map((b) => [b.name, b]));
   const int8 = int8FromCompact(file, config);
+  const shapeOf = (name: string): number[] => {
+    if (name === 'wte.weight') return [config.vocabSize, config.nEmbd];
+    const block = blocks.get(name);
+    return block ? [config.nEmbd, block.hi - block.lo] : specs.get(name)!.shape;
+  };
   let last: { name: string; m: Int8Matrix } | null = null;
   const matrix = (name: string) => {
     if (last?.name !== name) {
-      const [K, N] = name === 'wte.weight' ? [config.nEmbd, config.vocabSize] : specs.get(name)!.shape;
+      const [K, N] = shapeOf(name);
       last = null; // let the previous matrix go before the next one is built
       last = { name, m: int8(name, K, N) };
     }
@@ -106,10 +115,9 @@ function compactWeightBytes(file: SafetensorsFile, config: GPT2Config, opts: Dec
   };
   return (name) => {
     if (opts.precision === 'int8') {
-      if (name === 'wte.weight_t') return matrix('wte.weight').q;
-      if (name === 'wte.weight_scale') return matrix('wte.weight').scale;
-      if (name.endsWith('.weight_scale')) return matrix(name.slice(0, -'_scale'.length)).scale;
-      if (isLinearWeight(name)) return matrix(name).q;
+      if (name === 'wte.weight_q') return matrix('wte.weight').q;
+      if (name.endsWith('_scale')) return matrix(name.slice(0, -'_scale'.length)).scale;
+      if (isLinearWeight(name) || blocks.has(name)) return matrix(name).q;
     }
     return specs.has(name) ? expandCompactTensor(file, specs.get(name)!) : undefined;
   };
@@ -124,7 +132,7 @@ function placeholderGraph(config: GPT2Config, opts: DecoderGraphOptions): ModelP
     const shape = specs.get(name)!.shape;
     return { shape, data: new Float32Array(scratch, 0, numel(shape)) };
   });
-  const int8: Int8Source = (_name, K, N) => ({ q: new Int8Array(scratch, 0, K * N), scale: new Float32Array(scratch, 0, N) });
+  const int8: Int8Source = (name, K, N) => ({ q: new Int8Array(scratch, 0, K * N), scale: new Float32Array(scratch, 0, name === 'wte.weight' ? K : N) }); // wte: one scale per row
   return buildDecoderGraph(config, weights, { ...opts, int8 });
 }
 

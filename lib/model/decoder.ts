@@ -113,7 +113,7 @@ export class Decoder {
    * first run, which otherwise lands on the reader's first prompt.
    */
   async warmUp(): Promise<void> {
-    await this.prefill([0]);
+    await this.prefill(new Array(16).fill(0));
     this.reset();
   }
 

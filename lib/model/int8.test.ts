@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dequantizeQ4, q4ToInt8Columns, quantizeQ4 } from './compact';
-import { dequantizeColumns, quantizeColumns, quantizeRowsTransposed, transposeInt8 } from './int8';
+import { dequantizeColumns, quantizeColumns, quantizeRows, rowsAsColumns, transposeInt8 } from './int8';
 import { gaussian, mulberry32 } from './prng';
 import { halfToFloat } from './safetensors';
 
@@ -36,13 +36,16 @@ describe('int8 matrices, one scale per column', () => {
     }
   });
 
-  it('quantizeRowsTransposed: wte [V, C] → wteᵀ [C, V] with one scale per token', () => {
+  it('quantizeRows: wte [V, C] with one scale per token; rowsAsColumns: a block of tokens as [C, n] columns', () => {
     const V = 9;
     const C = 6;
     const w = randn(V * C, 4);
-    const { q, scale } = quantizeRowsTransposed(w, V, C);
-    expect(scale.length).toBe(V);
-    for (let v = 0; v < V; v++) for (let c = 0; c < C; c++) expect(Math.abs(q[c * V + v] * scale[v] - w[v * C + c])).toBeLessThanOrEqual(scale[v] / 2 + 1e-9);
+    const rows = quantizeRows(w, V, C);
+    expect(rows.scale.length).toBe(V);
+    for (let v = 0; v < V; v++) for (let c = 0; c < C; c++) expect(Math.abs(rows.q[v * C + c] * rows.scale[v] - w[v * C + c])).toBeLessThanOrEqual(rows.scale[v] / 2 + 1e-9);
+    const block = rowsAsColumns(rows, 3, 7, C); // tokens 3..6
+    expect(Array.from(block.scale)).toEqual(Array.from(rows.scale.slice(3, 7)));
+    for (let v = 3; v < 7; v++) for (let c = 0; c < C; c++) expect(block.q[c * 4 + (v - 3)]).toBe(rows.q[v * C + c]);
   });
 
   it('q4ToInt8Columns gives exactly quantizeColumns(dequantizeQ4(…)), for any K', () => {

@@ -3,10 +3,10 @@
 // [N]): onnxruntime quantizes the activations to uint8 per call and multiplies with integer kernels,
 // so the session holds a quarter of the fp32 bytes.
 
-/** An int8 matrix [K, N] with one scale per column. */
+/** An int8 matrix with one scale per column ([K, N], scale [N]) or, for wte, per row ([V, C], scale [V]). */
 export interface Int8Matrix {
-  q: Int8Array; // [K, N] row-major
-  scale: Float32Array; // [N]
+  q: Int8Array; // row-major
+  scale: Float32Array;
 }
 
 /** Per-column symmetric int8 of w [K, N]: scale[n] = max_k |w[k, n]| / 127 (1 for an all-zero column). */
@@ -59,22 +59,23 @@ export function dequantizeColumns({ q, scale }: Int8Matrix, K: number, N: number
   return w;
 }
 
-/**
- * Per-row symmetric int8 of w [rows, cols], returned transposed: q [cols, rows], scale [rows]. For
- * the tied embedding wte [V, C]: the output projection h·wteᵀ needs wteᵀ [C, V] with one scale per
- * vocabulary column, and the embedding lookup gathers the same columns.
- */
-export function quantizeRowsTransposed(w: Float32Array, rows: number, cols: number): Int8Matrix {
-  if (w.length !== rows * cols) throw new RangeError(`quantizeRowsTransposed: ${w.length} values, expected ${rows}×${cols}`);
+/** Per-row symmetric int8 of w [rows, cols]: q [rows, cols], scale [rows] (for the embedding wte [V, C]). */
+export function quantizeRows(w: Float32Array, rows: number, cols: number): Int8Matrix {
+  if (w.length !== rows * cols) throw new RangeError(`quantizeRows: ${w.length} values, expected ${rows}×${cols}`);
   const q = new Int8Array(rows * cols);
   const scale = new Float32Array(rows);
   for (let r = 0; r < rows; r++) {
-    const src = r * cols;
+    const at = r * cols;
     let absmax = 0;
-    for (let c = 0; c < cols; c++) absmax = Math.max(absmax, Math.abs(w[src + c]));
+    for (let c = 0; c < cols; c++) absmax = Math.max(absmax, Math.abs(w[at + c]));
     scale[r] = absmax / 127 || 1;
     const inv = 1 / scale[r];
-    for (let c = 0; c < cols; c++) q[c * rows + r] = Math.max(-127, Math.min(127, Math.round(w[src + c] * inv)));
+    for (let c = 0; c < cols; c++) q[at + c] = Math.max(-127, Math.min(127, Math.round(w[at + c] * inv)));
   }
   return { q, scale };
+}
+
+/** Rows lo..hi−1 of a per-row int8 matrix [rows, cols], as columns: q [cols, hi − lo], scale [hi − lo]. */
+export function rowsAsColumns(m: Int8Matrix, lo: number, hi: number, cols: number): Int8Matrix {
+  return { q: transposeInt8(m.q.subarray(lo * cols, hi * cols), hi - lo, cols), scale: m.scale.slice(lo, hi) };
 }

@@ -48,9 +48,12 @@ async function pickBackend(config: GPT2Config): Promise<{ backend: Backend; why?
 async function graphSource(req: Extract<WorkerRequest, { type: 'load' }>, manifest: Manifest, backend: Backend) {
   const { variant, entry, note } = chooseVariant(manifest.files, req.variant);
   const precision = choosePrecision(variant, backend, req.precision);
+  const t0 = performance.now();
   const file = await fetchModelFile(req.baseUrl, entry, (p) => post({ type: 'progress', id: req.id, ...p }));
   post({ type: 'progress', id: req.id, phase: 'compile', file: entry.path, loaded: 0, total: entry.bytes });
-  return { variant, note, downloadBytes: entry.bytes, ...sessionSource(variant, file, precision) }; // `file` dies with this frame
+  const t1 = performance.now();
+  const source = sessionSource(variant, file, precision); // `file` dies with this frame
+  return { variant, note, downloadBytes: entry.bytes, ...source, fetchMs: t1 - t0, buildMs: performance.now() - t1 };
 }
 
 async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
@@ -66,6 +69,7 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
   const threads = req.threads ?? (self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1);
   let fellBack: string | undefined = req.backend === 'auto' && why ? `WASM because ${why}` : undefined;
   let d: Decoder;
+  const t1 = performance.now();
   try {
     d = new Decoder(await createSession(graph.onnx, { backend, numThreads: threads, externalData: graph.externalData }), config);
   } catch (e) {
@@ -75,7 +79,9 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
     d = new Decoder(await createSession(graph.onnx, { backend, numThreads: threads, externalData: graph.externalData }), config);
   }
   const graphLens = graph.lens;
+  const { fetchMs, buildMs } = graph;
   graph = null; // the session holds its own copy: drop the ONNX bytes now
+  const t2 = performance.now();
   await d.warmUp();
   decoder = d;
   lens = graphLens;
@@ -85,6 +91,7 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
     loadMs: performance.now() - t0, fellBack: [fellBack, note].filter(Boolean).join('; ') || undefined,
     variant, precision, downloadBytes, graphBytes,
     accuracy: variant === 'compact' ? manifest.accuracy?.compact?.[precision] : undefined,
+    phases: { fetchMs, buildMs, sessionMs: t2 - t1, warmUpMs: performance.now() - t2 },
   });
 }
 

@@ -74,6 +74,9 @@ export type WorkerResponse =
       // compact weights: how often this precision picks the same top token as decoder.onnx, measured
       // at export time (manifest.json "accuracy"); absent for decoder.onnx or an older export
       accuracy?: { positions: number; top1Agree: number; maxLogitError: number };
+      // where loadMs went: fetch (+ verify, or read from the cache), build the graph, create the
+      // session, one warm-up pass
+      phases: { fetchMs: number; buildMs: number; sessionMs: number; warmUpMs: number };
       downloadBytes: number; // the file fetched (or read from the cache): compact.safetensors or decoder.onnx
       graphBytes: number; // the ONNX bytes the session was created from
     }

@@ -102,7 +102,7 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
   b.scope = 'head';
   const last = b.op1('Slice', [x, b.constInt64([-1]), b.constInt64([INT64_MAX]), b.constInt64([0])]); // [1, C]
   const hf = layerNorm(b, last, 'ln_f', eps); // [1, C]
-  const logits2d = tiedLogits(b, hf, precision); // [1, V]
+  const logits2d = tiedLogits(b, hf, precision, V); // [1, V]
   b.op1('Reshape', [logits2d, b.constInt64([V])], { outputs: ['logits'] });
   b.output('logits', DType.FLOAT, [V], 'next-token logits after the last input position');
 
