@@ -6,6 +6,7 @@
 // variant and precision.
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { encode } from '../lib/tokenizer';
 import { watchErrors, widget } from './helpers';
 
@@ -63,6 +64,10 @@ test('WASM: the worker builds the int8 graph from compact.safetensors and genera
   expect(files).toContain('compact.safetensors');
   expect(files).not.toContain('decoder.onnx');
   await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText('compact weights, int8 compute');
+  // the export measured int8 against fp32 (manifest.json "accuracy"); the status shows that figure
+  const manifest = JSON.parse(readFileSync('models/demo/manifest.json', 'utf8'));
+  const { top1Agree, positions } = manifest.accuracy.compact.int8;
+  await expect(page.getByTestId('model-accuracy')).toHaveText(`same top token as the fp32 graph at ${Math.round((100 * top1Agree) / positions)}% of ${positions} test positions`);
   expect(errors).toEqual([]);
 });
 
@@ -143,4 +148,11 @@ test('a corrupt model file is detected by its checksum and not cached', async ({
   await page.reload();
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByTestId('generator-stats')).toBeVisible({ timeout: 60_000 });
+  // That good copy is now in Cache Storage: the next visit does not download it.
+  const files = watchModelFiles(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByTestId('generator-stats')).toBeVisible({ timeout: 60_000 });
+  expect(files).toContain('manifest.json');
+  expect(files).not.toContain('compact.safetensors');
 });

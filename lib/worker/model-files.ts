@@ -83,13 +83,18 @@ async function readBody(res: Response, file: string, total: number, phase: 'down
     onProgress?.({ phase, file, loaded: all.length, total });
     return all;
   }
+  let reported = 0; // progress at most every 100 ms (a download is thousands of chunks)
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     if (loaded + value.length > total) throw new ModelCorruptError(file, `longer than the ${total} bytes in the manifest`);
     out.set(value, loaded);
     loaded += value.length;
-    onProgress?.({ phase, file, loaded, total });
+    const now = performance.now();
+    if (now - reported >= 100 || loaded === total) {
+      reported = now;
+      onProgress?.({ phase, file, loaded, total });
+    }
   }
   if (loaded !== total) throw new ModelCorruptError(file, `got ${loaded} of ${total} bytes`);
   return out;
@@ -112,8 +117,8 @@ export async function fetchModelFile(baseUrl: string, entry: ManifestFile, onPro
   const bytes = await readBody(res, entry.path, entry.bytes, 'download', onProgress);
   const hash = await sha256Hex(bytes);
   if (hash !== entry.sha256) throw new ModelCorruptError(entry.path, `sha256 ${hash.slice(0, 12)}… does not match the manifest`);
-  try {
-    await cache?.put(key, new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'application/octet-stream' } }));
-  } catch { /* quota full: the model still runs, it just isn't cached */ }
+  // Not awaited: the browser writes the copy to disk while the worker builds the graph (the Response
+  // holds its own copy of the bytes). A full quota only means the next visit downloads it again.
+  cache?.put(key, new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'application/octet-stream' } })).catch(() => {});
   return bytes;
 }
