@@ -1,7 +1,7 @@
 // The live model end to end: the real worker, the real onnxruntime-web and the demo model that
 // `npm run model:demo` exported, in Chromium, on WASM and on WebGPU (SwiftShader). Two weight
 // variants: by default the worker downloads compact.safetensors and builds the graph itself (int8
-// matrices on WASM, fp32 on WebGPU); ?variant=fp32 loads decoder.onnx as exported. Their greedy ids
+// matrices on WASM, the 4-bit blocks as they are on WebGPU); ?variant=fp32 loads decoder.onnx as exported. Their greedy ids
 // may differ (4-bit weights, int8 compute): each is compared with the Node CLI running the same
 // variant and precision.
 import { test, expect, type Page } from '@playwright/test';
@@ -13,11 +13,11 @@ import { watchErrors, widget } from './helpers';
 const PROMPT = 'The attention mechanism';
 const N = 12;
 type Variant = 'compact' | 'fp32';
-type Run = Variant | 'compact-fp32'; // compact weights with fp32 compute, as on WebGPU
+type Run = Variant | 'compact-q4'; // compact weights run as 4-bit blocks, as on WebGPU
 
 /** The same library code in Node: the ids the worker must reproduce. */
 function nodeGreedyIds(run: Run): number[] {
-  const [variant, precision] = run === 'compact-fp32' ? ['compact', 'fp32'] : [run, 'int8'];
+  const [variant, precision] = run === 'compact-q4' ? ['compact', 'q4'] : [run, 'int8'];
   const out = execFileSync('npx', ['tsx', 'scripts/generate.ts', '--model', 'models/demo', '--prompt', PROMPT, '--max-new-tokens', String(N), '--greedy', '--json', '--variant', variant, '--precision', precision], { encoding: 'utf8' });
   return JSON.parse(out).ids;
 }
@@ -48,7 +48,7 @@ test.describe.configure({ mode: 'serial' });
 
 const expected = {} as Record<Run, number[]>;
 test.beforeAll(() => {
-  for (const v of ['compact', 'fp32', 'compact-fp32'] as const) {
+  for (const v of ['compact', 'fp32', 'compact-q4'] as const) {
     expected[v] = nodeGreedyIds(v);
     expect(expected[v]).toHaveLength(N);
   }
@@ -80,10 +80,10 @@ test('WASM, ?variant=fp32: decoder.onnx as exported, the same greedy tokens as N
   expect(errors).toEqual([]);
 });
 
-test('WebGPU: fp32 compute from the compact weights, the same greedy tokens as Node', async ({ page }) => {
+test('WebGPU: the 4-bit blocks run as they are (MatMulNBits), the same greedy tokens as Node', async ({ page }) => {
   const errors = watchErrors(page);
-  expect(await generateGreedy(page, 'webgpu')).toEqual(expected['compact-fp32']);
-  await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText('compact weights, fp32 compute');
+  expect(await generateGreedy(page, 'webgpu')).toEqual(expected['compact-q4']);
+  await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText('compact weights, 4-bit compute');
   expect(errors).toEqual([]);
 });
 

@@ -118,9 +118,16 @@ try {
 
 async function check() {
   const text = 'The attention mechanism';
-  const cli = (variant: string) =>
-    JSON.parse(execFileSync('npx', ['tsx', 'scripts/generate.ts', '--model', dir, '--prompt', text, '--max-new-tokens', '12', '--greedy', '--json', '--variant', variant], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })).ids as number[];
-  const node = { compact: cli('compact'), fp32: cli('fp32') };
+  const cliRuns = new Map<string, number[]>();
+  const cli = (variant: string, precision: string) => {
+    const key = `${variant}/${precision}`;
+    if (!cliRuns.has(key)) {
+      const args = ['tsx', 'scripts/generate.ts', '--model', dir, '--prompt', text, '--max-new-tokens', '12', '--greedy', '--json', '--variant', variant, '--precision', precision];
+      cliRuns.set(key, JSON.parse(execFileSync('npx', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })).ids as number[]);
+    }
+    return cliRuns.get(key)!;
+  };
+  const node = { compact: cli('compact', 'int8'), fp32: cli('fp32', 'fp32') };
   const sentence = 'The transformer reads a sequence of tokens and predicts the next one. Each block lets every position look back at the earlier positions through attention, then refines what it found. ';
   const forced = encode(sentence.repeat(3)).slice(0, 64);
   const { result: r } = await inFreshBrowser(server.url + '/', (page) =>
@@ -130,8 +137,8 @@ async function check() {
   console.log(`${dir}: the worker in Chromium vs the Node CLI ("${text}", 12 greedy tokens)`);
   for (const [key, run] of Object.entries(r.runs)) {
     const v = key.split('/')[1] as 'compact' | 'fp32';
-    const same = JSON.stringify(run.ids) === JSON.stringify(node[v]);
-    console.log(`  ${key.padEnd(15)} ${same ? 'same ids as' : 'DIFFERENT from'} the CLI --variant ${v}; ready: ${run.backend}, ${run.variant}, download ${(run.downloadBytes / 1e6).toFixed(2)} MB, graph ${(run.graphBytes / 1e6).toFixed(2)} MB, load ${run.loadMs.toFixed(0)} ms`);
+    const same = JSON.stringify(run.ids) === JSON.stringify(cli(v, run.precision));
+    console.log(`  ${key.padEnd(15)} ${same ? 'same ids as' : 'DIFFERENT from'} the CLI --variant ${v} --precision ${run.precision}; ready: ${run.backend}, ${run.variant}, ${run.precision}, download ${(run.downloadBytes / 1e6).toFixed(2)} MB, graph ${(run.graphBytes / 1e6).toFixed(2)} MB, load ${run.loadMs.toFixed(0)} ms`);
   }
   console.log(`  CLI compact vs fp32 ids: ${JSON.stringify(node.compact) === JSON.stringify(node.fp32) ? 'identical' : `differ (${JSON.stringify(node.compact)} vs ${JSON.stringify(node.fp32)})`}`);
   console.log(`  lens: ${r.lens.layers} layers in ${r.lens.ms.toFixed(0)} ms; last layer top-1 ${r.lens.top1}, next-token argmax ${r.lens.argmaxNextToken}; max |lens − session logit| over its top 5: ${r.lens.maxLogitDiff.toExponential(2)}`);

@@ -1,12 +1,13 @@
 // npm run --silent generate -- --model DIR --prompt "TEXT" --max-new-tokens N
 //   [--greedy | --temperature T --top-k K --top-p P --seed S] [--json] [--threads N] [--variant compact|fp32]
-//   [--precision int8|fp32]
+//   [--precision int8|q4|fp32]
 // Runs the decoder graph with onnxruntime-web (wasm) in Node. Prints the prompt and its continuation,
 // or with --json: { "ids": [generated ids], "text": "generated text" }. Timings go to stderr.
 // --variant: like the browser, 'compact' (the default when the manifest lists compact.safetensors)
 // expands the compact weights and builds the graph in memory (lib/model/compact-graph.ts); 'fp32'
 // runs decoder.onnx as exported. --precision: what a graph built from compact weights computes in;
-// the default is the browser's WASM choice (int8), fp32 is what the browser runs on WebGPU.
+// the default is the browser's WASM choice (int8); q4 is its WebGPU choice (slow on the CPU: no
+// 4-bit kernel, but the same numbers, so the browser's WebGPU tokens can be checked against it).
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -48,7 +49,7 @@ try {
   variant = plan.variant;
   const entry = plan.entry;
   const precision = values.precision ?? 'auto';
-  if (precision !== 'auto' && precision !== 'int8' && precision !== 'fp32') throw new Error(`--precision must be int8 or fp32, got "${precision}"`);
+  if (precision !== 'auto' && precision !== 'int8' && precision !== 'q4' && precision !== 'fp32') throw new Error(`--precision must be int8, q4 or fp32, got "${precision}"`);
   source = sessionSource(plan.variant, await readFile(join(dir, entry.path)), choosePrecision(plan.variant, 'wasm', precision));
 } catch (e) {
   console.error(`cannot load a model from ${dir}: ${(e as Error).message}\nBuild one with "npm run model:demo" or "npm run model:gpt2".`);

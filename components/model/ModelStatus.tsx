@@ -30,11 +30,14 @@ export default function ModelStatus() {
   }
   const { model, backend, threads, fellBack, variant, precision, downloadBytes, loadMs, accuracy } = status.info;
   const agree = accuracy && accuracy.positions > 0 && Number.isFinite(accuracy.top1Agree) ? accuracy.top1Agree / accuracy.positions : null;
-  const weights = variant === 'compact'
-    ? `compact weights, ${precision === 'int8' ? 'int8' : 'fp32'} compute`
-    : 'fp32 graph';
+  const compute = { int8: 'int8', q4: '4-bit', fp32: 'fp32' }[precision];
+  const weights = variant === 'compact' ? `compact weights, ${compute} compute` : 'fp32 graph';
   const weightsTitle = variant === 'compact'
-    ? `8-bit embeddings and 4-bit blocks, turned into ${precision === 'int8' ? '8-bit matrices (activations quantized on the fly)' : '32-bit floats'} when loading`
+    ? `8-bit embeddings and 4-bit blocks, ${{
+        int8: 'turned into 8-bit matrices when loading (activations are quantized on the fly)',
+        q4: 'run as they are by 4-bit GPU kernels (the embeddings expanded to 32-bit floats)',
+        fp32: 'expanded to 32-bit floats when loading',
+      }[precision]}`
     : 'the exported 32-bit graph';
   return (
     <div className="model-status" role="status">

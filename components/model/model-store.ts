@@ -34,10 +34,10 @@ function variantChoice(): VariantChoice {
   return v === 'fp32' || v === 'compact' ? v : 'auto';
 }
 
-/** What the matrices compute in: `?precision=fp32` keeps them in fp32 on WASM too (more memory). */
+/** What the matrices compute in: `?precision=fp32|int8|q4` overrides the backend's default. */
 function precisionChoice(): PrecisionChoice {
   const v = new URLSearchParams(location.search).get('precision');
-  return v === 'fp32' || v === 'int8' ? v : 'auto';
+  return v === 'fp32' || v === 'int8' || v === 'q4' ? v : 'auto';
 }
 
 /** Starts the worker and loads the default model once; every later call gets the same client. */

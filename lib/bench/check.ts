@@ -15,7 +15,7 @@ export interface CheckInput {
 }
 
 export interface CheckOutput {
-  runs: Record<string, { ids: number[]; variant: string; backend: string; downloadBytes: number; graphBytes: number; loadMs: number }>;
+  runs: Record<string, { ids: number[]; variant: string; precision: string; backend: string; downloadBytes: number; graphBytes: number; loadMs: number }>;
   lens: { layers: number; top1: number; argmaxNextToken: number; maxLogitDiff: number; ms: number };
   lensFp32Error: string;
   accuracy: { positions: number; maxErr: number; meanErr: number; maxAbsLogit: number; top1Agree: number };
@@ -30,7 +30,7 @@ export function browserCheck(page: Page, input: CheckInput): Promise<CheckOutput
       for (const variant of ['compact', 'fp32'] as const) {
         const { client, ready } = await b.loadClient(model, backend, variant);
         const { ids } = await b.greedy(client, promptIds, n);
-        runs[`${backend}/${variant}`] = { ids, variant: ready.variant, backend: ready.backend, downloadBytes: ready.downloadBytes, graphBytes: ready.graphBytes, loadMs: ready.loadMs };
+        runs[`${backend}/${variant}`] = { ids, variant: ready.variant, precision: ready.precision, backend: ready.backend, downloadBytes: ready.downloadBytes, graphBytes: ready.graphBytes, loadMs: ready.loadMs };
         client.terminate();
       }
     }

@@ -85,6 +85,23 @@ describe('compact.safetensors → decoder graph bytes', () => {
     await Promise.all([a.release(), b.release(), f.release()]);
   });
 
+  it('q4: MatMulNBits on the stored blocks (external data) computes what the fp32 expansion computes', async () => {
+    const { file } = openCompact(compactBytes);
+    const ext = compactDecoderModelExternal(compactBytes, { precision: 'q4' });
+    const name = 'h.1.mlp.c_fc.weight.q4';
+    // each matrix: half a byte per weight + an fp32 scale and half a byte of zero point per block of 32; wte stays fp32
+    const { nEmbd: C, nLayer } = config;
+    let saved = 0;
+    for (const [K, N] of [[C, 3 * C], [C, C], [C, 4 * C], [4 * C, C]]) saved += nLayer * (4 * K * N - (K * N / 2 + 4 * N * (K / 32) + N * Math.ceil(K / 64)));
+    expect(ext.weights.byteLength).toBe(compactDecoderModelExternal(compactBytes).weights.byteLength - saved);
+    const q = new Decoder(await createSession(ext.onnx, { externalData: [{ path: EXTERNAL_WEIGHTS, data: ext.weights }] }), config);
+    const f = await Decoder.load(compactDecoderModel(compactBytes).onnx, config);
+    expect(maxAbsDiff(await q.prefill(HELLO_IDS), await f.prefill(HELLO_IDS))).toBeLessThanOrEqual(1e-5);
+    expect(maxAbsDiff(await q.step(50256), await f.step(50256))).toBeLessThanOrEqual(1e-5);
+    expect(file.tensors.get(name)!.bytes.byteLength).toBe(4 * config.nEmbd * (config.nEmbd / 32) * 16);
+    await Promise.all([q.release(), f.release()]);
+  });
+
   it('int8 wte is exactly the compact int8 embedding; the output-projection blocks are its rows as columns', () => {
     const { file } = openCompact(compactBytes);
     const source = int8FromCompact(file, config);

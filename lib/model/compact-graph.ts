@@ -18,12 +18,12 @@
 // bytes are the tail of the initializer's piece.
 
 import { gpt2TensorSpecs, loadWeights, type NamedShape } from './checkpoint';
-import { COMPACT_FORMAT, dequantizeQ4, dequantizeQ8Rows, isLinearWeight, q4ToInt8Columns } from './compact';
+import { COMPACT_FORMAT, dequantizeQ4, dequantizeQ8Rows, isLinearWeight, Q4_BLOCK, q4ToInt8Columns } from './compact';
 import type { GPT2Config } from './config';
 import { CheckpointError } from './errors';
 import { buildDecoderGraph, type DecoderGraphOptions } from './export/decoder-graph';
 import { encodeModel, onnx, type ModelProto } from './export/graph-builder';
-import { lmHeadBlocks, withLmHeadBlocks, type Int8Source } from './export/layers';
+import { lmHeadBlocks, withLmHeadBlocks, type Int8Source, type Q4Source } from './export/layers';
 import { quantizeColumns, type Int8Matrix } from './int8';
 import { lensWeightsFromCompact, type LensWeights } from './logit-lens';
 import { numel, parseSafetensors, toFloat32, type SafetensorsFile } from './safetensors';
@@ -114,6 +114,12 @@ function compactWeightBytes(file: SafetensorsFile, config: GPT2Config, opts: Dec
     return last.m;
   };
   return (name) => {
+    if (opts.precision === 'q4') {
+      // the 4-bit blocks as stored; only the scales widen from fp16 to fp32
+      const t = file.tensors.get(name);
+      if (t && /\.(q4|zero_points)$/.test(name)) return t.bytes;
+      if (t && name.endsWith('.scales')) return toFloat32(t);
+    }
     if (opts.precision === 'int8') {
       if (name === 'wte.weight_q') return matrix('wte.weight').q;
       if (name.endsWith('_scale')) return matrix(name.slice(0, -'_scale'.length)).scale;
@@ -133,7 +139,11 @@ function placeholderGraph(config: GPT2Config, opts: DecoderGraphOptions): ModelP
     return { shape, data: new Float32Array(scratch, 0, numel(shape)) };
   });
   const int8: Int8Source = (name, K, N) => ({ q: new Int8Array(scratch, 0, K * N), scale: new Float32Array(scratch, 0, name === 'wte.weight' ? K : N) }); // wte: one scale per row
-  return buildDecoderGraph(config, weights, { ...opts, int8 });
+  const q4: Q4Source = (_name, K, N) => {
+    const nb = Math.ceil(K / Q4_BLOCK);
+    return { q: new Uint8Array(scratch, 0, N * nb * (Q4_BLOCK / 2)), scales: new Float32Array(scratch, 0, N * nb), zeroPoints: new Uint8Array(scratch, 0, N * Math.ceil(nb / 2)) };
+  };
+  return buildDecoderGraph(config, weights, { ...opts, int8, q4 });
 }
 
 /** The decoder graph's bytes from compact.safetensors, plus what the logit lens needs. */

@@ -34,9 +34,13 @@ describe('choosePrecision', () => {
     expect(choosePrecision('compact', 'wasm', 'fp32')).toBe('fp32');
   });
 
-  it('fp32 on WebGPU and for decoder.onnx, whatever is asked', () => {
-    expect(choosePrecision('compact', 'webgpu')).toBe('fp32');
-    expect(choosePrecision('compact', 'webgpu', 'int8')).toBe('fp32');
+  it('the 4-bit blocks as they are on WebGPU, unless something else is asked for', () => {
+    expect(choosePrecision('compact', 'webgpu')).toBe('q4');
+    expect(choosePrecision('compact', 'webgpu', 'fp32')).toBe('fp32');
+  });
+
+  it('fp32 for decoder.onnx, whatever is asked', () => {
     expect(choosePrecision('fp32', 'wasm', 'int8')).toBe('fp32');
+    expect(choosePrecision('fp32', 'webgpu', 'q4')).toBe('fp32');
   });
 });

@@ -21,11 +21,12 @@ export function chooseVariant(files: Record<string, ManifestFile>, want: Variant
 }
 
 /**
- * int8 for compact weights on WASM (a quarter of the session memory; onnxruntime's CPU backend has
- * integer kernels), unless fp32 is asked for. fp32 on WebGPU (its kernels are float) and for
- * decoder.onnx, which is fp32 as exported.
+ * For compact weights: int8 on WASM (a quarter of the session memory; onnxruntime's CPU backend has
+ * integer kernels), the 4-bit blocks as they are on WebGPU (it has 4-bit kernels; WASM does not),
+ * or what is asked for. decoder.onnx is fp32 as exported.
  */
 export function choosePrecision(variant: ModelVariant, backend: Backend, want: PrecisionChoice = 'auto'): Precision {
-  if (variant === 'fp32' || backend === 'webgpu') return 'fp32';
-  return want === 'fp32' ? 'fp32' : 'int8';
+  if (variant === 'fp32') return 'fp32';
+  if (want !== 'auto') return want;
+  return backend === 'webgpu' ? 'q4' : 'int8';
 }

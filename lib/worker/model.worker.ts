@@ -78,7 +78,7 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
   const threads = req.threads ?? defaultThreads();
   const started = startRuntime({ backend, numThreads: threads }).catch(() => {}); // a failure shows up again below
   let graph: Awaited<ReturnType<typeof graphSource>> | null = await graphSource(req, manifest, backend);
-  const { variant, downloadBytes, note, graphBytes, precision } = graph;
+  const { variant, downloadBytes, note } = graph;
   await started;
   let fellBack: string | undefined = req.backend === 'auto' && why ? `WASM because ${why}` : undefined;
   let d: Decoder;
@@ -87,12 +87,13 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
     d = new Decoder(await createSession(graph.onnx, { backend, numThreads: threads, externalData: graph.externalData }), config);
   } catch (e) {
     if (backend !== 'webgpu' || req.backend === 'webgpu') throw e;
-    fellBack = `WebGPU failed (${(e as Error).message}); using WASM`; // with the fp32 graph already built
+    fellBack = `WebGPU failed (${(e as Error).message}); using WASM`;
     backend = 'wasm';
+    graph = null;
+    graph = await graphSource(req, manifest, backend); // WASM's own precision (4-bit has no fast WASM kernel); the file comes from the cache
     d = new Decoder(await createSession(graph.onnx, { backend, numThreads: threads, externalData: graph.externalData }), config);
   }
-  const graphLens = graph.lens;
-  const { fetchMs, buildMs } = graph;
+  const { lens: graphLens, fetchMs, buildMs, graphBytes, precision } = graph;
   graph = null; // the session holds its own copy: drop the ONNX bytes now
   const t2 = performance.now();
   await d.warmUp();

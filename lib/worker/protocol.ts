@@ -13,9 +13,10 @@ export type ModelVariant = 'compact' | 'fp32';
 export type VariantChoice = ModelVariant | 'auto';
 /**
  * What the matrices compute in: 'int8' (compact weights on WASM by default: a quarter of the
- * memory; activations quantized per call) or 'fp32' (decoder.onnx, WebGPU, or when asked for).
+ * memory; activations quantized per call), 'q4' (compact weights on WebGPU by default: the 4-bit
+ * blocks as downloaded) or 'fp32' (decoder.onnx, or when asked for).
  */
-export type Precision = 'int8' | 'fp32';
+export type Precision = 'int8' | 'q4' | 'fp32';
 export type PrecisionChoice = Precision | 'auto';
 
 export interface SamplingOptions {

@@ -130,3 +130,16 @@ describe('the int8 decoder graph (DynamicQuantizeMatMul) vs fp32', () => {
     await int8.release();
   });
 });
+
+describe('the q4 decoder graph (MatMulNBits)', () => {
+  it('matches the reference forward of the same 4-bit weights, expanded', async () => {
+    const { expandCompact, serializeCompact } = await import('../compact');
+    // the compact file's 4-bit blocks (same fp16-rounded scales), with wte and wpe in fp32 as the q4 graph keeps them
+    const expanded = { ...expandCompact(serializeCompact(config, weights)).weights, wte: weights.wte, wpe: weights.wpe };
+    const q4 = await Decoder.load(encodeModel(buildDecoderGraph(config, weights, { precision: 'q4' })), config);
+    const ref = referenceForward(config, expanded, HELLO_IDS, { lastOnly: true });
+    expect(maxAbsDiff(ref.logits, referenceForward(config, weights, HELLO_IDS, { lastOnly: true }).logits)).toBeGreaterThan(1e-3); // 4-bit is not fp32
+    expect(maxAbsDiff(await q4.prefill(HELLO_IDS), ref.logits)).toBeLessThanOrEqual(1e-4);
+    await q4.release();
+  });
+});

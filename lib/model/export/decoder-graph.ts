@@ -15,7 +15,7 @@
 import { headSize, type GPT2Config } from '../config';
 import type { GPT2Weights } from '../checkpoint';
 import { attr, DType, GraphBuilder, type ModelProto } from './graph-builder';
-import { addWeights, embedTokens, int8FromWeights, layerNorm, linear, MASK_VALUE, mlp, tiedLogits, type Int8Source, type Precision } from './layers';
+import { addWeights, embedTokens, int8FromWeights, layerNorm, linear, MASK_VALUE, mlp, q4FromWeights, tiedLogits, type Int8Source, type Precision, type Q4Source } from './layers';
 
 /** Intermediates the analysis outputs expose, by output-name prefix. */
 export const ANALYSIS_OUTPUTS = ['attn', 'resid', 'resid_mid', 'ln_1', 'ln_2', 'q'] as const;
@@ -28,6 +28,8 @@ export interface DecoderGraphOptions {
   precision?: Precision;
   /** int8 only: where the int8 matrices come from (default: quantize `w`). */
   int8?: Int8Source;
+  /** q4 only: where the 4-bit matrices come from (default: quantize `w` as compact.ts does). */
+  q4?: Q4Source;
 }
 
 const INT64_MAX = (1n << 63n) - 1n;
@@ -53,7 +55,11 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
     b.input(`past_key.${i}`, DType.FLOAT, ['past_sequence_length', C], 'cached keys, time-major, heads side by side');
     b.input(`past_value.${i}`, DType.FLOAT, ['past_sequence_length', C]);
   }
-  addWeights(b, cfg, w, precision === 'int8' ? (opts.int8 ?? int8FromWeights(cfg, w)) : undefined);
+  addWeights(
+    b, cfg, w,
+    precision === 'int8' ? (opts.int8 ?? int8FromWeights(cfg, w)) : undefined,
+    precision === 'q4' ? (opts.q4 ?? q4FromWeights(w)) : undefined,
+  );
 
   // 1. embeddings. x: [T, C]
   b.scope = 'embed';
@@ -78,7 +84,7 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
   for (let i = 0; i < nLayer; i++) {
     b.scope = `h.${i}`;
     const h1 = layerNorm(b, x, `h.${i}.ln_1`, eps, named(`ln_1.${i}`, [T, C])); // [T, C]
-    const qkv = linear(b, h1, `h.${i}.attn.c_attn`, undefined, precision); // [T, 3C]
+    const qkv = linear(b, h1, `h.${i}.attn.c_attn`, undefined, precision, [C, 3 * C]); // [T, 3C]
     const qName = analysis ? named(`q.${i}`, [T, C])! : `h.${i}/q`;
     const [q, k, v] = b.op('Split', [qkv, b.constInt64([C, C, C])], { attrs: [attr.int('axis', 1)], outputs: [qName, `key.${i}`, `value.${i}`] });
     b.output(k, DType.FLOAT, [T, C], 'new keys [T, C]: append to the cache');
@@ -93,9 +99,9 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
     const att = b.op1('Softmax', [scores], { attrs: [attr.int('axis', -1)], outputs: analysis ? [named(`attn.${i}`, [nh, T, L])!] : undefined });
     const yh = b.op1('MatMul', [att, vh]); // [nh, T, hs]
     const y = b.op1('Reshape', [b.op1('Transpose', [yh], { attrs: [attr.ints('perm', [1, 0, 2])] }), b.constInt64([-1, C])]); // [T, C]
-    const mid = b.op1('Add', [x, linear(b, y, `h.${i}.attn.c_proj`, undefined, precision)], { outputs: analysis ? [named(`resid_mid.${i}`, [T, C])!] : undefined });
+    const mid = b.op1('Add', [x, linear(b, y, `h.${i}.attn.c_proj`, undefined, precision, [C, C])], { outputs: analysis ? [named(`resid_mid.${i}`, [T, C])!] : undefined });
     const h2 = layerNorm(b, mid, `h.${i}.ln_2`, eps, named(`ln_2.${i}`, [T, C]));
-    x = b.op1('Add', [mid, mlp(b, h2, `h.${i}.mlp`, precision)], { outputs: analysis ? [named(`resid.${i + 1}`, [T, C])!] : undefined });
+    x = b.op1('Add', [mid, mlp(b, h2, `h.${i}.mlp`, precision, C)], { outputs: analysis ? [named(`resid.${i + 1}`, [T, C])!] : undefined });
   }
 
   // 4. last position only → ln_f → logits = h·wteᵀ (the embedding's weights, tied)
@@ -110,6 +116,6 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
     graphName: 'gpt2_decoder',
     docString: 'GPT-2 decoder, batch 1, time-major KV cache kept by the caller; logits of the last position.',
     metadata: { 'gpt2-pamphlet.graph': 'decoder', 'gpt2-pamphlet.analysis': String(analysis), 'gpt2-pamphlet.precision': precision },
-    extraOpsets: precision === 'int8' ? [{ domain: 'com.microsoft', version: 1 }] : undefined,
+    extraOpsets: precision === 'fp32' ? undefined : [{ domain: 'com.microsoft', version: 1 }],
   });
 }

@@ -12,6 +12,7 @@ export const DType = {
   INT64: onnx.TensorProto.DataType.INT64,
   BOOL: onnx.TensorProto.DataType.BOOL,
   INT8: onnx.TensorProto.DataType.INT8,
+  UINT8: onnx.TensorProto.DataType.UINT8,
 } as const;
 export type ElemType = (typeof DType)[keyof typeof DType];
 
@@ -65,8 +66,9 @@ export class GraphBuilder {
   }
 
   /** A weight, stored as raw little-endian bytes (a view now, copied when the model is encoded). */
-  initializer(name: string, data: Float32Array | BigInt64Array | Int8Array, dims: number[]): string {
-    const dataType = data instanceof Float32Array ? DType.FLOAT : data instanceof Int8Array ? DType.INT8 : DType.INT64;
+  initializer(name: string, data: Float32Array | BigInt64Array | Int8Array | Uint8Array, dims: number[]): string {
+    const dataType =
+      data instanceof Float32Array ? DType.FLOAT : data instanceof Int8Array ? DType.INT8 : data instanceof Uint8Array ? DType.UINT8 : DType.INT64;
     const rawData = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     this.initializers.push({ name, dims, dataType, rawData });
     return name;

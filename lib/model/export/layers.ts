@@ -10,13 +10,52 @@
 //         column blocks: onnxruntime's int8 kernel ran the single [C, 50257] matrix at 2/3 the speed
 //         per multiply of the block matrices (17 ms of a 48 ms step); 17 blocks of ≤ 3072 columns
 //         took 10–12 ms (profiled in Node, 124M shape).
+//   q4    com.microsoft.MatMulNBits on the 4-bit blocks exactly as compact.safetensors stores them
+//         ('<name>.q4', '.scales' (fp32), '.zero_points'): for WebGPU, which has 4-bit kernels
+//         (onnxruntime's WASM backend dequantizes the whole matrix on every call instead). wte
+//         stays fp32.
 
 import type { GPT2Config } from '../config';
 import type { GPT2Weights } from '../checkpoint';
+import { Q4_BLOCK, quantizeQ4 } from '../compact';
 import { quantizeColumns, quantizeRows, rowsAsColumns, type Int8Matrix } from '../int8';
+import { halfToFloat } from '../safetensors';
 import { attr, type GraphBuilder } from './graph-builder';
 
-export type Precision = 'fp32' | 'int8';
+export type Precision = 'fp32' | 'int8' | 'q4';
+
+/** A 4-bit matrix in MatMulNBits layout (see compact.ts): q [N, K/32, 16], scales [N·K/32], zero points packed. */
+export interface Q4Matrix {
+  q: Uint8Array;
+  scales: Float32Array;
+  zeroPoints: Uint8Array;
+}
+
+/** Where 4-bit matrices come from, by HF weight name and [K, N]. */
+export type Q4Source = (name: string, K: number, N: number) => Q4Matrix;
+
+/** 4-bit blocks of the fp32 weights, with the compact file's fp16-rounded scales. */
+export function q4FromWeights(w: GPT2Weights): Q4Source {
+  const byName = linearWeights(w);
+  return (name, K, N) => {
+    const data = byName.get(name);
+    if (!data) throw new RangeError(`q4FromWeights: no matrix "${name}"`);
+    const { q, scales, zeroPoints } = quantizeQ4(data, K, N);
+    return { q, scales: Float32Array.from(scales, halfToFloat), zeroPoints };
+  };
+}
+
+/** Every block's linear weight by HF name. */
+function linearWeights(w: GPT2Weights): Map<string, Float32Array> {
+  const byName = new Map<string, Float32Array>();
+  w.h.forEach((blk, i) => {
+    byName.set(`h.${i}.attn.c_attn.weight`, blk.attn.c_attn.weight);
+    byName.set(`h.${i}.attn.c_proj.weight`, blk.attn.c_proj.weight);
+    byName.set(`h.${i}.mlp.c_fc.weight`, blk.mlp.c_fc.weight);
+    byName.set(`h.${i}.mlp.c_proj.weight`, blk.mlp.c_proj.weight);
+  });
+  return byName;
+}
 
 /**
  * Where int8 matrices come from: called with an HF weight name and the matrix's graph layout
@@ -43,13 +82,7 @@ export function withLmHeadBlocks(cfg: GPT2Config, wteRows: () => Int8Matrix, res
 }
 
 export function int8FromWeights(cfg: GPT2Config, w: GPT2Weights): Int8Source {
-  const byName = new Map<string, Float32Array>();
-  w.h.forEach((blk, i) => {
-    byName.set(`h.${i}.attn.c_attn.weight`, blk.attn.c_attn.weight);
-    byName.set(`h.${i}.attn.c_proj.weight`, blk.attn.c_proj.weight);
-    byName.set(`h.${i}.mlp.c_fc.weight`, blk.mlp.c_fc.weight);
-    byName.set(`h.${i}.mlp.c_proj.weight`, blk.mlp.c_proj.weight);
-  });
+  const byName = linearWeights(w);
   let rows: Int8Matrix | null = null;
   const wteRows = () => (rows ??= quantizeRows(w.wte, cfg.vocabSize, cfg.nEmbd));
   return withLmHeadBlocks(cfg, wteRows, (name, K, N) => {
@@ -60,10 +93,21 @@ export function int8FromWeights(cfg: GPT2Config, w: GPT2Weights): Int8Source {
   });
 }
 
-/** Adds every weight as an initializer named like the HF checkpoint ('h.0.attn.c_attn.weight'). */
-export function addWeights(b: GraphBuilder, cfg: GPT2Config, w: GPT2Weights, int8?: Int8Source): void {
+/**
+ * Adds every weight as an initializer named like the HF checkpoint ('h.0.attn.c_attn.weight'); the
+ * matrices in int8 or 4-bit when a source for those is given.
+ */
+export function addWeights(b: GraphBuilder, cfg: GPT2Config, w: GPT2Weights, int8?: Int8Source, q4?: Q4Source): void {
   const C = cfg.nEmbd;
   const matrix = (name: string, data: Float32Array, K: number, N: number) => {
+    if (q4) {
+      const m = q4(name, K, N);
+      const nb = Math.ceil(K / Q4_BLOCK);
+      b.initializer(name + '.q4', m.q, [N, nb, Q4_BLOCK / 2]);
+      b.initializer(name + '.scales', m.scales, [N * nb]);
+      b.initializer(name + '.zero_points', m.zeroPoints, [N * Math.ceil(nb / 2)]);
+      return;
+    }
     if (!int8) return b.initializer(name, data, [K, N]);
     const m = int8(name, K, N);
     b.initializer(name, m.q, [K, N]);
@@ -103,7 +147,7 @@ export function addWeights(b: GraphBuilder, cfg: GPT2Config, w: GPT2Weights, int
 
 /** Token embeddings of `ids` [T] → [T, C], from wte (fp32) or from its int8 rows. */
 export function embedTokens(b: GraphBuilder, ids: string, precision: Precision): string {
-  if (precision === 'fp32') return b.op1('Gather', ['wte.weight', ids], { attrs: [attr.int('axis', 0)] });
+  if (precision !== 'int8') return b.op1('Gather', ['wte.weight', ids], { attrs: [attr.int('axis', 0)] });
   const q = b.op1('Gather', ['wte.weight_q', ids], { attrs: [attr.int('axis', 0)] }); // [T, C] int8
   const rows = b.op1('Cast', [q], { attrs: [attr.int('to', 1)] }); // [T, C]
   const scale = b.op1('Unsqueeze', [b.op1('Gather', ['wte.weight_scale', ids], { attrs: [attr.int('axis', 0)] }), b.constInt64([1])]); // [T, 1]
@@ -112,7 +156,7 @@ export function embedTokens(b: GraphBuilder, ids: string, precision: Precision):
 
 /** Logits h·wteᵀ of h [N, C] → [N, V] (the tied output projection). */
 export function tiedLogits(b: GraphBuilder, h: string, precision: Precision, vocabSize: number): string {
-  if (precision === 'fp32') return b.op1('Gemm', [h, 'wte.weight'], { attrs: [attr.int('transB', 1)] });
+  if (precision !== 'int8') return b.op1('Gemm', [h, 'wte.weight'], { attrs: [attr.int('transB', 1)] });
   const parts = lmHeadBlocks(vocabSize).map(({ name }) => b.op1('DynamicQuantizeMatMul', [h, name, name + '_scale'], { domain: 'com.microsoft' }));
   return b.op1('Concat', parts, { attrs: [attr.int('axis', -1)] });
 }
@@ -125,8 +169,17 @@ export function layerNorm(b: GraphBuilder, x: string, prefix: string, eps: numbe
   });
 }
 
-/** x·W + b with W stored [in, out] (HF Conv1D); int8: W's int8 columns, x quantized per call. */
-export function linear(b: GraphBuilder, x: string, prefix: string, output?: string, precision: Precision = 'fp32'): string {
+/** x·W + b with W stored [in, out] (HF Conv1D); int8: W's int8 columns, x quantized per call; q4: W's 4-bit blocks. */
+export function linear(b: GraphBuilder, x: string, prefix: string, output?: string, precision: Precision = 'fp32', shape?: [number, number]): string {
+  if (precision === 'q4') {
+    if (!shape) throw new RangeError(`linear ${prefix}: a 4-bit matrix needs its [K, N]`);
+    const w = prefix + '.weight';
+    const xw = b.op1('MatMulNBits', [x, w + '.q4', w + '.scales', w + '.zero_points'], {
+      domain: 'com.microsoft',
+      attrs: [attr.int('K', shape[0]), attr.int('N', shape[1]), attr.int('bits', 4), attr.int('block_size', Q4_BLOCK)],
+    });
+    return b.op1('Add', [xw, prefix + '.bias'], { outputs: output ? [output] : undefined });
+  }
   if (precision === 'int8') {
     const w = prefix + '.weight';
     return b.op1('DynamicQuantizeMatMul', [x, w, w + '_scale', '', prefix + '.bias'], { domain: 'com.microsoft', outputs: output ? [output] : undefined });
@@ -148,8 +201,9 @@ export function geluTanh(b: GraphBuilder, x: string): string {
 }
 
 /** MLP: c_fc (C → 4C) → GELU → c_proj (4C → C). */
-export function mlp(b: GraphBuilder, x: string, prefix: string, precision: Precision = 'fp32'): string {
-  return linear(b, geluTanh(b, linear(b, x, prefix + '.c_fc', undefined, precision)), prefix + '.c_proj', undefined, precision);
+export function mlp(b: GraphBuilder, x: string, prefix: string, precision: Precision = 'fp32', C = 0): string {
+  const hidden = geluTanh(b, linear(b, x, prefix + '.c_fc', undefined, precision, [C, 4 * C]));
+  return linear(b, hidden, prefix + '.c_proj', undefined, precision, [4 * C, C]);
 }
 
 /** Float32 lowest: masked scores. Unlike −∞ it keeps a fully masked row finite (uniform, not NaN). */

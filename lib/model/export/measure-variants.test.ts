@@ -41,7 +41,7 @@ describe('variant accuracy', () => {
     expect(written.accuracy).toEqual(JSON.parse(JSON.stringify(a)));
     expect(written.files.compact.path).toBe('compact.safetensors'); // the rest of the manifest is kept
     expect(a.positions).toBe(40);
-    for (const p of ['fp32', 'int8'] as const) {
+    for (const p of ['fp32', 'int8', 'q4'] as const) {
       const r = a.compact[p];
       expect(r.positions).toBe(40);
       expect(r.maxLogitError).toBeGreaterThan(0); // 4-bit weights are not the fp32 ones
@@ -49,6 +49,8 @@ describe('variant accuracy', () => {
       expect(r.top1Agree).toBeGreaterThanOrEqual(30);
       expect(r.top1Agree).toBeLessThanOrEqual(40);
     }
+    // q4 runs the very numbers the fp32 expansion holds (onnxruntime's CPU kernel dequantizes them)
+    expect(a.compact.q4.maxLogitError).toBeCloseTo(a.compact.fp32.maxLogitError, 5);
   });
 
   it('needs both files', async () => {
