@@ -4,8 +4,9 @@
 //   lens_i = ln_f(resid_i) · wteᵀ      [V]     (at i = nLayer this is exactly the model's logits)
 // wte stays int8 with one scale per row, as compact.safetensors stores it (38.6 MB for 124M instead
 // of 154 MB in fp32): w[v, c] = q[v, c] · scale[v], so row v's logit is scale[v] · Σ_c q[v, c]·h[c].
-// The session's wte is the same expansion (q · scale is exact in fp32), so the last layer's lens
-// matches the session's logits up to float rounding.
+// The session's wte holds the same numbers, so with fp32 or 4-bit compute the last layer's lens
+// matches the session's logits up to float rounding; with int8 compute (the WASM default) the
+// session also quantizes h to 8 bits, so they differ by that rounding (lib/model/int8.ts).
 
 import type { GPT2Config } from './config';
 import type { LayerNormParams } from './checkpoint';
