@@ -89,8 +89,10 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
     if (backend !== 'webgpu' || req.backend === 'webgpu') throw e;
     fellBack = `WebGPU failed (${(e as Error).message}); using WASM`;
     backend = 'wasm';
+    // rebuilt in WASM's own precision (4-bit has no fast WASM kernel), from the cached file; the
+    // WebGPU graph goes first, so two graphs are never held at once
     graph = null;
-    graph = await graphSource(req, manifest, backend); // WASM's own precision (4-bit has no fast WASM kernel); the file comes from the cache
+    graph = await graphSource(req, manifest, backend);
     d = new Decoder(await createSession(graph.onnx, { backend, numThreads: threads, externalData: graph.externalData }), config);
   }
   const { lens: graphLens, fetchMs, buildMs, graphBytes, precision } = graph;
