@@ -82,7 +82,9 @@ test('WASM, ?variant=fp32: decoder.onnx as exported, the same greedy tokens as N
 
 test('WebGPU: the 4-bit blocks run as they are (MatMulNBits), the same greedy tokens as Node', async ({ page }) => {
   const errors = watchErrors(page);
-  expect(await generateGreedy(page, 'webgpu')).toEqual(expected['compact-q4']);
+  const ids = await generateGreedy(page, 'webgpu');
+  expect(ids).toEqual(expected['compact-q4']);
+  expect(ids).toEqual(expected.compact); // and the same tokens as WASM (int8) on the demo model
   await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText('compact weights, 4-bit compute');
   expect(errors).toEqual([]);
 });
