@@ -13,11 +13,11 @@ import { watchErrors, widget } from './helpers';
 const PROMPT = 'The attention mechanism';
 const N = 12;
 type Variant = 'compact' | 'fp32';
-type Run = Variant | 'compact-q4'; // compact weights run as 4-bit blocks, as on WebGPU
+type Run = Variant | 'compact-q4' | 'compact-fp32'; // compact weights as 4-bit blocks (WebGPU) or in fp32
 
 /** The same library code in Node: the ids the worker must reproduce. */
 function nodeGreedyIds(run: Run): number[] {
-  const [variant, precision] = run === 'compact-q4' ? ['compact', 'q4'] : [run, 'int8'];
+  const [variant, precision] = run.startsWith('compact-') ? ['compact', run.slice('compact-'.length)] : [run, 'int8'];
   const out = execFileSync('npx', ['tsx', 'scripts/generate.ts', '--model', 'models/demo', '--prompt', PROMPT, '--max-new-tokens', String(N), '--greedy', '--json', '--variant', variant, '--precision', precision], { encoding: 'utf8' });
   return JSON.parse(out).ids;
 }
@@ -48,7 +48,7 @@ test.describe.configure({ mode: 'serial' });
 
 const expected = {} as Record<Run, number[]>;
 test.beforeAll(() => {
-  for (const v of ['compact', 'fp32', 'compact-q4'] as const) {
+  for (const v of ['compact', 'fp32', 'compact-q4', 'compact-fp32'] as const) {
     expected[v] = nodeGreedyIds(v);
     expect(expected[v]).toHaveLength(N);
   }
@@ -86,6 +86,21 @@ test('WebGPU: the 4-bit blocks run as they are (MatMulNBits), the same greedy to
   expect(ids).toEqual(expected['compact-q4']);
   expect(ids).toEqual(expected.compact); // and the same tokens as WASM (int8) on the demo model
   await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText('compact weights, 4-bit compute');
+  expect(errors).toEqual([]);
+});
+
+test('when the export measured int8 as clearly worse than fp32, WASM computes in fp32 and says why', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.route('**/models/demo/manifest.json', async (route) => {
+    const res = await route.fetch();
+    const manifest = await res.json();
+    manifest.accuracy.compact.int8.top1Agree = Math.floor(manifest.accuracy.compact.fp32.top1Agree / 2);
+    await route.fulfill({ response: res, json: manifest });
+  });
+  expect(await generateGreedy(page, 'wasm')).toEqual(expected['compact-fp32']);
+  const status = page.getByRole('status').filter({ hasText: 'Model:' });
+  await expect(status).toContainText('compact weights, fp32 compute');
+  await expect(status).toContainText('int8 picked the fp32 top token too rarely');
   expect(errors).toEqual([]);
 });
 

@@ -114,6 +114,8 @@ export class Decoder {
    */
   async warmUp(): Promise<void> {
     await this.prefill(new Array(16).fill(0));
+    await this.step(0);
+    await this.step(0);
     this.reset();
   }
 

@@ -44,3 +44,19 @@ describe('choosePrecision', () => {
     expect(choosePrecision('fp32', 'webgpu', 'q4')).toBe('fp32');
   });
 });
+
+describe('choosePrecision reads the export’s accuracy record', () => {
+  const record = (fp32: number, int8: number) => ({ compact: { fp32: { positions: 100, top1Agree: fp32 }, int8: { positions: 100, top1Agree: int8 } } });
+
+  it('keeps int8 when it agrees with fp32 about as often as fp32 compute does', () => {
+    expect(choosePrecision('compact', 'wasm', 'auto', record(97, 96))).toBe('int8');
+    expect(choosePrecision('compact', 'wasm', 'auto', record(97, 92))).toBe('int8'); // exactly 5 points
+    expect(choosePrecision('compact', 'wasm', 'auto', { compact: {} })).toBe('int8'); // nothing measured
+  });
+
+  it('computes in fp32 on WASM when int8 loses more than 5 points of top-1 agreement', () => {
+    expect(choosePrecision('compact', 'wasm', 'auto', record(97, 91))).toBe('fp32');
+    expect(choosePrecision('compact', 'wasm', 'int8', record(97, 60))).toBe('int8'); // asked for explicitly
+    expect(choosePrecision('compact', 'webgpu', 'auto', record(97, 60))).toBe('q4');
+  });
+});

@@ -20,13 +20,29 @@ export function chooseVariant(files: Record<string, ManifestFile>, want: Variant
   return { variant: 'fp32', entry: files.decoder, note: want === 'compact' ? 'fp32 graph: the manifest lists no compact weights' : undefined };
 }
 
+/** The export's accuracy record (manifest.json "accuracy"), as far as choosePrecision reads it. */
+type AccuracyRecord = { compact?: Partial<Record<Precision, { positions: number; top1Agree: number }>> };
+
+/** How many points of top-1 agreement int8 may lose against fp32 compute before it is not the default. */
+export const INT8_MAX_AGREEMENT_LOSS = 0.05;
+
 /**
  * For compact weights: int8 on WASM (a quarter of the session memory; onnxruntime's CPU backend has
  * integer kernels), the 4-bit blocks as they are on WebGPU (it has 4-bit kernels; WASM does not),
- * or what is asked for. decoder.onnx is fp32 as exported.
+ * or what is asked for. decoder.onnx is fp32 as exported. The export measured each precision (see
+ * lib/model/export/measure-variants.ts): when int8 picks the fp32 graph's top token clearly less
+ * often than fp32 compute of the same weights does, WASM computes in fp32 instead (more memory,
+ * the model as exported).
  */
-export function choosePrecision(variant: ModelVariant, backend: Backend, want: PrecisionChoice = 'auto'): Precision {
+export function choosePrecision(variant: ModelVariant, backend: Backend, want: PrecisionChoice = 'auto', accuracy?: AccuracyRecord): Precision {
   if (variant === 'fp32') return 'fp32';
   if (want !== 'auto') return want;
-  return backend === 'webgpu' ? 'q4' : 'int8';
+  if (backend === 'webgpu') return 'q4';
+  const int8 = accuracy?.compact?.int8;
+  const fp32 = accuracy?.compact?.fp32;
+  if (int8 && fp32 && int8.positions > 0 && fp32.positions > 0) {
+    const loss = fp32.top1Agree / fp32.positions - int8.top1Agree / int8.positions;
+    if (loss > INT8_MAX_AGREEMENT_LOSS + 1e-9) return 'fp32';
+  }
+  return 'int8';
 }

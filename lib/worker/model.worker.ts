@@ -58,13 +58,16 @@ function defaultThreads(): number {
 /** What the session is created from: built here from compact.safetensors, or decoder.onnx as exported. */
 async function graphSource(req: Extract<WorkerRequest, { type: 'load' }>, manifest: Manifest, backend: Backend) {
   const { variant, entry, note } = chooseVariant(manifest.files, req.variant);
-  const precision = choosePrecision(variant, backend, req.precision);
+  const precision = choosePrecision(variant, backend, req.precision, manifest.accuracy);
+  const why = variant === 'compact' && backend === 'wasm' && precision === 'fp32' && (req.precision ?? 'auto') === 'auto'
+    ? 'fp32 compute: in the export’s accuracy check int8 picked the fp32 top token too rarely'
+    : undefined;
   const t0 = performance.now();
   const file = await fetchModelFile(req.baseUrl, entry, (p) => post({ type: 'progress', id: req.id, ...p }));
   post({ type: 'progress', id: req.id, phase: 'compile', file: entry.path, loaded: 0, total: entry.bytes });
   const t1 = performance.now();
   const source = sessionSource(variant, file, precision); // `file` dies with this frame
-  return { variant, note, downloadBytes: entry.bytes, ...source, fetchMs: t1 - t0, buildMs: performance.now() - t1 };
+  return { variant, note: [note, why].filter(Boolean).join('; ') || undefined, downloadBytes: entry.bytes, ...source, fetchMs: t1 - t0, buildMs: performance.now() - t1 };
 }
 
 async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
