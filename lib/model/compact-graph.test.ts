@@ -5,7 +5,7 @@ import { createSession } from './ort';
 import { demoCheckpoint, HELLO_IDS, maxAbsDiff } from './demo-fixture';
 import { Decoder } from './decoder';
 import { buildDecoderGraph } from './export/decoder-graph';
-import { lmHeadBlocks } from './export/layers';
+import { lmHeadBlocks } from './export/precision';
 import { encodeModel } from './export/graph-builder';
 import { referenceForward } from './reference';
 

@@ -23,7 +23,7 @@ import type { GPT2Config } from './config';
 import { CheckpointError } from './errors';
 import { buildDecoderGraph, type DecoderGraphOptions } from './export/decoder-graph';
 import { encodeModel, onnx, type ModelProto } from './export/graph-builder';
-import { lmHeadBlocks, withLmHeadBlocks, type Int8Source, type Q4Source } from './export/layers';
+import { lmHeadBlocks, withLmHeadBlocks, type Int8Source, type Q4Source } from './export/precision';
 import { quantizeColumns, type Int8Matrix } from './int8';
 import { lensWeightsFromCompact, type LensWeights } from './logit-lens';
 import { numel, parseSafetensors, toFloat32, type SafetensorsFile } from './safetensors';

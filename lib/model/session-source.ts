@@ -6,7 +6,7 @@
 //   fp32:    decoder.onnx as exported
 import { compactDecoderModelExternal, EXTERNAL_WEIGHTS } from './compact-graph';
 import type { LensWeights } from './logit-lens';
-import type { Precision } from './export/layers';
+import type { Precision } from './export/precision';
 import type { SessionOptions } from './ort';
 
 export type WeightsVariant = 'compact' | 'fp32';

@@ -15,7 +15,8 @@
 import { headSize, type GPT2Config } from '../config';
 import type { GPT2Weights } from '../checkpoint';
 import { attr, DType, GraphBuilder, type ModelProto } from './graph-builder';
-import { addWeights, embedTokens, int8FromWeights, layerNorm, linear, MASK_VALUE, mlp, q4FromWeights, tiedLogits, type Int8Source, type Precision, type Q4Source } from './layers';
+import { addWeights, embedTokens, layerNorm, linear, MASK_VALUE, mlp, tiedLogits } from './layers';
+import { int8FromWeights, q4FromWeights, type Int8Source, type Precision, type Q4Source } from './precision';
 
 /** Intermediates the analysis outputs expose, by output-name prefix. */
 export const ANALYSIS_OUTPUTS = ['attn', 'resid', 'resid_mid', 'ln_1', 'ln_2', 'q'] as const;
@@ -101,7 +102,7 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
     const y = b.op1('Reshape', [b.op1('Transpose', [yh], { attrs: [attr.ints('perm', [1, 0, 2])] }), b.constInt64([-1, C])]); // [T, C]
     const mid = b.op1('Add', [x, linear(b, y, `h.${i}.attn.c_proj`, undefined, precision, [C, C])], { outputs: analysis ? [named(`resid_mid.${i}`, [T, C])!] : undefined });
     const h2 = layerNorm(b, mid, `h.${i}.ln_2`, eps, named(`ln_2.${i}`, [T, C]));
-    x = b.op1('Add', [mid, mlp(b, h2, `h.${i}.mlp`, precision, C)], { outputs: analysis ? [named(`resid.${i + 1}`, [T, C])!] : undefined });
+    x = b.op1('Add', [mid, mlp(b, h2, `h.${i}.mlp`, C, precision)], { outputs: analysis ? [named(`resid.${i + 1}`, [T, C])!] : undefined });
   }
 
   // 4. last position only → ln_f → logits = h·wteᵀ (the embedding's weights, tied)

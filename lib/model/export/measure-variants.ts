@@ -10,7 +10,7 @@ import { Decoder } from '../decoder';
 import { createSession } from '../ort';
 import { encode } from '@/lib/tokenizer';
 import { ACCURACY_TEXT, compareWithReference, teacherForcedLogits, type VariantAccuracy } from '../variant-accuracy';
-import type { Precision } from './layers';
+import type { Precision } from './precision';
 import type { Manifest } from './export-model';
 
 export interface ManifestAccuracy {

@@ -71,7 +71,7 @@ export function buildOptimumGraph(cfg: GPT2Config, w: GPT2Weights): ModelProto {
     const yh = b.op1('MatMul', [att, Vv]); // [B, nh, S, hs]
     const y = b.op1('Reshape', [b.op1('Transpose', [yh], { attrs: [attr.ints('perm', [0, 2, 1, 3])] }), b.constInt64([0, 0, C])]); // [B, S, C]
     const mid = b.op1('Add', [x, linear(b, y, `h.${i}.attn.c_proj`)]);
-    x = b.op1('Add', [mid, mlp(b, layerNorm(b, mid, `h.${i}.ln_2`, eps), `h.${i}.mlp`)]);
+    x = b.op1('Add', [mid, mlp(b, layerNorm(b, mid, `h.${i}.ln_2`, eps), `h.${i}.mlp`, C)]);
   }
 
   // 4. ln_f → logits = h·wteᵀ for every position. The Transpose of the initializer is folded at load.
