@@ -50,7 +50,7 @@ try {
   const entry = plan.entry;
   const precision = values.precision ?? 'auto';
   if (precision !== 'auto' && precision !== 'int8' && precision !== 'q4' && precision !== 'fp32') throw new Error(`--precision must be int8, q4 or fp32, got "${precision}"`);
-  source = sessionSource(plan.variant, await readFile(join(dir, entry.path)), choosePrecision(plan.variant, 'wasm', precision));
+  source = sessionSource(plan.variant, await readFile(join(dir, entry.path)), choosePrecision(plan.variant, 'wasm', precision, manifest.accuracy));
 } catch (e) {
   console.error(`cannot load a model from ${dir}: ${(e as Error).message}\nBuild one with "npm run model:demo" or "npm run model:gpt2".`);
   process.exit(1);
