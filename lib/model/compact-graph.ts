@@ -10,7 +10,8 @@
 // The bytes are identical to the encodeModel path (compact-graph.test.ts checks it).
 //
 // With `precision: 'int8'` (the CPU default) the matrices are not expanded to fp32 but to int8 with
-// one scale per column (int8.ts): the session then holds ≈ 125 MB of weights for 124M, not 498 MB.
+// one scale per column (int8.ts): the session then holds ≈ 166 MB of weights for 124M (wte twice,
+// see export/layers.ts), not 498 MB. With 'q4' (WebGPU) the 4-bit blocks go in as stored.
 //
 // Layout mirrors encodeModelChunks (graph-builder.ts): ModelProto fields 1–6, the graph field
 // (7: tag + length), GraphProto fields 1–2, each initializer (5), GraphProto fields 10+, ModelProto
@@ -30,7 +31,7 @@ import { numel, parseSafetensors, toFloat32, type SafetensorsFile } from './safe
 
 export interface CompactModel {
   config: GPT2Config;
-  /** decoder.onnx-equivalent bytes (fp32 weights expanded from the compact file). */
+  /** The decoder graph's bytes, its weights built from the compact file in the precision asked for. */
   onnx: Uint8Array;
   /** ln_f and the int8 wte for the logit lens (copies: the compact file can be dropped). */
   lens: LensWeights;

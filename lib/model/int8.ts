@@ -1,7 +1,7 @@
 // int8 weights for the CPU graph: symmetric, one float scale per output column, w[k, n] ≈ q[k, n] ·
 // scale[n]. This is the layout com.microsoft.DynamicQuantizeMatMul takes (B int8 [K, N], b_scale
 // [N]): onnxruntime quantizes the activations to uint8 per call and multiplies with integer kernels,
-// so the session holds a quarter of the fp32 bytes.
+// so each matrix takes a quarter of its fp32 bytes.
 
 /** An int8 matrix with one scale per column ([K, N], scale [N]) or, for wte, per row ([V, C], scale [V]). */
 export interface Int8Matrix {

@@ -1,8 +1,9 @@
 // What a session is created from, for either weights variant: the browser worker, the Node CLI and
 // the Node benchmark all go through here, so they run the same graph the same way.
 //   compact: compact.safetensors → the decoder graph, weights passed as ONNX external data; its
-//            matrices in int8 (the default on the WASM backend: a quarter of the memory, and
-//            onnxruntime has integer kernels there) or fp32 (WebGPU, or when asked for)
+//            matrices in int8 (WASM's default: a third of the fp32 memory, and onnxruntime has
+//            integer kernels there), as the stored 4-bit blocks (WebGPU's default) or in fp32
+//            (see choosePrecision in lib/worker/model-variant.ts)
 //   fp32:    decoder.onnx as exported
 import { compactDecoderModelExternal, EXTERNAL_WEIGHTS } from './compact-graph';
 import type { LensWeights } from './logit-lens';

@@ -27,7 +27,7 @@ type AccuracyRecord = { compact?: Partial<Record<Precision, { positions: number;
 export const INT8_MAX_AGREEMENT_LOSS = 0.05;
 
 /**
- * For compact weights: int8 on WASM (a quarter of the session memory; onnxruntime's CPU backend has
+ * For compact weights: int8 on WASM (a third of the fp32 weights' memory; onnxruntime's CPU backend has
  * integer kernels), the 4-bit blocks as they are on WebGPU (it has 4-bit kernels; WASM does not),
  * or what is asked for. decoder.onnx is fp32 as exported. The export measured each precision (see
  * lib/model/export/measure-variants.ts): when int8 picks the fp32 graph's top token clearly less

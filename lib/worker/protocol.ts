@@ -12,7 +12,7 @@ export type BackendChoice = Backend | 'auto';
 export type ModelVariant = 'compact' | 'fp32';
 export type VariantChoice = ModelVariant | 'auto';
 /**
- * What the matrices compute in: 'int8' (compact weights on WASM by default: a quarter of the
+ * What the matrices compute in: 'int8' (compact weights on WASM by default: a third of the fp32
  * memory; activations quantized per call), 'q4' (compact weights on WebGPU by default: the 4-bit
  * blocks as downloaded) or 'fp32' (decoder.onnx, or when asked for).
  */

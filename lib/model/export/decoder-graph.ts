@@ -25,7 +25,7 @@ export type AnalysisOutput = (typeof ANALYSIS_OUTPUTS)[number];
 export interface DecoderGraphOptions {
   /** Expose the analysis outputs (default true). */
   analysis?: boolean;
-  /** Matrices in fp32 (default) or int8 (CPU: a quarter of the memory; see layers.ts). */
+  /** Matrices in fp32 (default), int8 (CPU: a third of the memory) or q4 (WebGPU); see layers.ts. */
   precision?: Precision;
   /** int8 only: where the int8 matrices come from (default: quantize `w`). */
   int8?: Int8Source;
