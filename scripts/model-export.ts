@@ -12,7 +12,7 @@ if (!values.from || !values.out) {
 }
 try {
   const t0 = performance.now();
-  const manifest = await exportFolder({ from: values.from, out: values.out, name: values.name, demo: values.demo });
+  const manifest = await exportFolder({ from: values.from, out: values.out, name: values.name, demo: values.demo, onStep: (s) => console.error(s) });
   printManifest(values.out, manifest);
   console.log(`export ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 } catch (e) {

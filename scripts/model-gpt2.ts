@@ -39,7 +39,7 @@ try {
   const files = await downloadRepoFiles({ repo: values.repo!, paths: FILES, dir: values.cache!, timeoutMs: Number(values.timeout), onProgress });
   if (current) process.stderr.write('\n');
   console.log(`${values.cache}: ${files.length} files verified`);
-  const manifest = await exportFolder({ from: values.cache!, out: values.out!, name: 'gpt2', demo: false });
+  const manifest = await exportFolder({ from: values.cache!, out: values.out!, name: 'gpt2', demo: false, onStep: (s) => console.error(s) });
   printManifest(values.out!, manifest);
 } catch (e) {
   if (current) process.stderr.write('\n');

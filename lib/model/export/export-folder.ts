@@ -34,6 +34,8 @@ export interface ExportFolderOptions {
   demo?: boolean;
   variants?: ExportVariant[];
   onFile?: (path: string, bytes: number) => void;
+  /** Told what is about to happen (the export and the accuracy check each take a while for 124M). */
+  onStep?: (what: string) => void;
   /** Measure the compact weights against decoder.onnx into the manifest (default true). */
   measure?: boolean;
 }
@@ -51,6 +53,7 @@ export async function exportFolder(opts: ExportFolderOptions): Promise<Manifest>
   }
   const include: Record<string, string> = {};
   for (const [role, file] of Object.entries(TOKENIZER_FILES)) if (await exists(join(opts.out, file))) include[role] = file;
+  opts.onStep?.(`exporting into ${opts.out} (decoder.onnx, onnx/model.onnx, compact.safetensors)…`);
   const manifest = await exportModel({
     weights,
     config,
@@ -62,5 +65,6 @@ export async function exportFolder(opts: ExportFolderOptions): Promise<Manifest>
   });
   for (const f of Object.values(manifest.files)) opts.onFile?.(f.path, f.bytes);
   if (opts.measure === false || !manifest.files.decoder || !manifest.files.compact) return manifest;
+  opts.onStep?.('measuring the compact weights against decoder.onnx (fp32, int8 and 4-bit compute, 128 positions)…');
   return { ...manifest, accuracy: await measureVariants(opts.out) };
 }
