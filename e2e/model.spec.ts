@@ -104,6 +104,20 @@ test('when the export measured int8 as clearly worse than fp32, WASM computes in
   expect(errors).toEqual([]);
 });
 
+test('a malformed accuracy record in the manifest is ignored: int8 as usual, no accuracy line', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.route('**/models/demo/manifest.json', async (route) => {
+    const res = await route.fetch();
+    const manifest = await res.json();
+    manifest.accuracy = { compact: { int8: { positions: 128, top1Agree: 100 }, fp32: 7 } }; // no maxLogitError; fp32 not a record
+    await route.fulfill({ response: res, json: manifest });
+  });
+  expect(await generateGreedy(page, 'wasm')).toEqual(expected.compact);
+  await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText('compact weights, int8 compute');
+  await expect(page.getByTestId('model-accuracy')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('sampling: the same seed gives the same text, another seed another text; Stop ends the stream', async ({ page }) => {
   const run = async (seed: number, n = 16) => {
     await page.goto(`/generator/?${new URLSearchParams({ prompt: PROMPT, n: String(n), t: '1', k: '0', p: '1', seed: String(seed), backend: 'wasm' })}`);

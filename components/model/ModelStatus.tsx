@@ -29,7 +29,7 @@ export default function ModelStatus() {
     );
   }
   const { model, backend, threads, fellBack, variant, precision, downloadBytes, loadMs, accuracy } = status.info;
-  const agree = accuracy && accuracy.positions > 0 && Number.isFinite(accuracy.top1Agree) ? accuracy.top1Agree / accuracy.positions : null;
+  const agree = accuracy ? accuracy.top1Agree / accuracy.positions : null; // checked by the worker
   const compute = { int8: 'int8', q4: '4-bit', fp32: 'fp32' }[precision];
   const weights = variant === 'compact' ? `compact weights, ${compute} compute` : 'fp32 graph';
   const weightsTitle = variant === 'compact'

@@ -109,9 +109,17 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
     model: { name: manifest.name, demo: manifest.demo, config: manifest.config, bytes: downloadBytes },
     loadMs: performance.now() - t0, fellBack: [fellBack, note].filter(Boolean).join('; ') || undefined,
     variant, precision, downloadBytes, graphBytes,
-    accuracy: variant === 'compact' ? manifest.accuracy?.compact?.[precision] : undefined,
+    accuracy: variant === 'compact' ? measured(manifest.accuracy?.compact?.[precision]) : undefined,
     phases: { fetchMs, buildMs, sessionMs: t2 - t1, warmUpMs: performance.now() - t2 },
   });
+}
+
+/** The export's accuracy figures for one precision, if the manifest holds sane ones (it is only JSON). */
+function measured(a: unknown): { positions: number; top1Agree: number; maxLogitError: number } | undefined {
+  const r = a as { positions?: unknown; top1Agree?: unknown; maxLogitError?: unknown } | undefined;
+  const ok = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+  if (!r || !ok(r.positions) || !ok(r.top1Agree) || !ok(r.maxLogitError) || r.positions === 0 || r.top1Agree > r.positions) return undefined;
+  return { positions: r.positions, top1Agree: r.top1Agree, maxLogitError: r.maxLogitError };
 }
 
 /** The logit lens at the prompt's last position: resid.0 … resid.nLayer through ln_f and wteᵀ. */
