@@ -89,6 +89,20 @@ test('WebGPU: the 4-bit blocks run as they are (MatMulNBits), the same greedy to
   expect(errors).toEqual([]);
 });
 
+test('WebGPU failing to start falls back to WASM, rebuilt in int8, and says so', async ({ page }) => {
+  await page.route(/ort-wasm-simd-threaded\.asyncify[^/]*\.wasm$/, (r) => r.fulfill({ status: 404, body: 'gone' })); // the WebGPU build's runtime
+  const params = new URLSearchParams({ prompt: PROMPT, n: String(N), greedy: '1' }); // backend: auto
+  await page.goto(`/generator/?${params}`);
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByTestId('generator-stats')).toBeVisible({ timeout: 60_000 });
+  const status = page.getByRole('status').filter({ hasText: 'Model:' });
+  await expect(status).toContainText('WASM');
+  await expect(status).toContainText('WebGPU failed');
+  await expect(status).toContainText('compact weights, int8 compute');
+  const ids = await page.locator('.gen-token').evaluateAll((els) => els.flatMap((e) => (e as HTMLElement).dataset.ids!.split(',').map(Number)));
+  expect(ids).toEqual(expected.compact);
+});
+
 test('when the export measured int8 as clearly worse than fp32, WASM computes in fp32 and says why', async ({ page }) => {
   const errors = watchErrors(page);
   await page.route('**/models/demo/manifest.json', async (route) => {
