@@ -3,7 +3,6 @@
 // and one row recomputed step by step from the model's q, k, v (and checked against it).
 import { useMemo, useState } from 'react';
 import ModelStatus from '@/components/model/ModelStatus';
-import { modelStore } from '@/components/model/model-store';
 import { attnHead, tensorOf, type AnalysisTensors } from '@/lib/widgets/analysis-tensors';
 import { attentionStepFromTensors, modelAttentionRow } from '@/lib/widgets/attention-steps';
 import type { ScaleMode } from '@/lib/widgets/heatmap-scale';
@@ -43,11 +42,9 @@ export default function AttentionExplorer() {
 
   const analyze = (ids: number[], force: boolean) => {
     if (ids.length === 0) return;
-    job.run(ids.join(','), async (client) => {
+    job.run(ids.join(','), async (client, model) => {
       const { tensors, ms } = await client.analyze(ids, ['attn', 'q', 'key', 'value']);
-      const s = modelStore.getState().status;
-      if (s.state !== 'ready') throw new Error('The model is not ready.');
-      const { nLayer, nHead } = s.info.model.config;
+      const { nLayer, nHead } = model.config;
       for (let l = 0; l < nLayer; l++) tensorOf(tensors, 'attn', l, [nHead, ids.length, ids.length]); // fail early, with the name
       return { ids, labels: ids.map(tokenLabel), tensors, nLayer, nHead, ms };
     }, force);

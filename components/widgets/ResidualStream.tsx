@@ -4,7 +4,6 @@
 // does to it (mean and variance over channels, input vs output).
 import { useMemo, useState } from 'react';
 import ModelStatus from '@/components/model/ModelStatus';
-import { modelStore } from '@/components/model/model-store';
 import { residualProfile, type VecStats } from '@/lib/widgets/layer-stats';
 import type { AnalysisTensors } from '@/lib/widgets/analysis-tensors';
 import { ModelWorkerError } from '@/lib/worker/client';
@@ -87,11 +86,9 @@ export default function ResidualStream() {
 
   const analyze = (ids: number[], force: boolean) => {
     if (ids.length === 0) return;
-    job.run(ids.join(','), async (client) => {
+    job.run(ids.join(','), async (client, model) => {
       const { tensors, ms } = await client.analyze(ids, ['resid', 'resid_mid', 'ln_1', 'ln_2']);
-      const s = modelStore.getState().status;
-      if (s.state !== 'ready') throw new Error('The model is not ready.');
-      const { nLayer } = s.info.model.config;
+      const { nLayer } = model.config;
       residualProfile(tensors, nLayer, 0); // every tensor there, with its name if not
       const lens = await client.lens(ids, LENS_TOP).then(
         (l) => l.layers,

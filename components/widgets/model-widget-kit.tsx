@@ -3,7 +3,8 @@
 // a debounce, and a job runner that loads the one shared model and drops stale answers.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ModelClient } from '@/lib/worker/client';
-import { ensureModel, useModelStatus } from '@/components/model/model-store';
+import type { ModelInfo } from '@/lib/worker/protocol';
+import { ensureModel, modelStore, useModelStatus } from '@/components/model/model-store';
 
 export function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -18,22 +19,28 @@ export interface ModelJob<R> {
   result: R | null;
   running: boolean;
   error: string | null;
-  /** Runs `job` for `key` (e.g. the prompt's ids) unless that key is already done or running; `force` always runs. */
-  run: (key: string, job: (client: ModelClient) => Promise<R>, force?: boolean) => void;
+  /**
+   * Runs `job` for `key` (e.g. the prompt's ids) unless that key is already done or running; `force`
+   * always runs. The job gets the loaded model's client and its info (config, name).
+   */
+  run: (key: string, job: (client: ModelClient, model: ModelInfo) => Promise<R>, force?: boolean) => void;
 }
 
 export function useModelJob<R>(): ModelJob<R> {
   const [state, setState] = useState<{ result: R | null; running: boolean; error: string | null }>({ result: null, running: false, error: null });
   const seq = useRef(0);
   const lastKey = useRef<string | null>(null);
-  const run = useCallback((key: string, job: (client: ModelClient) => Promise<R>, force = false) => {
+  const run = useCallback((key: string, job: (client: ModelClient, model: ModelInfo) => Promise<R>, force = false) => {
     if (!force && key === lastKey.current) return;
     lastKey.current = key;
     const mine = ++seq.current;
     setState((s) => ({ ...s, running: true, error: null }));
     (async () => {
       try {
-        const result = await job(await ensureModel());
+        const client = await ensureModel();
+        const status = modelStore.getState().status;
+        if (status.state !== 'ready') throw new Error('The model is not ready.');
+        const result = await job(client, status.info.model);
         if (mine === seq.current) setState({ result, running: false, error: null });
       } catch (e) {
         if (mine !== seq.current) return;

@@ -3,6 +3,9 @@
 // the graph built from compact weights computes in.
 
 import { ModelCorruptError, type ManifestFile } from './model-files';
+
+/** What choosePrecision reads of the export's accuracy record (manifest.json "accuracy"). */
+type AccuracyRecord = { compact?: Partial<Record<Precision, { positions: number; top1Agree: number }>> };
 import type { Backend, ModelVariant, Precision, PrecisionChoice, VariantChoice } from './protocol';
 
 export interface VariantPlan {
@@ -19,9 +22,6 @@ export function chooseVariant(files: Record<string, ManifestFile>, want: Variant
   }
   return { variant: 'fp32', entry: files.decoder, note: want === 'compact' ? 'fp32 graph: the manifest lists no compact weights' : undefined };
 }
-
-/** The export's accuracy record (manifest.json "accuracy"), as far as choosePrecision reads it. */
-type AccuracyRecord = { compact?: Partial<Record<Precision, { positions: number; top1Agree: number }>> };
 
 /** How many points of top-1 agreement int8 may lose against fp32 compute before it is not the default. */
 export const INT8_MAX_AGREEMENT_LOSS = 0.05;

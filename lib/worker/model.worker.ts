@@ -59,8 +59,8 @@ function defaultThreads(): number {
 async function graphSource(req: Extract<WorkerRequest, { type: 'load' }>, manifest: Manifest, backend: Backend) {
   const { variant, entry, note } = chooseVariant(manifest.files, req.variant);
   const precision = choosePrecision(variant, backend, req.precision, manifest.accuracy);
-  const why = variant === 'compact' && backend === 'wasm' && precision === 'fp32' && (req.precision ?? 'auto') === 'auto'
-    ? 'fp32 compute: in the export’s accuracy check int8 picked the fp32 top token too rarely'
+  const why = precision !== choosePrecision(variant, backend, req.precision) // the accuracy record changed the choice
+    ? `${precision} compute: in the export’s accuracy check int8 picked the fp32 top token too rarely`
     : undefined;
   const t0 = performance.now();
   const file = await fetchModelFile(req.baseUrl, entry, (p) => post({ type: 'progress', id: req.id, ...p }));

@@ -2,6 +2,8 @@
 // Every request carries an id; every response names the request it answers. Only plain data and
 // typed arrays cross.
 
+import type { Precision } from '@/lib/model/export/precision';
+
 export type Backend = 'webgpu' | 'wasm';
 export type BackendChoice = Backend | 'auto';
 /**
@@ -16,7 +18,7 @@ export type VariantChoice = ModelVariant | 'auto';
  * memory; activations quantized per call), 'q4' (compact weights on WebGPU by default: the 4-bit
  * blocks as downloaded) or 'fp32' (decoder.onnx, or when asked for).
  */
-export type Precision = 'int8' | 'q4' | 'fp32';
+export type { Precision };
 export type PrecisionChoice = Precision | 'auto';
 
 export interface SamplingOptions {
