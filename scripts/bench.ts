@@ -30,7 +30,7 @@ import { bundleBenchSite } from '@/lib/bench/bundle';
 import { browserCheck } from '@/lib/bench/check';
 import { treeCpuMs, treeMemory } from '@/lib/bench/proc-memory';
 import { benchPrompt, decoderGreedy } from '@/lib/bench/greedy-runs';
-import { openCompact } from '@/lib/model/compact-graph';
+import { openCompact } from '@/lib/model/compact';
 import { sessionSource } from '@/lib/model/session-source';
 import { Decoder } from '@/lib/model/decoder';
 import { encode } from '@/lib/tokenizer';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expandCompact, serializeCompact } from './compact';
-import { compactDecoderModel, compactDecoderModelExternal, encodeWithPlacedWeights, EXTERNAL_WEIGHTS, int8FromCompact, openCompact } from './compact-graph';
+import { expandCompact, openCompact, serializeCompact } from './compact';
+import { compactDecoderModel, compactDecoderModelExternal, encodeWithPlacedWeights, EXTERNAL_WEIGHTS, int8FromCompact } from './compact-graph';
 import { createSession } from './ort';
 import { demoCheckpoint, HELLO_IDS, maxAbsDiff } from './demo-fixture';
 import { Decoder } from './decoder';

@@ -18,16 +18,15 @@
 // fields 8+. In an initializer, raw_data (field 9) is the last field protobuf.js writes, so its
 // bytes are the tail of the initializer's piece.
 
-import { gpt2TensorSpecs, loadWeights, type NamedShape } from './checkpoint';
-import { COMPACT_FORMAT, dequantizeQ4, dequantizeQ8Rows, isLinearWeight, Q4_BLOCK, q4ToInt8Columns } from './compact';
+import { gpt2TensorSpecs, loadWeights } from './checkpoint';
+import { compactTensor, expandCompactTensor, isLinearWeight, openCompact, Q4_BLOCK, q4ToInt8Columns } from './compact';
 import type { GPT2Config } from './config';
-import { CheckpointError } from './errors';
 import { buildDecoderGraph, type DecoderGraphOptions } from './export/decoder-graph';
 import { encodeModel, onnx, type ModelProto } from './export/graph-builder';
 import { lmHeadBlocks, withLmHeadBlocks, type Int8Source, type Q4Source } from './export/precision';
 import { quantizeColumns, type Int8Matrix } from './int8';
 import { lensWeightsFromCompact, type LensWeights } from './logit-lens';
-import { numel, parseSafetensors, toFloat32, type SafetensorsFile } from './safetensors';
+import { numel, toFloat32, type SafetensorsFile } from './safetensors';
 
 export interface CompactModel {
   config: GPT2Config;
@@ -35,32 +34,6 @@ export interface CompactModel {
   onnx: Uint8Array;
   /** ln_f and the int8 wte for the logit lens (copies: the compact file can be dropped). */
   lens: LensWeights;
-}
-
-/** Reads a compact file's header: its config, and its tensors as views into `bytes`. */
-export function openCompact(bytes: Uint8Array): { config: GPT2Config; file: SafetensorsFile } {
-  const file = parseSafetensors(bytes);
-  if (file.metadata.format !== COMPACT_FORMAT) throw new CheckpointError(`not a compact checkpoint (format "${file.metadata.format}", expected "${COMPACT_FORMAT}")`);
-  return { config: JSON.parse(file.metadata.config) as GPT2Config, file };
-}
-
-/** One weight in fp32, expanded the way expandCompact does it (int8 rows, 4-bit blocks, or as stored). */
-export function expandCompactTensor(file: SafetensorsFile, { name, shape }: NamedShape): Float32Array {
-  const raw = (n: string) => {
-    const t = file.tensors.get(n);
-    if (!t) throw new CheckpointError(`compact checkpoint is missing tensor "${n}"`, n);
-    return t;
-  };
-  if (file.tensors.has(name + '.q8')) {
-    const q = raw(name + '.q8').bytes;
-    return dequantizeQ8Rows(new Int8Array(q.buffer, q.byteOffset, q.byteLength), toFloat32(raw(name + '.scales')), shape[0], shape[1]);
-  }
-  if (file.tensors.has(name + '.q4')) {
-    return dequantizeQ4(raw(name + '.q4').bytes, toFloat32(raw(name + '.scales')), raw(name + '.zero_points').bytes, shape[0], shape[1]);
-  }
-  const t = raw(name);
-  if (numel(t.shape) !== numel(shape)) throw new CheckpointError(`tensor "${name}" has shape [${t.shape}], the config needs [${shape}]`, name);
-  return toFloat32(t);
 }
 
 /**
@@ -72,19 +45,13 @@ export function int8FromCompact(file: SafetensorsFile, config: GPT2Config): Int8
   let rows: Int8Matrix | null = null;
   const wteRows = () => {
     if (rows) return rows;
-    const q = file.tensors.get('wte.weight.q8')?.bytes;
-    const scales = file.tensors.get('wte.weight.scales');
-    if (!q || !scales) throw new CheckpointError('compact checkpoint is missing tensor "wte.weight.q8"', 'wte.weight.q8');
-    return (rows = { q: new Int8Array(q.buffer, q.byteOffset, q.byteLength), scale: toFloat32(scales) });
+    const q = compactTensor(file, 'wte.weight.q8').bytes;
+    return (rows = { q: new Int8Array(q.buffer, q.byteOffset, q.byteLength), scale: toFloat32(compactTensor(file, 'wte.weight.scales')) });
   };
   return withLmHeadBlocks(config, wteRows, (name, K, N) => {
     if (name === 'wte.weight') return wteRows();
     if (file.tensors.has(name + '.q4')) {
-      const t = (suffix: string) => {
-        const x = file.tensors.get(name + suffix);
-        if (!x) throw new CheckpointError(`compact checkpoint is missing tensor "${name + suffix}"`, name + suffix);
-        return x;
-      };
+      const t = (suffix: string) => compactTensor(file, name + suffix);
       return q4ToInt8Columns(t('.q4').bytes, toFloat32(t('.scales')), t('.zero_points').bytes, K, N);
     }
     return quantizeColumns(expandCompactTensor(file, { name, shape: [K, N] }), K, N);

@@ -13,10 +13,10 @@
 // One safetensors file; its __metadata__ holds the GPT2Config. Browser-safe (no Node imports).
 
 import type { GPT2Config } from './config';
-import { gpt2TensorSpecs, loadWeights, weightsToTensors, type Checkpoint, type GPT2Weights } from './checkpoint';
+import { gpt2TensorSpecs, loadWeights, weightsToTensors, type Checkpoint, type GPT2Weights, type NamedShape } from './checkpoint';
 import { CheckpointError } from './errors';
 import type { Int8Matrix } from './int8';
-import { floatToHalf, halfToFloat, parseSafetensors, serializeSafetensors, toFloat32, type TensorToWrite } from './safetensors';
+import { floatToHalf, halfToFloat, numel, parseSafetensors, serializeSafetensors, toFloat32, type SafetensorsFile, type TensorEntry, type TensorToWrite } from './safetensors';
 
 export const COMPACT_FORMAT = 'gpt2-pamphlet-compact/1';
 export const Q4_BLOCK = 32;
@@ -208,30 +208,43 @@ export function serializeCompact(config: GPT2Config, weights: GPT2Weights): Uint
   return serializeSafetensors(tensors, { format: COMPACT_FORMAT, config: JSON.stringify(config), q4_block: String(Q4_BLOCK) });
 }
 
-/** Reads a compact file back into fp32 weights (the same shapes the exporters take). */
-export function expandCompact(bytes: Uint8Array): Checkpoint {
+/** Reads a compact file's header: its config, and its tensors as views into `bytes`. */
+export function openCompact(bytes: Uint8Array): { config: GPT2Config; file: SafetensorsFile } {
   const file = parseSafetensors(bytes);
   if (file.metadata.format !== COMPACT_FORMAT) throw new CheckpointError(`not a compact checkpoint (format "${file.metadata.format}", expected "${COMPACT_FORMAT}")`);
-  const config = JSON.parse(file.metadata.config) as GPT2Config;
-  const raw = (name: string) => {
-    const t = file.tensors.get(name);
-    if (!t) throw new CheckpointError(`compact checkpoint is missing tensor "${name}"`, name);
-    return t;
-  };
+  return { config: JSON.parse(file.metadata.config) as GPT2Config, file };
+}
+
+/** One stored tensor of a compact file, or a clear error naming it. */
+export function compactTensor(file: SafetensorsFile, name: string): TensorEntry {
+  const t = file.tensors.get(name);
+  if (!t) throw new CheckpointError(`compact checkpoint is missing tensor "${name}"`, name);
+  return t;
+}
+
+/** One weight in fp32 (int8 rows, 4-bit blocks, or as stored). */
+export function expandCompactTensor(file: SafetensorsFile, { name, shape }: NamedShape): Float32Array {
+  const raw = (suffix: string) => compactTensor(file, name + suffix);
+  if (file.tensors.has(name + '.q8')) {
+    const q = raw('.q8').bytes;
+    return dequantizeQ8Rows(new Int8Array(q.buffer, q.byteOffset, q.byteLength), toFloat32(raw('.scales')), shape[0], shape[1]);
+  }
+  if (file.tensors.has(name + '.q4')) {
+    return dequantizeQ4(raw('.q4').bytes, toFloat32(raw('.scales')), raw('.zero_points').bytes, shape[0], shape[1]);
+  }
+  const t = raw('');
+  if (numel(t.shape) !== numel(shape)) throw new CheckpointError(`tensor "${name}" has shape [${t.shape}], the config needs [${shape}]`, name);
+  return toFloat32(t);
+}
+
+/** Reads a compact file back into fp32 weights (the same shapes the exporters take). */
+export function expandCompact(bytes: Uint8Array): Checkpoint {
+  const { config, file } = openCompact(bytes);
   const shapes = new Map(gpt2TensorSpecs(config).map((s) => [s.name, s.shape]));
   const weights = loadWeights(config, (name) => {
     const shape = shapes.get(name)!;
-    if (isEmbedding(name)) {
-      const q = raw(name + '.q8').bytes;
-      const data = dequantizeQ8Rows(new Int8Array(q.buffer, q.byteOffset, q.byteLength), toFloat32(raw(name + '.scales')), shape[0], shape[1]);
-      return { shape, data };
-    }
-    if (isLinearWeight(name)) {
-      const data = dequantizeQ4(raw(name + '.q4').bytes, toFloat32(raw(name + '.scales')), raw(name + '.zero_points').bytes, shape[0], shape[1]);
-      return { shape, data };
-    }
-    const t = raw(name);
-    return { shape: t.shape, data: toFloat32(t) };
+    // a tensor stored as is reports its own shape, so loadWeights checks it
+    return { shape: file.tensors.get(name)?.shape ?? shape, data: expandCompactTensor(file, { name, shape }) };
   });
   return { config, weights };
 }

@@ -10,6 +10,7 @@
 
 import type { GPT2Config } from './config';
 import type { LayerNormParams } from './checkpoint';
+import { compactTensor } from './compact';
 import { CheckpointError } from './errors';
 import { toFloat32, type SafetensorsFile } from './safetensors';
 import { topIndices } from './sampling';
@@ -35,11 +36,7 @@ export interface LensLayer {
 
 /** ln_f and wte out of a parsed compact.safetensors, copied so the file's buffer can be freed. */
 export function lensWeightsFromCompact(file: SafetensorsFile, config: GPT2Config): LensWeights {
-  const get = (name: string) => {
-    const t = file.tensors.get(name);
-    if (!t) throw new CheckpointError(`compact checkpoint is missing tensor "${name}"`, name);
-    return t;
-  };
+  const get = (name: string) => compactTensor(file, name);
   const q = get('wte.weight.q8').bytes;
   const { vocabSize: V, nEmbd: C } = config;
   if (q.byteLength !== V * C) throw new CheckpointError(`wte.weight.q8 holds ${q.byteLength} values, the config needs ${V * C}`, 'wte.weight.q8');
