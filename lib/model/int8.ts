@@ -52,12 +52,6 @@ export function transposeInt8(q: Int8Array, rows: number, cols: number): Int8Arr
   return t;
 }
 
-/** w ≈ q · scale, back to fp32 [K, N]. */
-export function dequantizeColumns({ q, scale }: Int8Matrix, K: number, N: number): Float32Array {
-  const w = new Float32Array(K * N);
-  for (let k = 0; k < K; k++) for (let n = 0; n < N; n++) w[k * N + n] = q[k * N + n] * scale[n];
-  return w;
-}
 
 /** Per-row symmetric int8 of w [rows, cols]: q [rows, cols], scale [rows] (for the embedding wte [V, C]). */
 export function quantizeRows(w: Float32Array, rows: number, cols: number): Int8Matrix {
