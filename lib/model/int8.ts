@@ -52,7 +52,6 @@ export function transposeInt8(q: Int8Array, rows: number, cols: number): Int8Arr
   return t;
 }
 
-
 /** Per-row symmetric int8 of w [rows, cols]: q [rows, cols], scale [rows] (for the embedding wte [V, C]). */
 export function quantizeRows(w: Float32Array, rows: number, cols: number): Int8Matrix {
   if (w.length !== rows * cols) throw new RangeError(`quantizeRows: ${w.length} values, expected ${rows}×${cols}`);
