@@ -156,6 +156,7 @@ async function speed() {
     { key: 'A1', label: '(A) project runtime, browser', kind: 'runtime', threads: 1 },
     { key: 'A2', label: '(A) project runtime, browser', kind: 'runtime', threads: 2 },
     { key: 'A1f', label: '(A) same, fp32 compute', kind: 'runtime', threads: 1, precision: 'fp32' },
+    { key: 'A2f', label: '(A) same, fp32 compute', kind: 'runtime', threads: 2, precision: 'fp32' },
     { key: 'B1', label: '(B) raw ORT baseline, browser', kind: 'optimum', threads: 1 },
     { key: 'B2', label: '(B) raw ORT baseline, browser', kind: 'optimum', threads: 2 },
     { key: 'C1', label: '(C) transformers.js, browser', kind: 'transformers', threads: 1 },
