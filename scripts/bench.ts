@@ -142,7 +142,7 @@ async function check() {
   }
   console.log(`  CLI compact vs fp32 ids: ${JSON.stringify(node.compact) === JSON.stringify(node.fp32) ? 'identical' : `differ (${JSON.stringify(node.compact)} vs ${JSON.stringify(node.fp32)})`}`);
   console.log(`  lens: ${r.lens.layers} layers in ${r.lens.ms.toFixed(0)} ms; last layer top-1 ${r.lens.top1}, next-token argmax ${r.lens.argmaxNextToken}; max |lens − session logit| over its top 5: ${r.lens.maxLogitDiff.toExponential(2)}`);
-  console.log(`  lens on fp32: ${r.lensFp32Error}`);
+  console.log(`  lens on fp32 (decoder.onnx): ${r.lensFp32}`);
   const a = r.accuracy;
   console.log(`  compact vs fp32, ${a.positions} teacher-forced positions: max |logit error| ${a.maxErr.toPrecision(3)}, mean ${a.meanErr.toPrecision(3)} (max |logit| ${a.maxAbsLogit.toPrecision(3)}), top-1 agreement ${a.top1Agree}/${a.positions}`);
   const div = r.longGreedy.compact.findIndex((id, i) => id !== r.longGreedy.fp32[i]);

@@ -92,7 +92,7 @@ export default function ResidualStream() {
       residualProfile(tensors, nLayer, 0); // every tensor there, with its name if not
       const lens = await client.lens(ids, LENS_TOP).then(
         (l) => l.layers,
-        (e: Error) => ({ unavailable: e instanceof ModelWorkerError && e.code === 'needs-compact' ? 'the model was loaded from its fp32 graph, which keeps no copy of wte for the lens.' : e.message }),
+        (e: Error) => ({ unavailable: e instanceof ModelWorkerError && e.code === 'no-lens' ? 'this model’s fp32 graph was exported before it had a lens output; export it again.' : e.message }),
       );
       return { ids, labels: ids.map(tokenLabel), tensors, nLayer, ms, lens };
     }, force);

@@ -17,7 +17,7 @@ export interface CheckInput {
 export interface CheckOutput {
   runs: Record<string, { ids: number[]; variant: string; precision: string; backend: string; downloadBytes: number; graphBytes: number; loadMs: number }>;
   lens: { layers: number; top1: number; argmaxNextToken: number; maxLogitDiff: number; ms: number };
-  lensFp32Error: string;
+  lensFp32: string;
   accuracy: { positions: number; maxErr: number; meanErr: number; maxAbsLogit: number; top1Agree: number };
   longGreedy: { compact: number[]; fp32: number[] };
 }
@@ -43,7 +43,10 @@ export function browserCheck(page: Page, input: CheckInput): Promise<CheckOutput
     for (let i = 1; i < logits.length; i++) if (logits[i] > logits[argmax]) argmax = i;
     const last = lensRes.layers.at(-1)!;
     const maxLogitDiff = Math.max(...last.ids.map((id, k) => Math.abs(last.logits[k] - logits[id])));
-    const lensFp32Error = await fp32.lens(promptIds, 5).then(() => 'no error', (e: Error & { code?: string }) => `${e.code}: ${e.message}`);
+    const lensFp32 = await fp32.lens(promptIds, 5).then(
+      (r) => `top-1 of ${r.layers.filter((l, i) => l.ids[0] === lensRes.layers[i].ids[0]).length} of ${r.layers.length} layers as with the compact weights, in ${r.ms.toFixed(0)} ms`,
+      (e: Error & { code?: string }) => `${e.code}: ${e.message}`,
+    );
     // teacher-forced: next-token logits after every prefix of `forced`, compact vs fp32
     let maxErr = 0;
     let sumErr = 0;
@@ -70,7 +73,7 @@ export function browserCheck(page: Page, input: CheckInput): Promise<CheckOutput
     return {
       runs,
       lens: { layers: lensRes.layers.length, top1: last.ids[0], argmaxNextToken: argmax, maxLogitDiff, ms: lensRes.ms },
-      lensFp32Error,
+      lensFp32,
       accuracy: { positions: forced.length, maxErr, meanErr: sumErr / (forced.length * logits.length), maxAbsLogit, top1Agree: agree },
       longGreedy,
     };

@@ -25,15 +25,12 @@ import { buildDecoderGraph, type DecoderGraphOptions } from './export/decoder-gr
 import { encodeModel, onnx, type ModelProto } from './export/graph-builder';
 import { lmHeadBlocks, withLmHeadBlocks, type Int8Source, type Q4Source } from './export/precision';
 import { quantizeColumns, type Int8Matrix } from './int8';
-import { lensWeightsFromCompact, type LensWeights } from './logit-lens';
 import { numel, toFloat32, type SafetensorsFile } from './safetensors';
 
 export interface CompactModel {
   config: GPT2Config;
   /** The decoder graph's bytes, its weights built from the compact file in the precision asked for. */
   onnx: Uint8Array;
-  /** ln_f and the int8 wte for the logit lens (copies: the compact file can be dropped). */
-  lens: LensWeights;
 }
 
 /**
@@ -114,11 +111,11 @@ function placeholderGraph(config: GPT2Config, opts: DecoderGraphOptions): ModelP
   return buildDecoderGraph(config, weights, { ...opts, int8, q4 });
 }
 
-/** The decoder graph's bytes from compact.safetensors, plus what the logit lens needs. */
+/** The decoder graph's bytes from compact.safetensors. */
 export function compactDecoderModel(bytes: Uint8Array, opts: DecoderGraphOptions = {}): CompactModel {
   const { config, file } = openCompact(bytes);
   const onnxBytes = encodeWithPlacedWeights(placeholderGraph(config, opts), compactWeightBytes(file, config, opts));
-  return { config, onnx: onnxBytes, lens: lensWeightsFromCompact(file, config) };
+  return { config, onnx: onnxBytes };
 }
 
 /** Name of the external weights file the graph of compactDecoderModelExternal refers to. */
@@ -162,7 +159,7 @@ export function compactDecoderModelExternal(bytes: Uint8Array, opts: DecoderGrap
     t.dataLocation = onnx.TensorProto.DataLocation.EXTERNAL;
     t.rawData = null;
   }
-  return { config, onnx: encodeModel(model), weights, lens: lensWeightsFromCompact(file, config) };
+  return { config, onnx: encodeModel(model), weights };
 }
 
 /**

@@ -3,7 +3,7 @@
 // the cache and fetches only the intermediates asked for.
 
 import type { GPT2Config } from './config';
-import { ContextLengthError } from './errors';
+import { ContextLengthError, LensUnavailableError } from './errors';
 import { KvCache } from './kv-cache';
 import { createSession, release, run, type Session, type SessionOptions, type Tensor } from './ort';
 
@@ -11,6 +11,8 @@ import { createSession, release, run, type Session, type SessionOptions, type Te
 export type AnalysisKind = 'attn' | 'resid' | 'resid_mid' | 'ln_1' | 'ln_2' | 'q' | 'key' | 'value';
 
 export type Analysis = Partial<Record<AnalysisKind, Tensor[]>> & { logits?: Tensor };
+
+const NO_ROWS = new BigInt64Array(0);
 
 export class Decoder {
   readonly cache: KvCache;
@@ -57,6 +59,7 @@ export class Decoder {
       input_ids: { dims: [T], data: BigInt64Array.from(ids, (id) => BigInt(id)) },
       position_ids: { dims: [T], data: BigInt64Array.from({ length: T }, (_, t) => BigInt(P + t)) },
     };
+    if (this.session.inputNames.includes('lens_layers')) feeds.lens_layers = { dims: [0], data: NO_ROWS };
     const past = this.cache.views(P);
     const fetch = ['logits'];
     for (let i = 0; i < nLayer; i++) {
@@ -75,19 +78,8 @@ export class Decoder {
    * attn → nLayer × [nh, T, T]; resid → nLayer+1 × [T, C]; the others nLayer × [T, C].
    */
   async analyze(ids: readonly number[], what: readonly (AnalysisKind | 'logits')[]): Promise<Analysis> {
-    const { nLayer, nEmbd: C, blockSize } = this.config;
-    const T = ids.length;
-    if (T === 0) throw new RangeError('Decoder.analyze: no tokens');
-    if (T > blockSize) throw new ContextLengthError(T, blockSize);
-    const feeds: Record<string, Tensor> = {
-      input_ids: { dims: [T], data: BigInt64Array.from(ids, (id) => BigInt(id)) },
-      position_ids: { dims: [T], data: BigInt64Array.from({ length: T }, (_, t) => BigInt(t)) },
-    };
-    const empty = new Float32Array(0);
-    for (let i = 0; i < nLayer; i++) {
-      feeds[`past_key.${i}`] = { dims: [0, C], data: empty };
-      feeds[`past_value.${i}`] = { dims: [0, C], data: empty };
-    }
+    const { nLayer } = this.config;
+    const feeds = this.promptFeeds(ids, 'Decoder.analyze');
     const names: string[] = [];
     for (const kind of new Set(what)) {
       if (kind === 'logits') names.push('logits');
@@ -106,6 +98,39 @@ export class Decoder {
       (result[kind] ??= []).push(out[name]);
     }
     return result;
+  }
+
+  /** Feeds for a whole prompt at positions 0..T−1 with an empty cache (and no lens rows). */
+  private promptFeeds(ids: readonly number[], caller: string): Record<string, Tensor> {
+    const { nLayer, nEmbd: C, blockSize } = this.config;
+    const T = ids.length;
+    if (T === 0) throw new RangeError(`${caller}: no tokens`);
+    if (T > blockSize) throw new ContextLengthError(T, blockSize);
+    const feeds: Record<string, Tensor> = {
+      input_ids: { dims: [T], data: BigInt64Array.from(ids, (id) => BigInt(id)) },
+      position_ids: { dims: [T], data: BigInt64Array.from({ length: T }, (_, t) => BigInt(t)) },
+    };
+    const empty = new Float32Array(0);
+    for (let i = 0; i < nLayer; i++) {
+      feeds[`past_key.${i}`] = { dims: [0, C], data: empty };
+      feeds[`past_value.${i}`] = { dims: [0, C], data: empty };
+    }
+    if (this.analysisSession.inputNames.includes('lens_layers')) feeds.lens_layers = { dims: [0], data: NO_ROWS };
+    return feeds;
+  }
+
+  /**
+   * The logit lens at the prompt's last position (no cache; the cache is untouched): the graph's own
+   * ln_f and output projection on resid.0 … resid.nLayer. Returns nLayer+1 rows of [V] logits.
+   */
+  async lens(ids: readonly number[]): Promise<Float32Array[]> {
+    const { nLayer, vocabSize: V } = this.config;
+    if (!this.analysisSession.inputNames.includes('lens_layers')) throw new LensUnavailableError();
+    const feeds = this.promptFeeds(ids, 'Decoder.lens');
+    feeds.lens_layers = { dims: [nLayer + 1], data: BigInt64Array.from({ length: nLayer + 1 }, (_, i) => BigInt(i)) };
+    const out = await run(this.analysisSession, feeds, ['lens_logits']);
+    const all = out.lens_logits.data as Float32Array;
+    return Array.from({ length: nLayer + 1 }, (_, i) => all.subarray(i * V, (i + 1) * V));
   }
 
   /**

@@ -49,3 +49,11 @@ export class HubDownloadError extends Error {
     this.file = file;
   }
 }
+
+/** The session's graph has no logit-lens output (a decoder.onnx exported before it had one). */
+export class LensUnavailableError extends Error {
+  constructor() {
+    super('this decoder graph has no logit-lens output (lens_logits); export the model again to get it');
+    this.name = 'LensUnavailableError';
+  }
+}

@@ -3,7 +3,10 @@ import { expandCompact, serializeCompact } from './compact';
 import { compactDecoderModel } from './compact-graph';
 import { demoCheckpoint, HELLO_IDS, maxAbsDiff } from './demo-fixture';
 import { Decoder } from './decoder';
-import { lensLogits, logitLens, rowOf, type LensWeights } from './logit-lens';
+import { lensLogits, lensTopN, lensWeightsFromCompact, logitLens, rowOf, type LensWeights } from './logit-lens';
+import { openCompact } from './compact';
+import { LensUnavailableError } from './errors';
+import type { Precision } from './export/precision';
 import { referenceForward } from './reference';
 import { argmax, softmax } from './sampling';
 
@@ -16,9 +19,8 @@ let lens: LensWeights;
 let decoder: Decoder;
 
 beforeAll(async () => {
-  const m = compactDecoderModel(compactBytes);
-  lens = m.lens;
-  decoder = await Decoder.load(m.onnx, config);
+  lens = lensWeightsFromCompact(openCompact(compactBytes).file, config);
+  decoder = await Decoder.load(compactDecoderModel(compactBytes).onnx, config);
 });
 
 describe('logit lens', () => {
@@ -81,5 +83,47 @@ describe('logit lens', () => {
     const [l0] = logitLens([ref.resid![0]], lens, 3);
     expect(l0.ids).toHaveLength(3);
     expect(l0.probs[0]).toBeGreaterThan(0);
+  });
+});
+
+describe('the graph’s logit lens (lens_logits)', () => {
+  const lensOf = async (precision: Precision) => {
+    const d = await Decoder.load(compactDecoderModel(compactBytes, { precision }).onnx, config);
+    const { resid, logits } = await d.analyze(HELLO_IDS, ['resid', 'logits']);
+    const rows = resid!.map((t) => rowOf(t.data as Float32Array, T - 1, C));
+    const graph = await d.lens(HELLO_IDS);
+    await d.release();
+    return { graph, js: lensLogits(rows, lens), logits: logits!.data as Float32Array };
+  };
+
+  it('fp32 compute: every layer equals the plain TypeScript lens on the session’s own resid.i (1e-4)', async () => {
+    const { graph, js, logits } = await lensOf('fp32');
+    expect(graph).toHaveLength(config.nLayer + 1);
+    graph.forEach((g, i) => expect(maxAbsDiff(g, js[i])).toBeLessThanOrEqual(1e-4));
+    expect(maxAbsDiff(graph[config.nLayer], logits)).toBeLessThanOrEqual(1e-5);
+  });
+
+  it('int8 compute: every layer within 8-bit rounding of the plain lens, the last of the session’s logits', async () => {
+    // DynamicQuantizeMatMul picks one activation scale per call: for all lens rows together, for
+    // one row while generating, so the last layer matches the logits up to that rounding
+    const { graph, js, logits } = await lensOf('int8');
+    const scale = Math.max(...js.map((l) => Math.max(...l.map(Math.abs))));
+    graph.forEach((g, i) => expect(maxAbsDiff(g, js[i])).toBeLessThanOrEqual(0.02 * scale));
+    expect(maxAbsDiff(graph[config.nLayer], logits)).toBeLessThanOrEqual(0.02 * scale);
+    expect(maxAbsDiff(graph[config.nLayer], logits)).toBeGreaterThan(0); // it is the int8 path
+    expect(lensTopN(graph, 3).map((l) => l.ids[0])).toEqual(lensTopN(js, 3).map((l) => l.ids[0]));
+    expect(lensTopN(graph, 1)[config.nLayer].ids[0]).toBe(argmax(logits));
+  });
+
+  it('leaves the cache alone, and costs generation nothing it can see: same logits as a graph without it', async () => {
+    const plain = await Decoder.load(compactDecoderModel(compactBytes, { analysis: false }).onnx, config);
+    const want = await plain.prefill(HELLO_IDS);
+    const got = await decoder.prefill(HELLO_IDS);
+    expect(maxAbsDiff(got, want)).toBe(0);
+    await decoder.lens([1, 2, 3]);
+    expect(decoder.length).toBe(T);
+    expect(maxAbsDiff(await decoder.step(7), await plain.step(7))).toBe(0);
+    await expect(plain.lens(HELLO_IDS)).rejects.toBeInstanceOf(LensUnavailableError);
+    await plain.release();
   });
 });

@@ -2,11 +2,12 @@
 // the last one. For one position, every resid.i (i = 0 … nLayer) goes through the model's own
 // final LayerNorm and tied output projection:
 //   lens_i = ln_f(resid_i) · wteᵀ      [V]     (at i = nLayer this is exactly the model's logits)
-// wte stays int8 with one scale per row, as compact.safetensors stores it (38.6 MB for 124M instead
-// of 154 MB in fp32): w[v, c] = q[v, c] · scale[v], so row v's logit is scale[v] · Σ_c q[v, c]·h[c].
-// The session's wte holds the same numbers, so with fp32 or 4-bit compute the last layer's lens
-// matches the session's logits up to float rounding; with int8 compute (the WASM default) the
-// session also quantizes h to 8 bits, so they differ by that rounding (lib/model/int8.ts).
+// The app computes it inside the decoder graph (output lens_logits, export/decoder-graph.ts), in the
+// session's own precision: a lens request is one forward pass of the prompt, ~50× faster than this
+// file's plain TypeScript on 124M (1.2 s for 13 rows). lensTopN turns those logits into the widget's
+// rows. The rest of this file is the plain reference the graph's lens is tested against: wte as
+// compact.safetensors stores it, int8 with one scale per row, w[v, c] = q[v, c] · scale[v], dotted
+// with ln_f(h) in float64.
 
 import type { GPT2Config } from './config';
 import type { LayerNormParams } from './checkpoint';
@@ -111,7 +112,12 @@ export function lensLogits(rows: readonly ArrayLike<number>[], w: LensWeights): 
 
 /** The lens at one position: residual rows (resid.0 … resid.nLayer, each [C]) → top-N per layer. */
 export function logitLens(rows: readonly ArrayLike<number>[], w: LensWeights, topN: number): LensLayer[] {
-  return lensLogits(rows, w).map((logits, layer) => {
+  return lensTopN(lensLogits(rows, w), topN);
+}
+
+/** Per-layer lens logits ([V] each, layer 0 first) → each layer's top-N tokens and probabilities. */
+export function lensTopN(perLayer: readonly Float32Array[], topN: number): LensLayer[] {
+  return perLayer.map((logits, layer) => {
     let max = -Infinity;
     for (const x of logits) if (x > max) max = x;
     let sum = 0;

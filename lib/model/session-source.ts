@@ -6,7 +6,6 @@
 //            (see choosePrecision in lib/worker/model-variant.ts)
 //   fp32:    decoder.onnx as exported
 import { compactDecoderModelExternal, EXTERNAL_WEIGHTS } from './compact-graph';
-import type { LensWeights } from './logit-lens';
 import type { Precision } from './export/precision';
 import type { SessionOptions } from './ort';
 
@@ -15,8 +14,6 @@ export type WeightsVariant = 'compact' | 'fp32';
 export interface SessionSource {
   onnx: Uint8Array;
   externalData?: NonNullable<SessionOptions['externalData']>;
-  /** ln_f and the int8 wte for the logit lens: only the compact weights keep them. */
-  lens: LensWeights | null;
   /** Graph plus external weights, in bytes. */
   graphBytes: number;
   /** What the matrices compute in. */
@@ -28,12 +25,11 @@ export interface SessionSource {
  * afterwards. `precision` applies to 'compact' (decoder.onnx is fp32 as exported).
  */
 export function sessionSource(variant: WeightsVariant, file: Uint8Array, precision: Precision = 'int8'): SessionSource {
-  if (variant === 'fp32') return { onnx: file, lens: null, graphBytes: file.byteLength, precision: 'fp32' };
+  if (variant === 'fp32') return { onnx: file, graphBytes: file.byteLength, precision: 'fp32' };
   const m = compactDecoderModelExternal(file, { precision });
   return {
     onnx: m.onnx,
     externalData: [{ path: EXTERNAL_WEIGHTS, data: m.weights }],
-    lens: m.lens,
     graphBytes: m.onnx.byteLength + m.weights.byteLength,
     precision,
   };

@@ -108,7 +108,7 @@ export class ModelClient {
 
   /**
    * The logit lens at the prompt's last position: for resid.0 … resid.nLayer, the top-N tokens of
-   * ln_f(resid)·wteᵀ. Needs the compact weights (error code 'needs-compact' otherwise).
+   * ln_f(resid)·wteᵀ, computed by the graph (error code 'no-lens' for a graph exported without it).
    */
   lens(promptIds: number[], topN: number) {
     return this.request({ type: 'lens', id: this.id(), promptIds, topN }, 'lens');

@@ -3,11 +3,11 @@
 // Requests are handled one at a time (a queue), except `cancel`, which stops a running generation.
 import { Decoder } from '@/lib/model/decoder';
 import { fitPrompt, generate } from '@/lib/model/generate';
-import { logitLens, rowOf, type LensWeights } from '@/lib/model/logit-lens';
+import { lensTopN } from '@/lib/model/logit-lens';
 import { createSession } from '@/lib/model/ort';
 import { startRuntime } from '@/lib/model/runtime-start';
 import { sessionSource } from '@/lib/model/session-source';
-import { ContextLengthError } from '@/lib/model/errors';
+import { ContextLengthError, LensUnavailableError } from '@/lib/model/errors';
 import type { GPT2Config } from '@/lib/model/config';
 import { fetchManifest, fetchModelFile, ModelCorruptError, ModelMissingError, type Manifest } from './model-files';
 import { choosePrecision, chooseVariant } from './model-variant';
@@ -16,8 +16,6 @@ import type { Backend, ErrorCode, WorkerRequest, WorkerResponse } from './protoc
 declare const self: DedicatedWorkerGlobalScope;
 
 let decoder: Decoder | null = null;
-/** ln_f + int8 wte for the logit lens; only when the session came from compact.safetensors. */
-let lens: LensWeights | null = null;
 const running = new Map<number, AbortController>();
 let queue: Promise<void> = Promise.resolve();
 
@@ -75,7 +73,6 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
   const manifest = await fetchManifest(req.baseUrl);
   if (decoder) await decoder.release(); // before the new weights arrive: one model in memory at a time
   decoder = null;
-  lens = null;
   const config = { layerNormEpsilon: 1e-5, ...manifest.config } as GPT2Config;
   let { backend, why } = req.backend === 'auto' ? await pickBackend(config) : { backend: req.backend as Backend, why: undefined };
   const threads = req.threads ?? defaultThreads();
@@ -98,12 +95,11 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
     graph = await graphSource(req, manifest, backend);
     d = new Decoder(await createSession(graph.onnx, { backend, numThreads: threads, externalData: graph.externalData }), config);
   }
-  const { lens: graphLens, fetchMs, buildMs, graphBytes, precision } = graph;
+  const { fetchMs, buildMs, graphBytes, precision } = graph;
   graph = null; // the session holds its own copy: drop the ONNX bytes now
   const t2 = performance.now();
   await d.warmUp();
   decoder = d;
-  lens = graphLens;
   post({
     type: 'ready', id: req.id, backend, threads: backend === 'wasm' ? threads : 0,
     model: { name: manifest.name, demo: manifest.demo, config: manifest.config, bytes: downloadBytes },
@@ -122,21 +118,22 @@ function measured(a: unknown): { positions: number; top1Agree: number; maxLogitE
   return { positions: r.positions, top1Agree: r.top1Agree, maxLogitError: r.maxLogitError };
 }
 
-/** The logit lens at the prompt's last position: resid.0 … resid.nLayer through ln_f and wteᵀ. */
+/** The logit lens at the prompt's last position: resid.0 … resid.nLayer through ln_f and wteᵀ, in the graph. */
 async function runLens(req: Extract<WorkerRequest, { type: 'lens' }>, d: Decoder, ids: number[], t0: number) {
-  if (!lens) {
+  let perLayer: Float32Array[];
+  try {
+    perLayer = await d.lens(ids);
+  } catch (e) {
+    if (!(e instanceof LensUnavailableError)) throw e;
     post({
-      type: 'error', id: req.id, code: 'needs-compact',
-      message: 'The logit lens needs the compact weights (compact.safetensors), but this model was loaded from decoder.onnx. ' +
-        'Load it without ?variant=fp32, or export the model with its compact weights (npm run model:demo / model:gpt2).',
+      type: 'error', id: req.id, code: 'no-lens',
+      message: 'The logit lens needs a graph with its lens output, and this decoder.onnx was exported before it had one. ' +
+        'Export the model again (npm run model:demo / model:gpt2 / model:export), or load it without ?variant=fp32.',
     });
     return;
   }
-  const { resid } = await d.analyze(ids, ['resid']);
-  const T = ids.length;
-  const rows = resid!.map((t) => rowOf(t.data as Float32Array, T - 1, d.config.nEmbd));
   const topN = Math.max(1, Math.min(100, Math.floor(req.topN) || 1));
-  post({ type: 'lens', id: req.id, position: T - 1, tokenId: ids[T - 1], layers: logitLens(rows, lens, topN), ms: performance.now() - t0 });
+  post({ type: 'lens', id: req.id, position: ids.length - 1, tokenId: ids[ids.length - 1], layers: lensTopN(perLayer, topN), ms: performance.now() - t0 });
 }
 
 /**

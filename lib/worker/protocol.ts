@@ -57,7 +57,7 @@ export type WorkerRequest =
 
 export type ErrorCode =
   | 'model-missing' | 'model-corrupt' | 'backend-failed' | 'prompt-too-long' | 'not-loaded' | 'internal'
-  | 'needs-compact'; // the logit lens on a session loaded from decoder.onnx
+  | 'no-lens'; // the logit lens on a decoder.onnx exported before the graph had its lens output
 
 export interface GenerateStats {
   promptTokens: number; // tokens actually fed (after any sliding)

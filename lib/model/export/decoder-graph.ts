@@ -6,7 +6,10 @@
 //            key.{i}, value.{i} [T, C] (only the new rows: the caller appends them to its cache),
 //            and, with `analysis`, per-layer intermediates fetched on demand:
 //            attn.{i} [nh, T, P+T], resid.{i} [T, C] (i = 0..nLayer; the last is before ln_f),
-//            resid_mid.{i}, ln_1.{i}, ln_2.{i}, q.{i} [T, C].
+//            resid_mid.{i}, ln_1.{i}, ln_2.{i}, q.{i} [T, C],
+//            lens_logits [R, V]: the logit lens, ln_f and the output projection applied to the last
+//            position's resid.{i} for each i in the extra input lens_layers [R] int64. While
+//            generating lens_layers is empty and the lens costs a few operators on empty tensors.
 //
 // Why this shape: onnxruntime-web copies every fetched output into a fresh JS array; fetching only
 // the new K/V rows instead of the whole cache each step was worth 1.75–2.7× decode speed (see
@@ -52,6 +55,7 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
 
   b.input('input_ids', DType.INT64, [T], 'token ids of the new positions');
   b.input('position_ids', DType.INT64, [T], 'absolute positions P..P+T−1');
+  if (analysis) b.input('lens_layers', DType.INT64, ['lens_rows'], 'logit lens: which resid.i to read at the last position (empty: none)');
   for (let i = 0; i < nLayer; i++) {
     b.input(`past_key.${i}`, DType.FLOAT, ['past_sequence_length', C], 'cached keys, time-major, heads side by side');
     b.input(`past_value.${i}`, DType.FLOAT, ['past_sequence_length', C]);
@@ -67,6 +71,7 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
   const tok = embedTokens(b, 'input_ids', precision);
   const pos = b.op1('Gather', ['wpe.weight', 'position_ids'], { attrs: [attr.int('axis', 0)] });
   let x = b.op1('Add', [tok, pos], { outputs: analysis ? [named('resid.0', [T, C])!] : undefined });
+  const resids = [x];
 
   // 2. causal mask from the shapes: query t sits at P+t and may see keys 0..P+t. future: [T, L] bool
   b.scope = 'mask';
@@ -103,6 +108,7 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
     const mid = b.op1('Add', [x, linear(b, y, `h.${i}.attn.c_proj`, undefined, precision, [C, C])], { outputs: analysis ? [named(`resid_mid.${i}`, [T, C])!] : undefined });
     const h2 = layerNorm(b, mid, `h.${i}.ln_2`, eps, named(`ln_2.${i}`, [T, C]));
     x = b.op1('Add', [mid, mlp(b, h2, `h.${i}.mlp`, C, precision)], { outputs: analysis ? [named(`resid.${i + 1}`, [T, C])!] : undefined });
+    resids.push(x);
   }
 
   // 4. last position only → ln_f → logits = h·wteᵀ (the embedding's weights, tied)
@@ -112,6 +118,16 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
   const logits2d = tiedLogits(b, hf, precision, V); // [1, V]
   b.op1('Reshape', [logits2d, b.constInt64([V])], { outputs: ['logits'] });
   b.output('logits', DType.FLOAT, [V], 'next-token logits after the last input position');
+
+  // 5. the logit lens: the same head on the last position's resid.{i}, for the i asked for
+  if (analysis) {
+    b.scope = 'lens';
+    const lastRows = resids.map((r) => b.op1('Slice', [r, b.constInt64([-1]), b.constInt64([INT64_MAX]), b.constInt64([0])])); // [1, C] each
+    const rows = b.op1('Gather', [b.op1('Concat', lastRows, { attrs: [attr.int('axis', 0)] }), 'lens_layers'], { attrs: [attr.int('axis', 0)] }); // [R, C]
+    const lens = tiedLogits(b, layerNorm(b, rows, 'ln_f', eps), precision, V); // [R, V]
+    b.op1('Identity', [lens], { outputs: ['lens_logits'] });
+    b.output('lens_logits', DType.FLOAT, ['lens_rows', V], 'logit lens: ln_f(resid.i)·wteᵀ at the last position, one row per lens_layers entry');
+  }
 
   return b.build({
     graphName: 'gpt2_decoder',
