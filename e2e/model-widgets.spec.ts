@@ -40,23 +40,34 @@ test('next-token bars: probabilities follow softmax of the logits, and top-k fil
   await expect(w.getByTestId('next-token-sum')).toContainText('1.0000');
 });
 
-test('residual stream: one row per block plus the stream into ln_f, all from the model', async ({ page }) => {
-  await page.goto('/lessons/architecture/?backend=wasm');
-  const w = await widget(page, 'Residual stream');
-  await w.getByRole('button', { name: 'Run the model' }).click();
-  const rows = w.getByTestId('residual-table').locator('tbody tr');
-  await expect(rows.first()).toBeVisible({ timeout: 60_000 });
-  const norms = await rows.evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.residNorm)));
-  expect(norms).toHaveLength(3); // the demo model: 2 blocks + the stream into ln_f
-  for (const n of norms) expect(Number.isFinite(n) && n > 0).toBe(true);
-  // The logit lens: one row per stream; its last row is the model's own next-token prediction.
-  const lens = w.getByTestId('logit-lens').locator('tbody tr');
-  await expect(lens).toHaveCount(3);
-  const lastTop = Number(await lens.last().getAttribute('data-top-id'));
-  const prompt = await w.getByRole('textbox', { name: /Prompt/ }).inputValue();
-  const out = execFileSync('npx', ['tsx', 'scripts/generate.ts', '--model', 'models/demo', '--prompt', prompt, '--max-new-tokens', '1', '--greedy', '--json'], { encoding: 'utf8' });
-  expect(lastTop).toBe(JSON.parse(out).ids[0]);
-});
+// The lens runs inside each graph: the int8 one WASM builds, decoder.onnx as exported, WebGPU's 4-bit one.
+const residualRuns = [
+  { name: 'WASM, int8', query: 'backend=wasm', cli: ['--variant', 'compact', '--precision', 'int8'], status: 'compact weights, int8 compute' },
+  { name: 'WASM, decoder.onnx', query: 'backend=wasm&variant=fp32', cli: ['--variant', 'fp32'], status: 'fp32 graph' },
+  { name: 'WebGPU, 4-bit', query: 'backend=webgpu', cli: ['--variant', 'compact', '--precision', 'q4'], status: 'compact weights, 4-bit compute' },
+];
+for (const run of residualRuns) {
+  test(`residual stream (${run.name}): one row per block plus the stream into ln_f, all from the model`, async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(`/lessons/architecture/?${run.query}`);
+    const w = await widget(page, 'Residual stream');
+    await w.getByRole('button', { name: 'Run the model' }).click();
+    const rows = w.getByTestId('residual-table').locator('tbody tr');
+    await expect(rows.first()).toBeVisible({ timeout: 60_000 });
+    const norms = await rows.evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.residNorm)));
+    expect(norms).toHaveLength(3); // the demo model: 2 blocks + the stream into ln_f
+    for (const n of norms) expect(Number.isFinite(n) && n > 0).toBe(true);
+    // The logit lens: one row per stream; its last row is the model's own next-token prediction.
+    const lens = w.getByTestId('logit-lens').locator('tbody tr');
+    await expect(lens).toHaveCount(3);
+    const lastTop = Number(await lens.last().getAttribute('data-top-id'));
+    const prompt = await w.getByRole('textbox', { name: /Prompt/ }).inputValue();
+    const out = execFileSync('npx', ['tsx', 'scripts/generate.ts', '--model', 'models/demo', '--prompt', prompt, '--max-new-tokens', '1', '--greedy', '--json', ...run.cli], { encoding: 'utf8' });
+    expect(lastTop).toBe(JSON.parse(out).ids[0]);
+    await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText(run.status);
+    expect(errors).toEqual([]);
+  });
+}
 
 test('KV cache meter: one more cached position per generated token', async ({ page }) => {
   await page.goto('/lessons/attention/?backend=wasm');
