@@ -188,6 +188,7 @@ async function speed() {
     loadMs: median(rs.map((r) => r.loadMs)), prefillMs: median(rs.map((r) => r.prefillMs)), tokPerSec: median(rs.map((r) => r.tokPerSec)),
     cpuMsPerToken: median(rs.map((r) => r.cpuMsPerToken)), peakMB: median(rs.map((r) => r.peakMB)), tabMB: median(rs.map((r) => r.tabMB)), overIdleMB: median(rs.map((r) => r.overIdleMB)), afterMB: median(rs.map((r) => r.afterMB)), downloadMB: rs[0].downloadBytes / 1e6,
     threads: rs[0].threads, isolated: rs[0].isolated, lensMs: rs[0].lensMs === undefined ? undefined : median(rs.map((r) => r.lensMs!)),
+    stepMs: rs.every((r) => r.stepMs) ? { p50: median(rs.map((r) => r.stepMs!.p50)), p90: median(rs.map((r) => r.stepMs!.p90)) } : undefined,
   }]));
   const ratio = (a: string, b: string) => (med[a] && med[b] ? {
     decode: med[a].tokPerSec / med[b].tokPerSec, cpu: med[b].cpuMsPerToken / med[a].cpuMsPerToken, prefill: med[b].prefillMs / med[a].prefillMs, load: med[b].loadMs / med[a].loadMs, memory: med[a].overIdleMB / med[b].overIdleMB,
@@ -225,6 +226,8 @@ async function speed() {
     const m = (f: keyof NonNullable<Run['phases']>) => median(ph.map((p) => p[f])).toFixed(0);
     console.log(`${k}: load phases (medians, ms): fetch + verify ${m('fetchMs')}, build graph ${m('buildMs')}, create session ${m('sessionMs')}, warm-up ${m('warmUpMs')}`);
   }
+  const steps = configs.filter((c) => med[c.key].stepMs).map((c) => `${c.key} ${med[c.key].stepMs!.p50.toFixed(0)} / ${med[c.key].stepMs!.p90.toFixed(0)}`);
+  if (steps.length) console.log(`decode step ms, median / 90th percentile (medians over rounds): ${steps.join(', ')}`);
   for (const k of ['A1', 'A2']) if (med[k]?.lensMs !== undefined) console.log(`${k}: a logit-lens request (every resid.i at the last position, top 10) takes ${med[k].lensMs!.toFixed(0)} ms`);
   console.log('\nratios (A vs the others at the same thread count; > 1 = A better; memory = A / other, over idle):');
   for (const [k, r] of Object.entries(ratios)) {

@@ -7,6 +7,7 @@
 import { ModelClient } from '@/lib/worker/client';
 import type { BackendChoice, PrecisionChoice, VariantChoice } from '@/lib/worker/protocol';
 import type { BenchGen, BenchJob, BenchLoad, BenchReply, BenchRequest } from './bench-protocol';
+import { stepPercentiles } from './greedy-runs';
 
 const GREEDY = { greedy: true, temperature: 1, topK: 0, topP: 1, seed: 0 };
 
@@ -25,10 +26,12 @@ async function loadClient(model: string, backend: BackendChoice, variant: Varian
 async function greedy(client: ModelClient, promptIds: number[], n: number) {
   const { tokens } = client.generate(promptIds, { maxNewTokens: n, sampling: GREEDY, stopAtEot: false });
   const ids: number[] = [];
+  const stepsMs: number[] = []; // the worker's own time per token, after the prefill
   for (;;) {
     const r = await tokens.next();
-    if (r.done) return { ids, stats: r.value.stats };
+    if (r.done) return { ids, stats: r.value.stats, stepMs: stepPercentiles(stepsMs) };
     ids.push(r.value.tokenId);
+    if (r.value.index > 0) stepsMs.push(r.value.ms);
   }
 }
 
@@ -44,8 +47,8 @@ async function loadRuntime(job: Omit<BenchJob, 'baseUrl'>): Promise<BenchLoad> {
   const loadMs = performance.now() - t0;
   current = {
     async generate() {
-      const { ids, stats } = await greedy(client, job.prompt, job.newTokens);
-      return { prefillMs: stats.prefillMs, decodeMs: stats.decodeMs, tokPerSec: stats.tokensPerSecond, ids };
+      const { ids, stats, stepMs } = await greedy(client, job.prompt, job.newTokens);
+      return { prefillMs: stats.prefillMs, decodeMs: stats.decodeMs, tokPerSec: stats.tokensPerSecond, stepMs, ids };
     },
     async finish() {
       const lensMs = ready.variant === 'compact' ? (await client.lens(job.prompt, 10)).ms : undefined;

@@ -26,6 +26,8 @@ export interface BenchGen {
   prefillMs: number;
   decodeMs: number; // the newTokens − 1 steps after the prefill
   tokPerSec: number;
+  /** Median and 90th percentile of the decode steps (not for transformers.js, which streams no timings). */
+  stepMs?: { p50: number; p90: number };
   ids: number[];
 }
 

@@ -15,21 +15,41 @@ export interface GreedyTiming {
   prefillMs: number; // prompt → first logits
   decodeMs: number; // the newTokens − 1 steps after it
   tokPerSec: number; // (newTokens − 1) / decodeMs
+  /** The steps' own times: median and 90th percentile (stalls show in p90, not in the median). */
+  stepMs?: { p50: number; p90: number };
   ids: number[];
 }
 
-function timing(prefillMs: number, decodeMs: number, ids: number[]): GreedyTiming {
-  return { prefillMs, decodeMs, tokPerSec: ids.length > 1 ? ((ids.length - 1) * 1000) / decodeMs : 0, ids };
+/** Median and 90th percentile of step times. */
+export function stepPercentiles(stepsMs: readonly number[]): { p50: number; p90: number } | undefined {
+  if (stepsMs.length === 0) return undefined;
+  const s = [...stepsMs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { p50: at(0.5), p90: at(0.9) };
+}
+
+function timing(prefillMs: number, stepsMs: number[], ids: number[]): GreedyTiming {
+  const decodeMs = stepsMs.reduce((a, b) => a + b, 0);
+  return { prefillMs, decodeMs, tokPerSec: ids.length > 1 ? ((ids.length - 1) * 1000) / decodeMs : 0, stepMs: stepPercentiles(stepsMs), ids };
+}
+
+/** Greedy decoding with each step timed: step(lastId) → the next logits. */
+async function timedSteps(ids: number[], newTokens: number, step: (id: number) => Promise<Float32Array>): Promise<number[]> {
+  const steps: number[] = [];
+  while (ids.length < newTokens) {
+    const t = performance.now();
+    ids.push(argmax(await step(ids.at(-1)!)));
+    steps.push(performance.now() - t);
+  }
+  return steps;
 }
 
 /** The project's runtime: decoder graph, new-K/V outputs, cache kept in JS. */
 export async function decoderGreedy(d: Decoder, prompt: number[], newTokens: number): Promise<GreedyTiming> {
-  let t = performance.now();
+  const t = performance.now();
   const ids = [argmax(await d.prefill(prompt))];
   const prefillMs = performance.now() - t;
-  t = performance.now();
-  while (ids.length < newTokens) ids.push(argmax(await d.step(ids.at(-1)!)));
-  return timing(prefillMs, performance.now() - t, ids);
+  return timing(prefillMs, await timedSteps(ids, newTokens, (id) => d.step(id)), ids);
 }
 
 /**
@@ -62,10 +82,8 @@ export function optimumForward(s: Session, config: GPT2Config): (ids: number[]) 
 /** The raw baseline, timed: prompt, then greedy tokens one at a time. */
 export async function optimumGreedy(s: Session, config: GPT2Config, prompt: number[], newTokens: number): Promise<GreedyTiming> {
   const forward = optimumForward(s, config);
-  let t = performance.now();
+  const t = performance.now();
   const ids = [argmax(await forward(prompt))];
   const prefillMs = performance.now() - t;
-  t = performance.now();
-  while (ids.length < newTokens) ids.push(argmax(await forward([ids.at(-1)!])));
-  return timing(prefillMs, performance.now() - t, ids);
+  return timing(prefillMs, await timedSteps(ids, newTokens, (id) => forward([id])), ids);
 }
