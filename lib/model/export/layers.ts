@@ -78,8 +78,8 @@ export function addWeights(b: GraphBuilder, cfg: GPT2Config, w: GPT2Weights, int
 export function embedTokens(b: GraphBuilder, ids: string, precision: Precision): string {
   if (precision !== 'int8') return b.op1('Gather', ['wte.weight', ids], { attrs: [attr.int('axis', 0)] });
   // DequantizeLinear with one scale per gathered row, not Cast then Mul: the same numbers, but with
-  // Cast + Mul onnxruntime-web's decode step took 1.9× longer on 2 WASM threads than on 1 (52 vs 28 ms
-  // on 2 threads; 124M shape, Chromium; measured, cause inside onnxruntime not traced).
+  // Cast + Mul a decode step on 2 WASM threads took 52–60 ms instead of 28 (1 thread: 31–44 ms either
+  // way; 124M shape, onnxruntime-web in Chromium; the cause inside onnxruntime was not traced).
   const q = b.op1('Gather', ['wte.weight_q', ids], { attrs: [attr.int('axis', 0)] }); // [T, C] int8
   const scale = b.op1('Gather', ['wte.weight_scale', ids], { attrs: [attr.int('axis', 0)] }); // [T]
   return b.op1('DequantizeLinear', [q, scale], { attrs: [attr.int('axis', 0)] }); // [T, C]
