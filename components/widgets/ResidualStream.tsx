@@ -6,7 +6,6 @@ import { useMemo, useState } from 'react';
 import ModelStatus from '@/components/model/ModelStatus';
 import { residualProfile, type VecStats } from '@/lib/widgets/layer-stats';
 import type { AnalysisTensors } from '@/lib/widgets/analysis-tensors';
-import { ModelWorkerError } from '@/lib/worker/client';
 import type { LensLayer } from '@/lib/worker/protocol';
 import { fmt } from '@/lib/widgets/number-format';
 import { promptIds, tokenLabel } from '@/lib/widgets/token-label';
@@ -87,14 +86,10 @@ export default function ResidualStream() {
   const analyze = (ids: number[], force: boolean) => {
     if (ids.length === 0) return;
     job.run(ids.join(','), async (client, model) => {
-      const { tensors, ms } = await client.analyze(ids, ['resid', 'resid_mid', 'ln_1', 'ln_2']);
+      const { tensors, ms, lens } = await client.analyze(ids, ['resid', 'resid_mid', 'ln_1', 'ln_2'], LENS_TOP); // one forward pass
       const { nLayer } = model.config;
       residualProfile(tensors, nLayer, 0); // every tensor there, with its name if not
-      const lens = await client.lens(ids, LENS_TOP).then(
-        (l) => l.layers,
-        (e: Error) => ({ unavailable: e instanceof ModelWorkerError && e.code === 'no-lens' ? 'this model’s fp32 graph was exported before it had a lens output; export it again.' : e.message }),
-      );
-      return { ids, labels: ids.map(tokenLabel), tensors, nLayer, ms, lens };
+      return { ids, labels: ids.map(tokenLabel), tensors, nLayer, ms, lens: lens ?? { unavailable: 'the worker sent no lens.' } };
     }, force);
   };
   useLiveWhenReady(liveIds.join(','), liveIds.length > 0, () => analyze(liveIds, false));

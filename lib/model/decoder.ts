@@ -10,7 +10,8 @@ import { createSession, release, run, type Session, type SessionOptions, type Te
 /** Per-layer intermediates analyze() can fetch (see export/decoder-graph.ts); 'logits' is [V]. */
 export type AnalysisKind = 'attn' | 'resid' | 'resid_mid' | 'ln_1' | 'ln_2' | 'q' | 'key' | 'value';
 
-export type Analysis = Partial<Record<AnalysisKind, Tensor[]>> & { logits?: Tensor };
+/** `lens`: the logit lens at the last position, nLayer+1 rows of [V] (see lens()). */
+export type Analysis = Partial<Record<AnalysisKind, Tensor[]>> & { logits?: Tensor; lens?: Float32Array[] };
 
 const NO_ROWS = new BigInt64Array(0);
 
@@ -77,13 +78,17 @@ export class Decoder {
    * Runs a whole prompt (positions 0..T−1, no cache, cache untouched) and fetches only `what`:
    * attn → nLayer × [nh, T, T]; resid → nLayer+1 × [T, C]; the others nLayer × [T, C].
    */
-  async analyze(ids: readonly number[], what: readonly (AnalysisKind | 'logits')[]): Promise<Analysis> {
-    const { nLayer } = this.config;
+  async analyze(ids: readonly number[], what: readonly (AnalysisKind | 'logits' | 'lens')[]): Promise<Analysis> {
+    const { nLayer, vocabSize: V } = this.config;
     const feeds = this.promptFeeds(ids, 'Decoder.analyze');
     const names: string[] = [];
     for (const kind of new Set(what)) {
       if (kind === 'logits') names.push('logits');
-      else for (let i = 0; i < (kind === 'resid' ? nLayer + 1 : nLayer); i++) names.push(`${kind}.${i}`);
+      else if (kind === 'lens') {
+        if (!this.analysisSession.inputNames.includes('lens_layers')) throw new LensUnavailableError();
+        feeds.lens_layers = { dims: [nLayer + 1], data: BigInt64Array.from({ length: nLayer + 1 }, (_, i) => BigInt(i)) };
+        names.push('lens_logits');
+      } else for (let i = 0; i < (kind === 'resid' ? nLayer + 1 : nLayer); i++) names.push(`${kind}.${i}`);
     }
     const missing = names.filter((n) => !this.analysisSession.outputNames.includes(n));
     if (missing.length) throw new RangeError(`Decoder.analyze: the graph has no output ${missing.slice(0, 3).join(', ')}`);
@@ -92,6 +97,11 @@ export class Decoder {
     for (const name of names) {
       if (name === 'logits') {
         result.logits = out.logits;
+        continue;
+      }
+      if (name === 'lens_logits') {
+        const all = out.lens_logits.data as Float32Array;
+        result.lens = Array.from({ length: nLayer + 1 }, (_, i) => all.subarray(i * V, (i + 1) * V));
         continue;
       }
       const kind = name.slice(0, name.lastIndexOf('.')) as AnalysisKind;
@@ -124,13 +134,7 @@ export class Decoder {
    * ln_f and output projection on resid.0 … resid.nLayer. Returns nLayer+1 rows of [V] logits.
    */
   async lens(ids: readonly number[]): Promise<Float32Array[]> {
-    const { nLayer, vocabSize: V } = this.config;
-    if (!this.analysisSession.inputNames.includes('lens_layers')) throw new LensUnavailableError();
-    const feeds = this.promptFeeds(ids, 'Decoder.lens');
-    feeds.lens_layers = { dims: [nLayer + 1], data: BigInt64Array.from({ length: nLayer + 1 }, (_, i) => BigInt(i)) };
-    const out = await run(this.analysisSession, feeds, ['lens_logits']);
-    const all = out.lens_logits.data as Float32Array;
-    return Array.from({ length: nLayer + 1 }, (_, i) => all.subarray(i * V, (i + 1) * V));
+    return (await this.analyze(ids, ['lens'])).lens!;
   }
 
   /**

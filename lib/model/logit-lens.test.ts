@@ -115,6 +115,13 @@ describe('the graph’s logit lens (lens_logits)', () => {
     expect(lensTopN(graph, 1)[config.nLayer].ids[0]).toBe(argmax(logits));
   });
 
+  it('comes with other intermediates from one forward pass, the same numbers as on its own', async () => {
+    const both = await decoder.analyze(HELLO_IDS, ['resid', 'lens']);
+    expect(both.resid).toHaveLength(config.nLayer + 1);
+    const alone = await decoder.lens(HELLO_IDS);
+    both.lens!.forEach((l, i) => expect(maxAbsDiff(l, alone[i])).toBe(0));
+  });
+
   it('leaves the cache alone, and costs generation nothing it can see: same logits as a graph without it', async () => {
     const plain = await Decoder.load(compactDecoderModel(compactBytes, { analysis: false }).onnx, config);
     const want = await plain.prefill(HELLO_IDS);

@@ -18,9 +18,7 @@ beforeAll(async () => {
   const what: AnalysisKind[] = ['attn', 'q', 'key', 'value', 'resid', 'resid_mid', 'ln_1', 'ln_2'];
   const analysis = await decoder.analyze(HELLO_IDS, what);
   tensors = {};
-  for (const [kind, list] of Object.entries(analysis)) {
-    if (Array.isArray(list)) list.forEach((t, i) => (tensors[`${kind}.${i}`] = { dims: t.dims, data: t.data as Float32Array }));
-  }
+  for (const kind of what) analysis[kind]!.forEach((t, i) => (tensors[`${kind}.${i}`] = { dims: t.dims, data: t.data as Float32Array }));
   await decoder.release();
 });
 

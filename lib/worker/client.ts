@@ -101,9 +101,12 @@ export class ModelClient {
     return this.request({ type: 'next-token', id: this.id(), promptIds }, 'logits');
   }
 
-  /** Internal tensors for the lessons' widgets (attention, residual stream, …) on a full prompt. */
-  analyze(promptIds: number[], what: AnalysisKind[]) {
-    return this.request({ type: 'analyze', id: this.id(), promptIds, what }, 'analysis');
+  /**
+   * Internal tensors for the lessons' widgets (attention, residual stream, …) on a full prompt; with
+   * lensTopN, the logit lens too, from the same forward pass.
+   */
+  analyze(promptIds: number[], what: AnalysisKind[], lensTopN?: number) {
+    return this.request({ type: 'analyze', id: this.id(), promptIds, what, ...(lensTopN ? { lensTopN } : {}) }, 'analysis');
   }
 
   /**

@@ -118,6 +118,11 @@ function measured(a: unknown): { positions: number; top1Agree: number; maxLogitE
   return { positions: r.positions, top1Agree: r.top1Agree, maxLogitError: r.maxLogitError };
 }
 
+const NO_LENS = 'The logit lens needs a graph with its lens output, and this decoder.onnx was exported before it had one. ' +
+  'Export the model again (npm run model:demo / model:gpt2 / model:export), or load it without ?variant=fp32.';
+
+const lensTop = (topN: number) => Math.max(1, Math.min(100, Math.floor(topN) || 1));
+
 /** The logit lens at the prompt's last position: resid.0 … resid.nLayer through ln_f and wteᵀ, in the graph. */
 async function runLens(req: Extract<WorkerRequest, { type: 'lens' }>, d: Decoder, ids: number[], t0: number) {
   let perLayer: Float32Array[];
@@ -125,15 +130,26 @@ async function runLens(req: Extract<WorkerRequest, { type: 'lens' }>, d: Decoder
     perLayer = await d.lens(ids);
   } catch (e) {
     if (!(e instanceof LensUnavailableError)) throw e;
-    post({
-      type: 'error', id: req.id, code: 'no-lens',
-      message: 'The logit lens needs a graph with its lens output, and this decoder.onnx was exported before it had one. ' +
-        'Export the model again (npm run model:demo / model:gpt2 / model:export), or load it without ?variant=fp32.',
-    });
+    post({ type: 'error', id: req.id, code: 'no-lens', message: NO_LENS });
     return;
   }
-  const topN = Math.max(1, Math.min(100, Math.floor(req.topN) || 1));
-  post({ type: 'lens', id: req.id, position: ids.length - 1, tokenId: ids[ids.length - 1], layers: lensTopN(perLayer, topN), ms: performance.now() - t0 });
+  post({ type: 'lens', id: req.id, position: ids.length - 1, tokenId: ids[ids.length - 1], layers: lensTopN(perLayer, lensTop(req.topN)), ms: performance.now() - t0 });
+}
+
+/** Intermediates for the widgets, with the lens from the same pass when asked and the graph has it. */
+async function runAnalysis(req: Extract<WorkerRequest, { type: 'analyze' }>, d: Decoder, ids: number[], t0: number) {
+  const withLens = req.lensTopN !== undefined && d.analysisSession.inputNames.includes('lens_layers');
+  const analysis = await d.analyze(ids, withLens ? [...req.what, 'lens'] : req.what);
+  const tensors: Record<string, { dims: number[]; data: Float32Array }> = {};
+  const transfer = new Set<ArrayBufferLike>();
+  for (const kind of req.what) {
+    analysis[kind]?.forEach((t, i) => {
+      tensors[`${kind}.${i}`] = { dims: t.dims, data: t.data as Float32Array };
+      transfer.add(t.data.buffer);
+    });
+  }
+  const lens = req.lensTopN === undefined ? undefined : analysis.lens ? lensTopN(analysis.lens, lensTop(req.lensTopN)) : { unavailable: NO_LENS };
+  post({ type: 'analysis', id: req.id, tensors, ms: performance.now() - t0, lens }, [...transfer] as Transferable[]);
 }
 
 /**
@@ -204,17 +220,7 @@ async function handle(req: WorkerRequest) {
     post({ type: 'logits', id: req.id, logits: data, ms: performance.now() - t0 }, [data.buffer]);
     return;
   }
-  const analysis = await d.analyze(ids, req.what);
-  const tensors: Record<string, { dims: number[]; data: Float32Array }> = {};
-  const transfer = new Set<ArrayBufferLike>();
-  for (const [kind, list] of Object.entries(analysis)) {
-    if (!Array.isArray(list)) continue;
-    list.forEach((t, i) => {
-      tensors[`${kind}.${i}`] = { dims: t.dims, data: t.data as Float32Array };
-      transfer.add(t.data.buffer);
-    });
-  }
-  post({ type: 'analysis', id: req.id, tensors, ms: performance.now() - t0 }, [...transfer] as Transferable[]);
+  return runAnalysis(req, d, ids, t0);
 }
 
 self.onmessage = (e: MessageEvent<WorkerRequest>) => {

@@ -51,7 +51,8 @@ export type WorkerRequest =
   | { type: 'load'; id: number; baseUrl: string; backend: BackendChoice; variant?: VariantChoice; precision?: PrecisionChoice; threads?: number }
   | { type: 'generate'; id: number; promptIds: number[]; maxNewTokens: number; sampling: SamplingOptions; stopAtEot: boolean }
   | { type: 'next-token'; id: number; promptIds: number[] }
-  | { type: 'analyze'; id: number; promptIds: number[]; what: AnalysisKind[] }
+  // lensTopN: also the logit lens at the last position, from the same forward pass
+  | { type: 'analyze'; id: number; promptIds: number[]; what: AnalysisKind[]; lensTopN?: number }
   | { type: 'lens'; id: number; promptIds: number[]; topN: number } // logit lens at the LAST position
   | { type: 'cancel'; id: number; target: number };
 
@@ -86,7 +87,8 @@ export type WorkerResponse =
   | { type: 'token'; id: number; tokenId: number; index: number; ms: number; cachedPositions: number }
   | { type: 'done'; id: number; reason: 'eot' | 'max' | 'cancelled'; stats: GenerateStats }
   | { type: 'logits'; id: number; logits: Float32Array; ms: number }
-  | { type: 'analysis'; id: number; tensors: Record<string, { dims: number[]; data: Float32Array }>; ms: number }
+  // lens: with lensTopN, the lens layers, or why there are none (the ErrorCode 'no-lens' message)
+  | { type: 'analysis'; id: number; tensors: Record<string, { dims: number[]; data: Float32Array }>; ms: number; lens?: LensLayer[] | { unavailable: string } }
   | { type: 'lens'; id: number; position: number; tokenId: number; layers: LensLayer[]; ms: number }
   | { type: 'error'; id: number; code: ErrorCode; message: string };
 
