@@ -1,6 +1,7 @@
 // Shared bits of the model CLIs: byte formatting and the listing of what was written.
 
 import type { Manifest } from '@/lib/model/export/export-model';
+import type { ManifestAccuracy } from '@/lib/model/export/measure-variants';
 
 export function formatBytes(n: number): string {
   if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`;
@@ -15,8 +16,11 @@ export function printManifest(dir: string, manifest: Manifest, extra: Record<str
   console.log(`${dir}/  (${manifest.name}${manifest.demo ? ', demo: random weights' : ''})`);
   for (const [path, bytes] of rows) console.log(`  ${path.padEnd(width)}  ${formatBytes(bytes).padStart(9)}`);
   console.log(`  ${'manifest.json'.padEnd(width)}`);
-  const a = manifest.accuracy;
-  if (!a) return;
+  if (manifest.accuracy) printAccuracy(manifest.accuracy);
+}
+
+/** The export's accuracy record: compact weights in each precision against decoder.onnx. */
+export function printAccuracy(a: ManifestAccuracy): void {
   console.log(`compact weights vs decoder.onnx (fp32), ${a.positions} teacher-forced positions:`);
   for (const [precision, r] of Object.entries(a.compact)) {
     console.log(`  ${precision} compute: top-1 agreement ${r.top1Agree}/${r.positions} (${((100 * r.top1Agree) / r.positions).toFixed(1)}%), max |logit error| ${r.maxLogitError.toPrecision(3)}, mean ${r.meanLogitError.toPrecision(3)} (max |logit| ${r.maxAbsLogit.toPrecision(3)})`);

@@ -6,15 +6,9 @@
 
 import { parseArgs } from 'node:util';
 import { measureVariants } from '@/lib/model/export/measure-variants';
+import { printAccuracy } from './model-cli';
 
 const { values } = parseArgs({ options: { model: { type: 'string', default: 'models/demo' }, positions: { type: 'string', default: '256' } } });
 const t0 = performance.now();
-const a = await measureVariants(values.model!, Number(values.positions));
-console.log(`${values.model}: compact.safetensors vs decoder.onnx (fp32), ${a.positions} teacher-forced positions`);
-for (const [precision, r] of Object.entries(a.compact)) {
-  console.log(
-    `  ${precision} compute: top-1 agreement ${r.top1Agree}/${r.positions} (${((100 * r.top1Agree) / r.positions).toFixed(1)}%), ` +
-      `max |logit error| ${r.maxLogitError.toPrecision(3)}, mean ${r.meanLogitError.toPrecision(3)} (max |logit| ${r.maxAbsLogit.toPrecision(3)})`,
-  );
-}
-console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s; manifest.json updated)`);
+printAccuracy(await measureVariants(values.model!, Number(values.positions)));
+console.log(`  (${values.model}: ${((performance.now() - t0) / 1000).toFixed(1)} s; manifest.json updated)`);

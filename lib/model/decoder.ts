@@ -19,6 +19,10 @@ export class Decoder {
   readonly cache: KvCache;
   /** Token ids whose keys/values are in the cache, in position order. */
   readonly tokens: number[] = [];
+  /** The analysis graph has the logit-lens input (a decoder.onnx exported before it did not). */
+  readonly hasLens: boolean;
+  /** The generation graph has it too, so every step feeds it empty. */
+  private readonly stepFeedsLens: boolean;
 
   constructor(
     readonly session: Session,
@@ -27,6 +31,8 @@ export class Decoder {
     readonly analysisSession: Session = session,
   ) {
     this.cache = new KvCache(config.nLayer, config.blockSize, config.nEmbd);
+    this.hasLens = analysisSession.inputNames.includes('lens_layers');
+    this.stepFeedsLens = session.inputNames.includes('lens_layers');
   }
 
   static async load(decoderOnnx: Uint8Array, config: GPT2Config, opts?: SessionOptions): Promise<Decoder> {
@@ -60,7 +66,7 @@ export class Decoder {
       input_ids: { dims: [T], data: BigInt64Array.from(ids, (id) => BigInt(id)) },
       position_ids: { dims: [T], data: BigInt64Array.from({ length: T }, (_, t) => BigInt(P + t)) },
     };
-    if (this.session.inputNames.includes('lens_layers')) feeds.lens_layers = { dims: [0], data: NO_ROWS };
+    if (this.stepFeedsLens) feeds.lens_layers = { dims: [0], data: NO_ROWS };
     const past = this.cache.views(P);
     const fetch = ['logits'];
     for (let i = 0; i < nLayer; i++) {
@@ -85,7 +91,7 @@ export class Decoder {
     for (const kind of new Set(what)) {
       if (kind === 'logits') names.push('logits');
       else if (kind === 'lens') {
-        if (!this.analysisSession.inputNames.includes('lens_layers')) throw new LensUnavailableError();
+        if (!this.hasLens) throw new LensUnavailableError();
         feeds.lens_layers = { dims: [nLayer + 1], data: BigInt64Array.from({ length: nLayer + 1 }, (_, i) => BigInt(i)) };
         names.push('lens_logits');
       } else for (let i = 0; i < (kind === 'resid' ? nLayer + 1 : nLayer); i++) names.push(`${kind}.${i}`);
@@ -125,7 +131,7 @@ export class Decoder {
       feeds[`past_key.${i}`] = { dims: [0, C], data: empty };
       feeds[`past_value.${i}`] = { dims: [0, C], data: empty };
     }
-    if (this.analysisSession.inputNames.includes('lens_layers')) feeds.lens_layers = { dims: [0], data: NO_ROWS };
+    if (this.hasLens) feeds.lens_layers = { dims: [0], data: NO_ROWS };
     return feeds;
   }
 

@@ -113,8 +113,10 @@ export class ModelClient {
    * The logit lens at the prompt's last position: for resid.0 … resid.nLayer, the top-N tokens of
    * ln_f(resid)·wteᵀ, computed by the graph (error code 'no-lens' for a graph exported without it).
    */
-  lens(promptIds: number[], topN: number) {
-    return this.request({ type: 'lens', id: this.id(), promptIds, topN }, 'lens');
+  async lens(promptIds: number[], topN: number): Promise<{ layers: LensLayer[]; ms: number }> {
+    const { lens, ms } = await this.analyze(promptIds, [], topN);
+    if (!Array.isArray(lens)) throw new ModelWorkerError('no-lens', lens?.unavailable ?? 'the worker sent no lens');
+    return { layers: lens, ms };
   }
 
   terminate() {

@@ -3,10 +3,10 @@
 // the graph built from compact weights computes in.
 
 import { ModelCorruptError, type ManifestFile } from './model-files';
+import type { Backend, ModelVariant, Precision, PrecisionChoice, VariantChoice } from './protocol';
 
 /** What choosePrecision reads of the export's accuracy record (manifest.json "accuracy"). */
 type AccuracyRecord = { compact?: Partial<Record<Precision, { positions: number; top1Agree: number }>> };
-import type { Backend, ModelVariant, Precision, PrecisionChoice, VariantChoice } from './protocol';
 
 export interface VariantPlan {
   variant: ModelVariant;

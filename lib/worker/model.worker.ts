@@ -7,7 +7,7 @@ import { lensTopN } from '@/lib/model/logit-lens';
 import { createSession } from '@/lib/model/ort';
 import { startRuntime } from '@/lib/model/runtime-start';
 import { sessionSource } from '@/lib/model/session-source';
-import { ContextLengthError, LensUnavailableError } from '@/lib/model/errors';
+import { ContextLengthError } from '@/lib/model/errors';
 import type { GPT2Config } from '@/lib/model/config';
 import { fetchManifest, fetchModelFile, ModelCorruptError, ModelMissingError, type Manifest } from './model-files';
 import { choosePrecision, chooseVariant } from './model-variant';
@@ -46,7 +46,8 @@ async function pickBackend(config: GPT2Config): Promise<{ backend: Backend; why?
 /**
  * WASM threads: half the cores, at most 4 (onnxruntime-web's own rule), 1 without cross-origin
  * isolation. The other half stays with the page and the browser: on the 2-core machine this was
- * measured on, a second compute thread made decoding slower (21 vs 25 tok/s, 1.5× the CPU time).
+ * measured on, two threads gave the same median decode step as one but a long tail (90th
+ * percentile 78 vs 48 ms, npm run bench) at 1.6× the CPU time.
  */
 function defaultThreads(): number {
   if (!self.crossOriginIsolated) return 1;
@@ -123,23 +124,11 @@ const NO_LENS = 'The logit lens needs a graph with its lens output, and this dec
 
 const lensTop = (topN: number) => Math.max(1, Math.min(100, Math.floor(topN) || 1));
 
-/** The logit lens at the prompt's last position: resid.0 … resid.nLayer through ln_f and wteᵀ, in the graph. */
-async function runLens(req: Extract<WorkerRequest, { type: 'lens' }>, d: Decoder, ids: number[], t0: number) {
-  let perLayer: Float32Array[];
-  try {
-    perLayer = await d.lens(ids);
-  } catch (e) {
-    if (!(e instanceof LensUnavailableError)) throw e;
-    post({ type: 'error', id: req.id, code: 'no-lens', message: NO_LENS });
-    return;
-  }
-  post({ type: 'lens', id: req.id, position: ids.length - 1, tokenId: ids[ids.length - 1], layers: lensTopN(perLayer, lensTop(req.topN)), ms: performance.now() - t0 });
-}
-
 /** Intermediates for the widgets, with the lens from the same pass when asked and the graph has it. */
 async function runAnalysis(req: Extract<WorkerRequest, { type: 'analyze' }>, d: Decoder, ids: number[], t0: number) {
-  const withLens = req.lensTopN !== undefined && d.analysisSession.inputNames.includes('lens_layers');
-  const analysis = await d.analyze(ids, withLens ? [...req.what, 'lens'] : req.what);
+  const withLens = req.lensTopN !== undefined && d.hasLens;
+  const kinds = withLens ? [...req.what, 'lens' as const] : req.what;
+  const analysis = kinds.length ? await d.analyze(ids, kinds) : {}; // nothing to fetch: no forward pass
   const tensors: Record<string, { dims: number[]; data: Float32Array }> = {};
   const transfer = new Set<ArrayBufferLike>();
   for (const kind of req.what) {
@@ -213,7 +202,6 @@ async function handle(req: WorkerRequest) {
   if (req.type === 'generate') return runGeneration(req, d);
   const blockSize = d.config.blockSize;
   const ids = req.promptIds.length > blockSize ? req.promptIds.slice(-blockSize) : req.promptIds;
-  if (req.type === 'lens') return runLens(req, d, ids, t0);
   if (req.type === 'next-token') {
     const { logits } = await d.analyze(ids, ['logits']);
     const data = logits!.data as Float32Array;

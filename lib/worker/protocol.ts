@@ -53,12 +53,11 @@ export type WorkerRequest =
   | { type: 'next-token'; id: number; promptIds: number[] }
   // lensTopN: also the logit lens at the last position, from the same forward pass
   | { type: 'analyze'; id: number; promptIds: number[]; what: AnalysisKind[]; lensTopN?: number }
-  | { type: 'lens'; id: number; promptIds: number[]; topN: number } // logit lens at the LAST position
   | { type: 'cancel'; id: number; target: number };
 
 export type ErrorCode =
   | 'model-missing' | 'model-corrupt' | 'backend-failed' | 'prompt-too-long' | 'not-loaded' | 'internal'
-  | 'no-lens'; // the logit lens on a decoder.onnx exported before the graph had its lens output
+  | 'no-lens'; // (client side) the logit lens on a decoder.onnx exported before the graph had its lens output
 
 export interface GenerateStats {
   promptTokens: number; // tokens actually fed (after any sliding)
@@ -89,7 +88,6 @@ export type WorkerResponse =
   | { type: 'logits'; id: number; logits: Float32Array; ms: number }
   // lens: with lensTopN, the lens layers, or why there are none (the ErrorCode 'no-lens' message)
   | { type: 'analysis'; id: number; tensors: Record<string, { dims: number[]; data: Float32Array }>; ms: number; lens?: LensLayer[] | { unavailable: string } }
-  | { type: 'lens'; id: number; position: number; tokenId: number; layers: LensLayer[]; ms: number }
   | { type: 'error'; id: number; code: ErrorCode; message: string };
 
 export type ResponseOf<T extends WorkerResponse['type']> = Extract<WorkerResponse, { type: T }>;
