@@ -125,6 +125,32 @@ test('review with the keyboard (Space, then 3); the schedule survives a reload',
   expect(errors).toEqual([]);
 });
 
+test('statistics: a plain note before the first answer, then the answer counted in both tables', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.clock.setFixedTime(T0);
+  await page.goto('/stats/');
+  await expect(page.getByTestId('stats-empty')).toContainText('No answers yet');
+  await expect(page.locator('table.day-bars')).toHaveCount(0);
+
+  await page.goto('/review/');
+  await expect(sessionProgress(page)).toHaveText(counts(NEW_PER_DAY, 0, NEW_PER_DAY));
+  await answer(page, '3');
+  await expect.poll(() => savedAnswers(page)).toBe(1);
+
+  await page.goto('/stats/');
+  await expect(page.getByTestId('stats-empty')).toHaveCount(0);
+  const figure = (name: string) => page.locator('.study-stats__figures div').filter({ hasText: name }).locator('dd');
+  await expect(figure('Answers')).toHaveText('1');
+  await expect(figure('Cards studied')).toHaveText('1');
+  const table = (caption: RegExp) => page.locator('table.day-bars').filter({ has: page.locator('caption', { hasText: caption }) });
+  await expect(table(/^Answers per day/).locator('tbody tr')).toHaveText([/^Today\s*1$/]);
+  // The answered card is scheduled once within the next 14 days (a new card answered Good is still learning).
+  const ahead = await table(/^Due in the next 14 days/).locator('.day-bars__n').allTextContents();
+  expect(ahead).toHaveLength(14);
+  expect(ahead.reduce((sum, n) => sum + Number(n), 0)).toBe(1);
+  expect(errors).toEqual([]);
+});
+
 test('undo (U, then Ctrl+Z) restores the last answer, also after a reload', async ({ page }) => {
   await page.clock.setFixedTime(T0);
   await page.goto('/review/');

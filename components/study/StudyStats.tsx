@@ -1,6 +1,7 @@
 'use client';
 // Statistics over the stored review log: answers per day, true retention, and the load ahead.
 
+import Link from 'next/link';
 import { useMemo } from 'react';
 import { State, retention, reviewsPerDay, upcomingLoad, type DayCount } from '@/lib/srs';
 import Placeholder from './Placeholder';
@@ -87,9 +88,18 @@ export default function StudyStats() {
           </dd>
         </div>
       </dl>
-      <p className="muted study-hint">Retention counts answers to cards past the learning steps that were not “Again”.</p>
-      <DayBars days={stats.ahead} caption={`Due in the next ${AHEAD_DAYS} days`} label={(d) => (d.day === stats.today ? 'Today' : d.day)} />
-      <DayBars days={stats.past} caption={`Answers per day, last ${PAST_DAYS} days (days without answers left out)`} label={(d) => (d.day === stats.today ? 'Today' : d.day)} />
+      {progress.log.length === 0 ? (
+        <p className="study-stats__empty" data-testid="stats-empty">
+          No answers yet. <Link href="/review/">Review a few cards</Link> and this page shows how many you answer each
+          day, how well you remember them, and how many come due in the next {AHEAD_DAYS} days.
+        </p>
+      ) : (
+        <>
+          <p className="muted study-hint">Retention counts answers to cards past the learning steps that were not “Again”.</p>
+          <DayBars days={stats.ahead} caption={`Due in the next ${AHEAD_DAYS} days`} label={(d) => (d.day === stats.today ? 'Today' : d.day)} />
+          <DayBars days={stats.past} caption={`Answers per day, last ${PAST_DAYS} days (days without answers left out)`} label={(d) => (d.day === stats.today ? 'Today' : d.day)} />
+        </>
+      )}
     </div>
   );
 }
