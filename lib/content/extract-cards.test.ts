@@ -194,6 +194,17 @@ describe.skipIf(realLessons.length === 0)(`real lessons in ${CONTENT}/ (${realLe
       for (const c of l.cards) expect([c.id, ids.has(c.source!.anchor) || c.source!.anchor === '']).toEqual([c.id, true]);
     }
   });
+
+  it('every card id in the notes-coverage table of content/README.md is a real card', async () => {
+    const cardIds = new Set((await loadDeck(CONTENT)).map((c) => c.id));
+    const readme = readFileSync(path.join(CONTENT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Notes coverage'));
+    // the last cell of each row: 'none' or a comma-separated list of lesson/id
+    const lastCells = table.split('\n').filter((l) => l.startsWith('| ')).map((l) => l.split('|').at(-2)!.trim());
+    const listed = lastCells.flatMap((cell) => cell.split(',').map((s) => s.trim())).filter((s) => /^[a-z]+\/[a-z0-9-]+$/.test(s));
+    expect(listed.length).toBeGreaterThan(30);
+    expect(listed.filter((id) => !cardIds.has(id))).toEqual([]);
+  });
 });
 if (realLessons.length === 0) {
   console.warn(`[extract-cards.test] skipped the real-lesson test: no ${CONTENT}/*.mdx yet`);

@@ -1,8 +1,9 @@
 // Numbers shown to learners must be true: the architecture lesson's parameter table and config
-// values are checked against the model library's own config and parameter count.
+// values are checked against the model library's own config and parameter count, and the token ids
+// the tokenization lesson quotes against the tokenizer.
 import { describe, expect, test } from 'vitest';
 import { countParameters, GPT2_SMALL, headSize } from '@/lib/model/config';
-import { VOCAB_SIZE } from '@/lib/tokenizer';
+import { decode, encode, tokenString, VOCAB_SIZE } from '@/lib/tokenizer';
 import { readLessonSource } from './lessons';
 
 const num = (s: string) => Number(s.replace(/[*,\s]/g, ''));
@@ -55,5 +56,41 @@ describe('attention lesson', () => {
     const source = readLessonSource('attention');
     expect(headSize(GPT2_SMALL)).toBe(64);
     expect(source).toMatch(/12 heads × 64 dims|64 per head|d_k = 64|d_k=64/);
+  });
+});
+
+describe('tokenization lesson', () => {
+  const source = readLessonSource('tokenization');
+
+  test.each([
+    [' that', [326], 'is the single token 326'],
+    [' hello', [23748], '` hello` (id 23748)'],
+    ['hello', [31373], '`hello` (id 31373)'],
+    ['Hello world', [15496, 995], '[15496, 995]'],
+    ['🙂', [8582, 25081], 'two tokens, 8582 (bytes `F0 9F`) and 25081'],
+  ])('%j encodes to %j, as the lesson says', (text, ids, quoted) => {
+    expect(source).toContain(quoted);
+    expect(encode(text)).toEqual(ids);
+  });
+
+  test('the rare-word example splits into the pieces the lesson lists', () => {
+    const pieces = encode(' antidisestablishmentarianism').map((id) => decode([id]));
+    expect(source).toContain(pieces.map((p) => '`' + p + '`').join(' '));
+  });
+
+  test('byte-token ids are not byte values: id 0, the newline and the space', () => {
+    expect(tokenString(0)).toBe('!');
+    expect(encode('\n')).toEqual([198]);
+    expect(encode(' ')).toEqual([220]);
+    expect(tokenString(256)).toBe('Ġt');
+    expect(source).toContain('id 0 is `!` (byte 33)');
+    expect(source).toContain('the newline is id 198 and the space id 220');
+  });
+
+  test('the opening of tiny Shakespeare tokenizes to the ids of the worked example', () => {
+    const quoted = /tokenizes to `([\d, ]+), …`/.exec(source)?.[1].split(', ').map(Number);
+    expect(quoted).toHaveLength(9);
+    expect(source).toContain('`First Citizen:` followed by a newline and `Before we proceed any further`');
+    expect(encode('First Citizen:\nBefore we proceed any further')).toEqual(quoted);
   });
 });
