@@ -217,7 +217,8 @@ test('the end-of-lesson quiz reviews every card of that lesson', async ({ page }
   await expect(sessionProgress(page)).toHaveText(counts(n, 0, n));
   const key = await currentCard(page).getAttribute('data-item-key');
   expect(key!.startsWith(`${lesson.slug}/`)).toBe(true);
-  await expect(currentCard(page).getByRole('link', { name: new RegExp(`Read the section in “${lesson.title}”`) })).toHaveAttribute(
+  const card = deck.find((c) => c.id === key!.split('#')[0])!;
+  await expect(currentCard(page).getByRole('link', { name: card.source!.section ? `Read “${card.source!.section}” in ${lesson.title}` : `Read the section in “${lesson.title}”` })).toHaveAttribute(
     'href',
     new RegExp(`^/lessons/${lesson.slug}/#[a-z0-9-]+$`),
   );

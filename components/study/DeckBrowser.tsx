@@ -3,7 +3,7 @@
 
 import Link from 'next/link';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import type { Card, CardType } from '@/lib/cards/card';
+import { sourceLabel, type Card, type CardType } from '@/lib/cards/card';
 import { cardFaces } from '@/lib/cards/card-html';
 import { reviewItems } from '@/lib/srs';
 import { groupByDeck, searchCards } from './deck-model';
@@ -27,7 +27,7 @@ function CardRow({ card }: { card: Card }) {
         <span className="badge">{TYPE_LABEL[card.type]}</span>
         {card.source ? (
           <Link href={`/lessons/${card.source.lesson}/#${card.source.anchor}`} className="deck-card__source">
-            {card.source.lessonTitle} § {card.source.anchor.replaceAll('-', ' ')}
+            {sourceLabel(card.source)}
           </Link>
         ) : null}
       </div>

@@ -87,7 +87,7 @@ export default function ReviewCard({ item, revealed, typing, typed, check, onTyp
       </div>
       <p className="review-card__source muted">
         {card.source ? (
-          <Link href={`/lessons/${card.source.lesson}/#${card.source.anchor}`}>Read the section in “{card.source.lessonTitle}”</Link>
+          <Link href={`/lessons/${card.source.lesson}/#${card.source.anchor}`}>{card.source.section ? `Read “${card.source.section}” in ${card.source.lessonTitle}` : `Read the section in “${card.source.lessonTitle}”`}</Link>
         ) : (
           <>Your deck: {card.deck}</>
         )}

@@ -100,4 +100,9 @@ describe('source link', () => {
     );
     expect(sourceFieldHtml(undefined)).toBe('');
   });
+  it('names the section when the card knows it', () => {
+    expect(sourceFieldHtml({ ...source, section: 'Merges <by> rank' }, 'https://example.org')).toBe(
+      '<a href="https://example.org/lessons/tokenization/#byte-pair-encoding">Lesson: Tokenization &amp; BPE § Merges &lt;by&gt; rank</a>',
+    );
+  });
 });

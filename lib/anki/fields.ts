@@ -2,7 +2,7 @@
 // field: the sort field (`notes.sfld`) and the checksum (`notes.csum`), computed exactly as rslib
 // does (notes/mod.rs: strip_html_preserving_media_filenames, then field_checksum).
 
-import type { CardSource } from '@/lib/cards/card';
+import { sourceLabel, type CardSource } from '@/lib/cards/card';
 import { tokenizeCloze } from './cloze';
 import { escapeAttr, escapeText, stripHtml } from './html';
 import { markdownToHtml } from './markdown';
@@ -59,6 +59,6 @@ export function lessonUrl(source: CardSource, baseUrl: string = DEFAULT_BASE_URL
 /** The `Source` field: a link back to the lesson section ('' for cards without a source). */
 export function sourceFieldHtml(source: CardSource | undefined, baseUrl: string = DEFAULT_BASE_URL): string {
   if (!source) return '';
-  const label = escapeText(cleanText(`Lesson: ${source.lessonTitle}`));
+  const label = escapeText(cleanText(`Lesson: ${sourceLabel(source)}`));
   return `<a href="${escapeAttr(lessonUrl(source, baseUrl))}">${label}</a>`;
 }

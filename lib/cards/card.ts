@@ -7,6 +7,7 @@ export interface CardSource {
   lesson: string; // lesson slug, e.g. 'tokenization'
   lessonTitle: string; // e.g. 'Tokenization'
   anchor: string; // heading id of the section, e.g. 'byte-pair-encoding'
+  section?: string; // that heading's text, e.g. 'Byte-pair encoding'
   file?: string; // e.g. 'content/tokenization.mdx'
   line?: number;
 }
@@ -28,3 +29,8 @@ export interface Card {
 }
 
 export const PAMPHLET_DECK = 'GPT-2 Pamphlet';
+
+/** 'Tokenization § Byte-pair encoding': the lesson and, when known, the section a card comes from. */
+export function sourceLabel(source: CardSource): string {
+  return source.section ? `${source.lessonTitle} § ${source.section}` : source.lessonTitle;
+}

@@ -68,7 +68,7 @@ const ROWS: Row[] = [
   {
     fact: 'step 2: (block_size chunk, next token) pairs',
     inNotes: /key is a chunk of block_size, and value is the target is the next token/,
-    mustMatch: /step 2, [^\n]*chunks of block_size tokens, each paired with the next token as the target/,
+    mustMatch: /step 2, make input\/target pairs: chunks of block_size tokens, each with the next token as its target/,
   },
   {
     fact: 'training vs inference modes: dropout',
@@ -106,14 +106,14 @@ const ROWS: Row[] = [
   },
   { fact: 'one more (final) norm at the end', inNotes: /there's one more norm at the end/, mustMatch: /one more LayerNorm, ln_f, at the end/ },
   { fact: 'nn.Embedding wraps a single array of numbers', inNotes: /nn\.embedding - fancy wrapper around single array of numbers/, mustMatch: /nn\.Embedding is a fancy wrapper around a single array of numbers/ },
-  { fact: 'GPT class modules: wte, wpe, h, ln_f, lm_head', inNotes: /gpt class wte- token embeddings wpe h ln_f lm_head/, mustMatch: /modules of the GPT class, in order\? wte, wpe, h, ln_f, lm_head/ },
+  { fact: 'GPT class modules: wte, wpe, h, ln_f, lm_head', inNotes: /gpt class wte- token embeddings wpe h ln_f lm_head/, mustMatch: /parts of nanoGPT's GPT class, in order \(dropout aside\)\? wte, wpe, h, ln_f, lm_head/ },
   { fact: 'term: PyTorch', inNotes: /^pytorch$/m, mustMatch: /PyTorch/ },
   { fact: 'term / reference: Attention Is All You Need', inNotes: /^attention is all you need( paper)?$/m, mustMatch: /Attention Is All You Need \(Vaswani et al\., 2017\)/ },
   { fact: 'the GPT-2 paper', inNotes: /^gpt-2 paper$/m, mustMatch: /GPT-2 was published by OpenAI in 2019 in the paper Language Models are Unsupervised Multitask Learners/ },
   { fact: 'GPT-2 strengths?', inNotes: /^\s*• strengths\?$/m, mustMatch: /GPT-2 strengths\?/ },
   { fact: 'GPT-2 weaknesses?', inNotes: /^\s*• weaknesses\?$/m, mustMatch: /GPT-2 weaknesses\?/ },
   { fact: 'reference: Karpathy\'s GPT video', inNotes: /karpathy's gpt video/, mustMatch: /Karpathy's GPT video/ },
-  { fact: 'supplementary: visual guide to transformers, parts 1–3', inNotes: /visual guide to transformers part 1: .* part 2: .* part 3: /, mustMatch: /three-part visual guide to transformers/ },
+  { fact: 'supplementary: visual guide to transformers, parts 1–3', inNotes: /visual guide to transformers part 1: .* part 2: .* part 3: /, mustMatch: /Visual Guide to Transformer Neural Networks: episode 1, Position Embeddings; episode 2, Multi-Head & Self-Attention; episode 3, Decoder's Masked Attention/ },
 ];
 
 /** Lines of the notes that state no fact (headings, tags, instructions to oneself). */

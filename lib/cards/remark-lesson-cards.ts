@@ -27,6 +27,7 @@ export interface LessonCardDraft {
   back: string;
   tags: string[];
   anchor: string; // '' when no heading precedes the card
+  section: string; // the text of that heading ('' when none)
   line: number;
 }
 
@@ -73,15 +74,17 @@ export function collectLessonCards(tree: Root, { file, source }: CollectOptions)
   const drafts: LessonCardDraft[] = [];
   const firstLine = new Map<string, number>();
   let anchor = '';
+  let section = '';
 
   const walk = (node: MdNode): void => {
     if (node.type === 'heading') {
-      anchor = slugger.slug(headingText(node)); // same text and slugger as rehype-slug
+      section = headingText(node);
+      anchor = slugger.slug(section); // same text and slugger as rehype-slug
       return;
     }
     const isJsx = node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
     if (isJsx && (CARD_COMPONENTS as readonly string[]).includes(node.name ?? '')) {
-      const draft = readCard(node, { file, source, anchor });
+      const draft = readCard(node, { file, source, anchor, section });
       const seen = firstLine.get(draft.id);
       if (seen !== undefined) {
         throw new CardSyntaxError(`duplicate card id "${draft.id}" (first used on line ${seen})`, { file, line: draft.line });
@@ -111,6 +114,7 @@ interface ReadContext {
   file: string;
   source: string;
   anchor: string;
+  section: string;
 }
 
 function readCard(node: MdNode, ctx: ReadContext): LessonCardDraft {
@@ -129,7 +133,7 @@ function readCard(node: MdNode, ctx: ReadContext): LessonCardDraft {
   const id = required('id');
   if (!CARD_ID_PATTERN.test(id)) fail(`invalid card id "${id}": use kebab-case, e.g. "vocab-size"`, attrs.id!.line);
   const tags = (attrs.tags?.value ?? '').split(/\s+/).filter(Boolean);
-  const base = { id, tags, anchor: ctx.anchor, line };
+  const base = { id, tags, anchor: ctx.anchor, section: ctx.section, line };
 
   if (node.name === 'QA') {
     return { ...base, type: 'basic', front: required('q'), back: required('a') };

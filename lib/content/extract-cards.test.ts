@@ -61,6 +61,7 @@ describe('extractLessonCards', () => {
         lesson: 'tokenization',
         lessonTitle: 'Tokenization',
         anchor: 'byte-pair-encoding',
+        section: 'Byte pair encoding',
         file: FILE,
         line: 15,
       },
@@ -73,6 +74,7 @@ describe('extractLessonCards', () => {
 
   it('anchors follow rehype-slug: code text kept, duplicates numbered, none before the first heading', () => {
     expect(cards.map((c) => c.source?.anchor)).toEqual(['', 'byte-pair-encoding', 'the-gptconfig-fields', 'byte-pair-encoding-1']);
+    expect(cards.map((c) => c.source?.section)).toEqual([undefined, 'Byte pair encoding', 'The GPTConfig fields', 'Byte pair encoding']);
   });
 
   it('ClozeList: code, else strong, else whole item; explanations as a list', () => {

@@ -48,7 +48,7 @@ export function extractLesson(file: string, source: string): ExtractedLesson {
       back: d.back,
       deck: `${PAMPHLET_DECK}::${title || slug}`,
       tags: [...new Set([slug, ...d.tags])],
-      source: { lesson: slug, lessonTitle: title || slug, anchor: d.anchor, file, line: d.line },
+      source: { lesson: slug, lessonTitle: title || slug, anchor: d.anchor, ...(d.section ? { section: d.section } : {}), file, line: d.line },
     }),
   );
   return { slug, title: title || slug, ...(order !== undefined ? { order } : {}), file, cards };

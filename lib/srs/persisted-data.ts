@@ -122,7 +122,7 @@ const card = shape({
   back: str,
   deck: str,
   tags: array(str),
-  source: optional(shape({ lesson: str, lessonTitle: str, anchor: str, file: optional(str), line: optional(num) })),
+  source: optional(shape({ lesson: str, lessonTitle: str, anchor: str, section: optional(str), file: optional(str), line: optional(num) })),
   srComment: optional(str),
 });
 const data = shape({
