@@ -3,7 +3,7 @@
 // the tokenization lesson quotes against the tokenizer.
 import { describe, expect, test } from 'vitest';
 import { countParameters, GPT2_SMALL, headSize } from '@/lib/model/config';
-import { decode, encode, tokenString, VOCAB_SIZE } from '@/lib/tokenizer';
+import { byteToUnicode, decode, encode, idOfTokenString, tokenString, VOCAB_SIZE } from '@/lib/tokenizer';
 import { readLessonSource } from './lessons';
 
 const num = (s: string) => Number(s.replace(/[*,\s]/g, ''));
@@ -85,6 +85,8 @@ describe('tokenization lesson', () => {
     expect(tokenString(256)).toBe('Ġt');
     expect(source).toContain('id 0 is `!` (byte 33)');
     expect(source).toContain('the newline is id 198 and the space id 220');
+    expect(source).toContain("no byte's token id equals its value");
+    for (let b = 0; b < 256; b++) expect(idOfTokenString(byteToUnicode.get(b)!)).not.toBe(b);
   });
 
   test('the opening of tiny Shakespeare tokenizes to the ids of the worked example', () => {
