@@ -1,4 +1,5 @@
 import createMDX from '@next/mdx';
+import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
 
 // Turbopack needs MDX plugins as strings (serializable loader options).
 const withMDX = createMDX({
@@ -15,19 +16,18 @@ const withMDX = createMDX({
 });
 
 // Cross-origin isolation lets onnxruntime-web use threads (SharedArrayBuffer).
-// Applied by `next dev` only; the static export is served by scripts/serve-static.mjs with the same headers.
+// Set here for `next dev` only (a static export cannot carry headers: `next build` warns if they are
+// configured); the export is served by scripts/serve-static.mjs with the same headers.
 const isolation = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
   { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
 ];
 
-export default withMDX({
+export default (phase) => withMDX({
   output: 'export',
   trailingSlash: true,
   pageExtensions: ['ts', 'tsx', 'md', 'mdx'],
   images: { unoptimized: true },
   allowedDevOrigins: ['127.0.0.1'],
-  async headers() {
-    return [{ source: '/:path*', headers: isolation }];
-  },
+  ...(phase === PHASE_DEVELOPMENT_SERVER ? { headers: async () => [{ source: '/:path*', headers: isolation }] } : {}),
 });
