@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 const LINKS = [
   { href: '/', label: 'Lessons' },
   { href: '/review/', label: 'Review' },
+  { href: '/stats/', label: 'Stats' },
   { href: '/generator/', label: 'Generator' },
   { href: '/deck/', label: 'Deck' },
   { href: '/import/', label: 'Import' },

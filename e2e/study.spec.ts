@@ -242,7 +242,12 @@ test('import a note by pasting: preview, warnings, save; the cards are in the de
   const errors = watchErrors(page);
   await page.clock.setFixedTime(T0);
   await openImport(page);
+  // A plain question with its answer on the next line is not a card form: say how to write one.
+  await page.getByRole('textbox', { name: 'Note (Markdown)' }).fill('What is wpe?\nthe position embedding table');
+  await expect(page.getByRole('note')).toContainText('No card in this text yet');
+  await expect(page.getByRole('button', { name: 'Save 0 cards' })).toBeDisabled();
   await page.getByRole('textbox', { name: 'Note (Markdown)' }).fill(NOTE);
+  await expect(page.getByRole('note')).toHaveCount(0);
   await page.getByRole('textbox', { name: /Deck for cards without/ }).fill('e2e-notes');
   const preview = page.getByRole('table', { name: /^Preview: 2 cards/ });
   await expect(preview.getByRole('row')).toHaveCount(3); // header + 2 cards
@@ -255,12 +260,20 @@ test('import a note by pasting: preview, warnings, save; the cards are in the de
   await expect(page.getByText(/^Saved 2 cards to e2e-notes\./)).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'e2e-notes' })).toContainText('2 cards');
 
-  await page.goto('/deck/');
+  // "See them in the deck" lands on the imported deck's group, below all the pamphlet's cards.
+  await page.getByRole('link', { name: 'See them in the deck' }).click();
   const group = page.getByRole('region', { name: 'e2e-notes' });
   await expect(group.getByRole('listitem')).toHaveCount(2);
+  await expect(group).toBeInViewport();
   await expect(group).toContainText('What is the vocabulary size of GPT-2?');
-  await page.getByRole('searchbox', { name: 'Search cards' }).fill('vocabulary size');
+  const search = page.getByRole('searchbox', { name: 'Search cards' });
+  await search.fill('vocabulary size');
   await expect(page.getByRole('region', { name: 'e2e-notes' }).getByRole('listitem')).toHaveCount(1);
+  await search.fill('zzz-no-such-card');
+  await expect(page.getByText('No card matches “zzz-no-such-card”')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear the search' }).click();
+  await expect(search).toHaveValue('');
+  await expect(group.getByRole('listitem')).toHaveCount(2);
 
   await page.goto(`/review/?deck=${encodeURIComponent('e2e-notes')}`);
   await expect(sessionProgress(page)).toHaveText(counts(2, 0, 2));

@@ -15,6 +15,9 @@ export default async function DeckPage() {
     <div className="page prose">
       <h1>Deck</h1>
       <p className="lede">Every card in the pamphlet and your own, the export to Anki, and backups of your progress.</p>
+      <nav aria-label="Deck page sections" className="ui deck-jump">
+        <a href="#cards">Browse and search the cards</a> · <a href="#export">Export to Anki</a> · <a href="#backup">Backup</a>
+      </nav>
       <StorageBanner />
 
       <h2 id="export">Export to Anki</h2>

@@ -2,11 +2,11 @@
 // Every card, lesson decks first and then the reader's own, grouped by deck, with a search filter.
 
 import Link from 'next/link';
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { sourceLabel, type Card, type CardType } from '@/lib/cards/card';
 import { cardFaces } from '@/lib/cards/card-html';
 import { reviewItems } from '@/lib/srs';
-import { groupByDeck, searchCards } from './deck-model';
+import { deckAnchor, groupByDeck, searchCards } from './deck-model';
 import { studyCards } from './study-model';
 import { useHydrated, useStudyStore } from './use-study-store';
 import './study.css';
@@ -45,6 +45,12 @@ export default function DeckBrowser({ lessonCards }: { lessonCards: Card[] }) {
   const all = useMemo(() => studyCards(lessonCards, hydrated ? imported : []), [lessonCards, imported, hydrated]);
   const shown = useMemo(() => searchCards(all, deferred), [all, deferred]);
   const groups = useMemo(() => groupByDeck(shown), [shown]);
+  // Links such as /deck/#deck-notes point at a group of imported cards, which renders only after the
+  // stored cards have loaded: scroll to it then.
+  useEffect(() => {
+    if (!hydrated || !location.hash.startsWith('#deck-')) return;
+    document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+  }, [hydrated]);
   return (
     <div className="deck-browser">
       <div className="study-field ui">
@@ -55,8 +61,16 @@ export default function DeckBrowser({ lessonCards }: { lessonCards: Card[] }) {
           {hydrated ? '' : ' (your own cards load in a moment)'}
         </p>
       </div>
+      {groups.length === 0 && (
+        <p className="ui deck-empty">
+          No card matches “{deferred.trim()}”. The search looks at fronts, answers, deck names and tags.{' '}
+          <button type="button" className="btn" onClick={() => setQuery('')}>
+            Clear the search
+          </button>
+        </p>
+      )}
       {groups.map((g) => (
-        <section key={g.deck} className="deck-group" aria-label={g.deck}>
+        <section key={g.deck} id={deckAnchor(g.deck)} className="deck-group" aria-label={g.deck}>
           <h3 className="deck-group__title">
             {g.deck} <span className="muted deck-group__count">{countLabel(g.cards)}</span>
           </h3>

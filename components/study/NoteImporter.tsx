@@ -9,6 +9,7 @@ import { cardFaces } from '@/lib/cards/card-html';
 import { parseNote } from '@/lib/notes';
 import { pamphletStore } from '@/lib/srs';
 import { useHydrated, useStudyStore } from './use-study-store';
+import { deckAnchor } from './deck-model';
 import './study.css';
 
 const MAX_FILE_BYTES = 2_000_000;
@@ -103,7 +104,7 @@ export default function NoteImporter() {
               Saved {message.saved} {message.saved === 1 ? 'card' : 'cards'}
               {message.updated ? ` (${message.updated} replaced cards you had imported before)` : ''} to {message.decks.join(', ')}.{' '}
               {message.decks.length === 1 ? <Link href={`/review/?deck=${encodeURIComponent(message.decks[0])}`}>Review them</Link> : <Link href="/review/">Review them</Link>} ·{' '}
-              <Link href="/deck/#cards">See them in the deck</Link>
+              <Link href={message.decks.length === 1 ? `/deck/#${deckAnchor(message.decks[0])}` : '/deck/#cards'}>See them in the deck</Link>
             </>
           ) : (
             ''
@@ -113,6 +114,14 @@ export default function NoteImporter() {
 
       {deferred.trim() !== '' && (
         <>
+          {n === 0 && parsed.warnings.length === 0 && (
+            <p className="import-none" role="note">
+              No card in this text yet. A line becomes a card only in one of the forms described below, for example{' '}
+              <code>What is wpe? ? the position embedding table</code> (a <code>?</code> with spaces around it after the question),{' '}
+              <code>wpe::the position embedding table</code>, or a question followed by a line holding only <code>?</code> and then
+              the answer.
+            </p>
+          )}
           {parsed.warnings.length > 0 && (
             <div className="import-warnings">
               <h3>

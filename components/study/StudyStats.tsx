@@ -43,6 +43,7 @@ function DayBars({ days, caption, label }: { days: DayCount[]; caption: string; 
 }
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+const reviewsLabel = (n: number) => (n === 0 ? 'no card past its learning steps yet' : `of ${n} review${n === 1 ? '' : 's'}`);
 
 export default function StudyStats() {
   const hydrated = useHydrated();
@@ -76,15 +77,15 @@ export default function StudyStats() {
           <dd>{stats.seen}</dd>
         </div>
         <div>
-          <dt>Retention, last {PAST_DAYS} days</dt>
+          <dt>Retention, {PAST_DAYS} days</dt>
           <dd>
-            {percent(stats.month.rate)} <span className="study-stats__of">of {stats.month.reviews} reviews</span>
+            {percent(stats.month.rate)} <span className="study-stats__of">{reviewsLabel(stats.month.reviews)}</span>
           </dd>
         </div>
         <div>
           <dt>Retention, all time</dt>
           <dd>
-            {percent(stats.all.rate)} <span className="study-stats__of">of {stats.all.reviews} reviews</span>
+            {percent(stats.all.rate)} <span className="study-stats__of">{reviewsLabel(stats.all.reviews)}</span>
           </dd>
         </div>
       </dl>

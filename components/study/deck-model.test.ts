@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '@/lib/cards/card';
-import { cardsForScope, exportFileStem, exportScopeLabel, groupByDeck, searchCards, searchText } from './deck-model';
+import { cardsForScope, deckAnchor, exportFileStem, exportScopeLabel, groupByDeck, searchCards, searchText } from './deck-model';
 
 const card = (id: string, deck: string, front: string, extra: Partial<Card> = {}): Card => ({ id, type: 'basic', front, back: '', deck, tags: [], ...extra });
 const LESSON = [
@@ -48,5 +48,14 @@ describe('export scopes', () => {
     expect(exportFileStem('lesson:attention')).toBe('gpt2-pamphlet-attention');
     expect(exportFileStem('mine')).toBe('gpt2-pamphlet-my-cards');
     expect(exportScopeLabel('lesson:attention', [{ slug: 'attention', title: 'Attention' }])).toBe('Lesson: Attention');
+  });
+});
+
+describe('deckAnchor', () => {
+  it('makes a URL-safe group id from a deck name, the same for the importer link and the deck page', () => {
+    expect(deckAnchor('mine::gpt2')).toBe('deck-mine-gpt2');
+    expect(deckAnchor('GPT-2 Pamphlet::Attention')).toBe('deck-gpt-2-pamphlet-attention');
+    expect(deckAnchor('Notes')).toBe('deck-notes');
+    expect(deckAnchor('::')).toBe('deck-cards');
   });
 });

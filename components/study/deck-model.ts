@@ -61,3 +61,8 @@ export function exportScopeLabel(scope: ExportScope, lessons: readonly LessonRef
   const slug = scope.slice('lesson:'.length);
   return `Lesson: ${lessons.find((l) => l.slug === slug)?.title ?? slug}`;
 }
+
+/** The id of a deck's group on the deck page: 'mine::gpt2' → 'deck-mine-gpt2'. */
+export function deckAnchor(deck: string): string {
+  return 'deck-' + (deck.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'cards');
+}

@@ -50,17 +50,25 @@ describe('studyCards / parseFilter', () => {
 describe('studySession', () => {
   it('keeps the daily limit, except for a lesson quiz which takes every new card of its lesson', () => {
     const limited = { ...settings, dailyNewLimit: 2 };
-    expect(newLimitFor({}, limited, items)).toBe(2);
-    expect(newLimitFor({ lesson: 'attention' }, limited, items)).toBe(3); // 2 cloze items + 1 basic
+    expect(newLimitFor({}, limited)).toBe(2);
+    expect(newLimitFor({ lesson: 'attention' }, limited)).toBe(Infinity);
     const quiz = studySession({ items, progress: emptyProgress(), settings: limited, filter: { lesson: 'attention' }, now: NOW });
-    expect(quiz.queue.map((i) => i.key)).toEqual(['attention/qk#0', 'attention/qk#1', 'attention/why#0']);
+    expect(quiz.queue.map((i) => i.key)).toEqual(['attention/qk#0', 'attention/why#0', 'attention/qk#1']); // siblings apart
     const all = studySession({ items, progress: emptyProgress(), settings: limited, filter: {}, now: NOW });
     expect(progressText(all)).toBe('2 left · 0 due · 2 new');
+  });
+  it('a lesson quiz still offers every new card of its lesson after new cards of other lessons were studied today', () => {
+    const limited = { ...settings, dailyNewLimit: 2 };
+    const progress = graded(['tokenization/vocab#0', 'note/1#0']); // two new cards today, elsewhere: the daily limit is used up
+    expect(progressText(studySession({ items, progress, settings: limited, filter: {}, now: NOW }))).toBe('0 left · 0 due · 0 new');
+    const quiz = studySession({ items, progress, settings: limited, filter: { lesson: 'attention' }, now: NOW });
+    expect(quiz.queue.map((i) => i.key)).toEqual(['attention/qk#0', 'attention/why#0', 'attention/qk#1']);
   });
   it('counts an answered new card against today and puts it back when due', () => {
     const progress = graded(['attention/why#0']);
     const later = studySession({ items, progress, settings, filter: {}, now: utc(1) });
-    expect(progressText(later)).toBe('6 left · 1 due · 5 new');
+    // new: qk#0, vocab#0, note/1#0; their siblings qk#1 and vocab#1 wait for another day
+    expect(progressText(later)).toBe('4 left · 1 due · 3 new');
     expect(later.queue[0].key).toBe('attention/why#0');
   });
 });

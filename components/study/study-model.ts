@@ -41,12 +41,11 @@ export function parseFilter(params: Pick<URLSearchParams, 'get'>): SessionFilter
 
 /**
  * New items the session may introduce. An end-of-lesson quiz takes every card of the lesson, whatever
- * the daily limit (the reader just read them); everything else keeps the limit.
+ * the daily limit and however many new cards were studied elsewhere today (the reader just read
+ * them): no limit. Everything else keeps the daily limit.
  */
-export function newLimitFor(filter: SessionFilter, settings: Pick<Settings, 'dailyNewLimit'>, items: readonly ReviewItem[]): number {
-  const limit = Math.max(0, Math.floor(settings.dailyNewLimit));
-  if (filter.lesson === undefined) return limit;
-  return Math.max(limit, items.filter((i) => matchesFilter(i, filter)).length);
+export function newLimitFor(filter: SessionFilter, settings: Pick<Settings, 'dailyNewLimit'>): number {
+  return filter.lesson === undefined ? Math.max(0, Math.floor(settings.dailyNewLimit)) : Infinity;
 }
 
 export interface SessionInput {
@@ -58,7 +57,8 @@ export interface SessionInput {
 }
 
 export function studySession({ items, progress, settings, filter, now }: SessionInput): Session {
-  return pickSession(items, progress, { now, newLimit: newLimitFor(filter, settings, items), filter, ...dayOptions(settings, now) });
+  const siblings = filter.lesson === undefined ? 'bury' : 'spread'; // a quiz shows every card, siblings apart
+  return pickSession(items, progress, { now, newLimit: newLimitFor(filter, settings), filter, siblings, ...dayOptions(settings, now) });
 }
 
 /** "12 left · 3 due · 9 new" */
@@ -83,7 +83,7 @@ export function nextReviewAt({ items, progress, settings, filter, now }: Session
     const due = progress.states[item.key].due.getTime();
     if (due > now.getTime() && (next === null || due < next)) next = due;
   }
-  if (waitingNew && newLimitFor(filter, settings, items) > 0) {
+  if (waitingNew && newLimitFor(filter, settings) > 0) {
     const options = dayOptions(settings, now);
     const tomorrow = dayStart(addDays(dayKey(now, options), 1), options).getTime();
     if (next === null || tomorrow < next) next = tomorrow;

@@ -95,7 +95,6 @@ export function NotYet({ running, children }: { running: boolean; children: Reac
   return (
     <div className="mw-placeholder" data-testid="model-placeholder">
       <p>
-        <span className="badge">placeholder</span>{' '}
         {running || status.state === 'loading'
           ? 'Waiting for the model…'
           : status.state === 'error'

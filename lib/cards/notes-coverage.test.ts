@@ -109,7 +109,7 @@ const ROWS: Row[] = [
   { fact: 'GPT class modules: wte, wpe, h, ln_f, lm_head', inNotes: /gpt class wte- token embeddings wpe h ln_f lm_head/, mustMatch: /parts of nanoGPT's GPT class, in order \(dropout aside\)\? wte, wpe, h, ln_f, lm_head/ },
   { fact: 'term: PyTorch', inNotes: /^pytorch$/m, mustMatch: /PyTorch/ },
   { fact: 'term / reference: Attention Is All You Need', inNotes: /^attention is all you need( paper)?$/m, mustMatch: /Attention Is All You Need \(Vaswani et al\., 2017\)/ },
-  { fact: 'the GPT-2 paper', inNotes: /^gpt-2 paper$/m, mustMatch: /GPT-2 was published by OpenAI in 2019 in the paper Language Models are Unsupervised Multitask Learners/ },
+  { fact: 'the GPT-2 paper', inNotes: /^gpt-2 paper$/m, mustMatch: /GPT-2 was published by OpenAI in 2019 in the paper “Language Models are Unsupervised Multitask Learners”/ },
   { fact: 'GPT-2 strengths?', inNotes: /^\s*• strengths\?$/m, mustMatch: /GPT-2 strengths\?/ },
   { fact: 'GPT-2 weaknesses?', inNotes: /^\s*• weaknesses\?$/m, mustMatch: /GPT-2 weaknesses\?/ },
   { fact: 'reference: Karpathy\'s GPT video', inNotes: /karpathy's gpt video/, mustMatch: /Karpathy's GPT video/ },

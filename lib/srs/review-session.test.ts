@@ -103,7 +103,8 @@ describe('pickSession', () => {
     const s = pickSession(ITEMS, progress, { ...base, now: at('2026-11-28T12:00:00Z') });
     expect(keys(s.due)).toEqual(['attention/why-scale#0', 'tokenization/vocab#0', 'tokenization/bpe#0']);
     expect(s.newToday).toBe(1);
-    expect(keys(s.fresh)).toEqual(['tokenization/vocab#1', 'tokenization/vocab#2']);
+    // vocab#1 and #2 are buried (vocab#0 was answered today), and note#1 waits behind its sibling note#0
+    expect(keys(s.fresh)).toEqual(['note/0123456789abcdef#0']);
     expect(keys(s.queue)).toEqual([...keys(s.due), ...keys(s.fresh)]);
   });
 
@@ -111,17 +112,29 @@ describe('pickSession', () => {
     const before = pickSession(ITEMS, progress, { ...base, now: at('2026-11-29T02:59:00Z') });
     const after = pickSession(ITEMS, progress, { ...base, now: at('2026-11-29T03:00:00Z') });
     expect([before.newToday, after.newToday]).toEqual([1, 0]);
-    expect(after.fresh).toHaveLength(3);
+    expect(keys(after.fresh)).toEqual(['tokenization/vocab#1', 'note/0123456789abcdef#0']); // one new item per card per day
   });
 
   it('filters by lesson and by deck (with sub-decks)', () => {
     const now = at('2026-11-28T12:00:00Z');
     expect(keys(pickSession(ITEMS, progress, { ...base, now, filter: { lesson: 'attention' } }).queue)).toEqual(['attention/why-scale#0']);
-    expect(keys(pickSession(ITEMS, progress, { ...base, now, filter: { deck: 'notes' } }).queue)).toEqual([
+    expect(keys(pickSession(ITEMS, progress, { ...base, now, filter: { deck: 'notes' } }).queue)).toEqual(['note/0123456789abcdef#0']);
+    expect(keys(pickSession(ITEMS, progress, { ...base, now, filter: { deck: 'notes' }, siblings: 'spread' }).queue)).toEqual([
       'note/0123456789abcdef#0',
       'note/0123456789abcdef#1',
     ]);
     expect(pickSession(ITEMS, progress, { ...base, now, filter: { deck: 'note' } }).queue).toEqual([]);
+  });
+
+  it("siblings: 'bury' keeps one new item per card; 'spread' keeps all, each card's first items before any second", () => {
+    const now = at('2026-11-28T12:00:00Z');
+    const fresh = (siblings: 'bury' | 'spread') => keys(pickSession(ITEMS, emptyProgress(), { ...base, newLimit: 99, now, siblings }).fresh);
+    expect(fresh('bury')).toEqual(['tokenization/vocab#0', 'tokenization/bpe#0', 'attention/why-scale#0', 'attention/softmax#0', 'note/0123456789abcdef#0']);
+    expect(fresh('spread')).toEqual([
+      'tokenization/vocab#0', 'tokenization/bpe#0', 'attention/why-scale#0', 'attention/softmax#0', 'note/0123456789abcdef#0',
+      'tokenization/vocab#1', 'note/0123456789abcdef#1',
+      'tokenization/vocab#2',
+    ]);
   });
 
   it('a limit already used up gives no new items', () => {

@@ -71,9 +71,16 @@ export function isNew(progress: Progress, key: string): boolean {
 
 export interface SessionOptions extends DayOptions {
   now: Date;
-  /** New items per review day, all decks together. */
+  /** New items per review day, all decks together (Infinity: no limit). */
   newLimit: number;
   filter?: SessionFilter;
+  /**
+   * New items of the same card (the blanks of one cloze, the two sides of a reversed card) give
+   * each other away when they follow each other. 'bury' (default, as Anki does): at most one new
+   * item per card per review day, none once another item of that card was answered that day.
+   * 'spread': all of them, every card's first item before any card's second.
+   */
+  siblings?: 'bury' | 'spread';
 }
 
 export interface Session {
@@ -97,8 +104,26 @@ export function pickSession(items: readonly ReviewItem[], progress: Progress, op
   const due = candidates
     .filter((i) => !isNew(progress, i.key) && progress.states[i.key].due.getTime() <= now.getTime())
     .sort((a, b) => progress.states[a.key].due.getTime() - progress.states[b.key].due.getTime() || a.key.localeCompare(b.key));
-  const fresh = candidates.filter((i) => isNew(progress, i.key)).slice(0, Math.max(0, newLimit - newToday));
+  const newItems = candidates.filter((i) => isNew(progress, i.key));
+  const fresh = (options.siblings === 'spread' ? spreadSiblings(newItems) : burySiblings(newItems, progress, today, options)).slice(
+    0,
+    Math.max(0, newLimit - newToday),
+  );
   return { due, fresh, queue: [...due, ...fresh], newToday };
+}
+
+/** The first new item of each card whose other items were not answered this review day. */
+function burySiblings(newItems: readonly ReviewItem[], progress: Progress, today: string, options: DayOptions): ReviewItem[] {
+  const taken = new Set(progress.log.filter((e) => dayKey(e.review, options) === today).map((e) => parseReviewKey(e.key).cardId));
+  return newItems.filter((i) => !taken.has(i.card.id) && taken.add(i.card.id));
+}
+
+/** Round robin over cards: each card's first item in card order, then each card's second, … */
+function spreadSiblings(newItems: readonly ReviewItem[]): ReviewItem[] {
+  const byCard = new Map<string, ReviewItem[]>();
+  for (const i of newItems) byCard.set(i.card.id, [...(byCard.get(i.card.id) ?? []), i]);
+  const rounds = Math.max(0, ...[...byCard.values()].map((g) => g.length));
+  return Array.from({ length: rounds }, (_, r) => [...byCard.values()].flatMap((g) => (g[r] ? [g[r]] : []))).flat();
 }
 
 /** What `undoGrade` needs to take one answer back. */
