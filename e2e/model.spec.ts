@@ -158,7 +158,10 @@ test('the share link restores prompt and settings', async ({ page, context }) =>
   await page.getByRole('textbox', { name: /Prompt/ }).fill('To be, or not to be');
   await page.getByRole('spinbutton', { name: 'Seed' }).fill('1234');
   await page.getByRole('spinbutton', { name: 'Temperature' }).fill('1.2');
-  const href = await page.getByRole('link', { name: 'Share link' }).getAttribute('href');
+  const href = await page.getByRole('link', { name: 'Link to these settings' }).getAttribute('href');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(href!, page.url()).href);
   await page.goto(href!);
   await expect(page.getByRole('textbox', { name: /Prompt/ })).toHaveValue('To be, or not to be');
   await expect(page.getByRole('spinbutton', { name: 'Seed' })).toHaveValue('1234');

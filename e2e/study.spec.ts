@@ -248,7 +248,7 @@ test('import a note by pasting: preview, warnings, save; the cards are in the de
   await expect(page.getByRole('button', { name: 'Save 0 cards' })).toBeDisabled();
   await page.getByRole('textbox', { name: 'Note (Markdown)' }).fill(NOTE);
   await expect(page.getByRole('note')).toHaveCount(0);
-  await page.getByRole('textbox', { name: /Deck for cards without/ }).fill('e2e-notes');
+  await page.getByRole('textbox', { name: 'Deck for these cards' }).fill('e2e-notes');
   const preview = page.getByRole('table', { name: /^Preview: 2 cards/ });
   await expect(preview.getByRole('row')).toHaveCount(3); // header + 2 cards
   await expect(preview).toContainText('What is the vocabulary size of GPT-2?');
@@ -301,7 +301,7 @@ test('a note with <script>, onerror and javascript: links does nothing', async (
   await page.clock.setFixedTime(T0);
   await openImport(page);
   await page.getByRole('textbox', { name: 'Note (Markdown)' }).fill(evil);
-  await page.getByRole('textbox', { name: /Deck for cards without/ }).fill('evil');
+  await page.getByRole('textbox', { name: 'Deck for these cards' }).fill('evil');
   const preview = page.getByRole('table', { name: /^Preview: 4 cards/ });
   await expect(preview).toContainText('<script>window.__pwned = 1; alert(1)</script>'); // shown as text
   await expect(preview.locator('img, script, svg')).toHaveCount(0);

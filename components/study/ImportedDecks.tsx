@@ -10,6 +10,9 @@ import './study.css';
 
 const inDeck = (deck: string, name: string) => deck === name || deck.startsWith(`${name}::`);
 
+/** 2026-11-28, as the statistics page writes days (local date). */
+const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
 export default function ImportedDecks() {
   const hydrated = useHydrated();
   const decks = useStudyStore((s) => s.imported.decks);
@@ -32,7 +35,7 @@ export default function ImportedDecks() {
               <div>
                 <strong>{d.name}</strong>{' '}
                 <span className="muted">
-                  {d.count} {d.count === 1 ? 'card' : 'cards'} · imported {d.importedAt.toLocaleDateString()}
+                  {d.count} {d.count === 1 ? 'card' : 'cards'} · imported {localDay(d.importedAt)}
                   {d.fileName ? ` from ${d.fileName}` : ''}
                 </span>
               </div>

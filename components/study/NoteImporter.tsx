@@ -84,8 +84,9 @@ export default function NoteImporter() {
           {fileName && <p className="study-hint muted">From {fileName}. Editing the text above keeps this file name.</p>}
         </div>
         <div className="study-field">
-          <label htmlFor={ids.deck}>Deck for cards without a #flashcards tag</label>
+          <label htmlFor={ids.deck}>Deck for these cards</label>
           <input id={ids.deck} className="study-input" value={deck} onChange={(e) => setDeck(e.target.value)} placeholder={defaultDeck} />
+          <p className="study-hint muted">A #flashcards/name tag in the note puts the cards below it in deck “name” instead.</p>
         </div>
       </div>
       {fileError && (

@@ -109,6 +109,7 @@ export default function Generator({ standalone = false }: { standalone?: boolean
         ) : (
           <button type="button" className="btn btn--primary" onClick={run}>Generate</button>
         )}
+        <a className="gen-share" href={`/generator/?${toSearchParams(s)}`}>Link to these settings</a>
         <button
           type="button" className="btn"
           onClick={async () => {
@@ -116,9 +117,8 @@ export default function Generator({ standalone = false }: { standalone?: boolean
             catch { setError(`Copy this link: ${shareUrl()}`); }
           }}
         >
-          {copied ? 'Link copied' : 'Copy share link'}
+          {copied ? 'Link copied' : 'Copy link'}
         </button>
-        <a className="gen-share" href={`/generator/?${toSearchParams(s)}`}>Share link</a>
       </div>
       {error ? <p role="alert" className="gen-error">{error}</p> : null}
       <div className="gen-output" aria-live="polite" aria-busy={running} data-testid="generator-output">
