@@ -105,25 +105,36 @@ export function pickSession(items: readonly ReviewItem[], progress: Progress, op
     .filter((i) => !isNew(progress, i.key) && progress.states[i.key].due.getTime() <= now.getTime())
     .sort((a, b) => progress.states[a.key].due.getTime() - progress.states[b.key].due.getTime() || a.key.localeCompare(b.key));
   const newItems = candidates.filter((i) => isNew(progress, i.key));
-  const fresh = (options.siblings === 'spread' ? spreadSiblings(newItems) : burySiblings(newItems, progress, today, options)).slice(
-    0,
-    Math.max(0, newLimit - newToday),
-  );
+  const ordered = options.siblings === 'spread' ? spreadSiblings(newItems) : burySiblings(newItems, progress, today, options);
+  const fresh = ordered.slice(0, Math.max(0, newLimit - newToday));
   return { due, fresh, queue: [...due, ...fresh], newToday };
 }
 
 /** The first new item of each card whose other items were not answered this review day. */
 function burySiblings(newItems: readonly ReviewItem[], progress: Progress, today: string, options: DayOptions): ReviewItem[] {
   const taken = new Set(progress.log.filter((e) => dayKey(e.review, options) === today).map((e) => parseReviewKey(e.key).cardId));
-  return newItems.filter((i) => !taken.has(i.card.id) && taken.add(i.card.id));
+  const fresh: ReviewItem[] = [];
+  for (const item of newItems) {
+    if (taken.has(item.card.id)) continue;
+    taken.add(item.card.id);
+    fresh.push(item);
+  }
+  return fresh;
 }
 
 /** Round robin over cards: each card's first item in card order, then each card's second, … */
 function spreadSiblings(newItems: readonly ReviewItem[]): ReviewItem[] {
   const byCard = new Map<string, ReviewItem[]>();
-  for (const i of newItems) byCard.set(i.card.id, [...(byCard.get(i.card.id) ?? []), i]);
-  const rounds = Math.max(0, ...[...byCard.values()].map((g) => g.length));
-  return Array.from({ length: rounds }, (_, r) => [...byCard.values()].flatMap((g) => (g[r] ? [g[r]] : []))).flat();
+  for (const item of newItems) {
+    const siblings = byCard.get(item.card.id);
+    if (siblings) siblings.push(item);
+    else byCard.set(item.card.id, [item]);
+  }
+  const spread: ReviewItem[] = [];
+  for (let round = 0; spread.length < newItems.length; round++) {
+    for (const siblings of byCard.values()) if (round < siblings.length) spread.push(siblings[round]);
+  }
+  return spread;
 }
 
 /** What `undoGrade` needs to take one answer back. */
