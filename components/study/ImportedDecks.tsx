@@ -6,12 +6,10 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { pamphletStore } from '@/lib/srs';
 import { useHydrated, useStudyStore } from './use-study-store';
+import { localDate } from './download';
 import './study.css';
 
 const inDeck = (deck: string, name: string) => deck === name || deck.startsWith(`${name}::`);
-
-/** 2026-11-28, as the statistics page writes days (local date). */
-const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 export default function ImportedDecks() {
   const hydrated = useHydrated();
@@ -35,7 +33,7 @@ export default function ImportedDecks() {
               <div>
                 <strong>{d.name}</strong>{' '}
                 <span className="muted">
-                  {d.count} {d.count === 1 ? 'card' : 'cards'} · imported {localDay(d.importedAt)}
+                  {d.count} {d.count === 1 ? 'card' : 'cards'} · imported {localDate(d.importedAt)}
                   {d.fileName ? ` from ${d.fileName}` : ''}
                 </span>
               </div>

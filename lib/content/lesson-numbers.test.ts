@@ -3,6 +3,7 @@
 // the tokenization lesson quotes against the tokenizer.
 import { describe, expect, test } from 'vitest';
 import { countParameters, GPT2_SMALL, headSize } from '@/lib/model/config';
+import { gelu } from '@/lib/model/reference';
 import { byteToUnicode, decode, encode, idOfTokenString, tokenString, VOCAB_SIZE } from '@/lib/tokenizer';
 import { readLessonSource } from './lessons';
 
@@ -38,6 +39,14 @@ describe('architecture lesson', () => {
     expect(table.get('total')).toBe(count.total);
     expect(count.total).toBe(124_439_808);
     expect(source).toContain(count.total.toLocaleString('en-US'));
+  });
+
+  test('the dip of GELU it quotes is the minimum of the tanh approximation GPT-2 uses', () => {
+    const [, value, at] = /dips to about −(\d\.\d+) near \$x = -(\d\.\d+)\$/.exec(source)!.map(Number);
+    let min = { x: 0, y: 0 };
+    for (let x = -3; x <= 0; x += 1e-4) if (gelu(x) < min.y) min = { x, y: gelu(x) };
+    expect(-min.y).toBeCloseTo(value, 2);
+    expect(-min.x).toBeCloseTo(at, 2);
   });
 
   test('the five config fields carry GPT-2 small’s values', () => {

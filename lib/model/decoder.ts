@@ -86,7 +86,7 @@ export class Decoder {
    */
   async analyze(ids: readonly number[], what: readonly (AnalysisKind | 'logits' | 'lens')[]): Promise<Analysis> {
     const { nLayer, vocabSize: V } = this.config;
-    const feeds = this.promptFeeds(ids, 'Decoder.analyze');
+    const feeds = this.promptFeeds(ids);
     const names: string[] = [];
     for (const kind of new Set(what)) {
       if (kind === 'logits') names.push('logits');
@@ -117,10 +117,10 @@ export class Decoder {
   }
 
   /** Feeds for a whole prompt at positions 0..T−1 with an empty cache (and no lens rows). */
-  private promptFeeds(ids: readonly number[], caller: string): Record<string, Tensor> {
+  private promptFeeds(ids: readonly number[]): Record<string, Tensor> {
     const { nLayer, nEmbd: C, blockSize } = this.config;
     const T = ids.length;
-    if (T === 0) throw new RangeError(`${caller}: no tokens`);
+    if (T === 0) throw new RangeError('Decoder.analyze: no tokens');
     if (T > blockSize) throw new ContextLengthError(T, blockSize);
     const feeds: Record<string, Tensor> = {
       input_ids: { dims: [T], data: BigInt64Array.from(ids, (id) => BigInt(id)) },

@@ -97,22 +97,21 @@ export interface Session {
 export function pickSession(items: readonly ReviewItem[], progress: Progress, options: SessionOptions): Session {
   const { now, newLimit, filter } = options;
   const today = dayKey(now, options);
-  const newToday = new Set(
-    progress.log.filter((e) => e.state === State.New && dayKey(e.review, options) === today).map((e) => e.key),
-  ).size;
+  const answeredToday = progress.log.filter((e) => dayKey(e.review, options) === today);
+  const newToday = new Set(answeredToday.filter((e) => e.state === State.New).map((e) => e.key)).size;
   const candidates = items.filter((i) => matchesFilter(i, filter));
   const due = candidates
     .filter((i) => !isNew(progress, i.key) && progress.states[i.key].due.getTime() <= now.getTime())
     .sort((a, b) => progress.states[a.key].due.getTime() - progress.states[b.key].due.getTime() || a.key.localeCompare(b.key));
   const newItems = candidates.filter((i) => isNew(progress, i.key));
-  const ordered = options.siblings === 'spread' ? spreadSiblings(newItems) : burySiblings(newItems, progress, today, options);
+  const ordered = options.siblings === 'spread' ? spreadSiblings(newItems) : burySiblings(newItems, answeredToday);
   const fresh = ordered.slice(0, Math.max(0, newLimit - newToday));
   return { due, fresh, queue: [...due, ...fresh], newToday };
 }
 
-/** The first new item of each card whose other items were not answered this review day. */
-function burySiblings(newItems: readonly ReviewItem[], progress: Progress, today: string, options: DayOptions): ReviewItem[] {
-  const taken = new Set(progress.log.filter((e) => dayKey(e.review, options) === today).map((e) => parseReviewKey(e.key).cardId));
+/** The first new item of each card none of whose items was answered this review day. */
+function burySiblings(newItems: readonly ReviewItem[], answeredToday: readonly ReviewLogEntry[]): ReviewItem[] {
+  const taken = new Set(answeredToday.map((e) => e.cardId));
   const fresh: ReviewItem[] = [];
   for (const item of newItems) {
     if (taken.has(item.card.id)) continue;
