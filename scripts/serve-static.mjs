@@ -28,6 +28,10 @@ const SECURITY = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Content-Type-Options': 'nosniff',
+  // The pages carry their own script policy (a meta tag, see scripts/csp.mjs); framing can only be refused by a header.
+  'Content-Security-Policy': "frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'same-origin',
 };
 
 if (!fs.existsSync(path.join(root, 'index.html'))) {
@@ -41,6 +45,7 @@ function resolveFile(urlPath) {
   try { p = decodeURIComponent(urlPath.split('?')[0]); } catch { return null; }
   const abs = path.join(root, path.normalize(p));
   if (abs !== root && !abs.startsWith(root + path.sep)) return null;
+  if (path.relative(root, abs).split(path.sep).some((part) => part.startsWith('.'))) return null; // no dotfiles
   for (const candidate of [abs, abs + '.html', path.join(abs, 'index.html')]) {
     try {
       if (fs.statSync(candidate).isFile()) return candidate;
@@ -56,9 +61,15 @@ const server = http.createServer((req, res) => {
     const notFound = path.join(root, '404.html');
     res.writeHead(404, { ...headers, 'Content-Type': TYPES['.html'] });
     if (req.method === 'HEAD') return res.end();
-    return fs.existsSync(notFound) ? fs.createReadStream(notFound).pipe(res) : res.end('Not found');
+    return fs.existsSync(notFound) ? send(fs.createReadStream(notFound), res) : res.end('Not found');
   }
-  const stat = fs.statSync(file);
+  let stat;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    res.writeHead(500, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+    return res.end('Could not read the file.');
+  }
   headers['Content-Type'] = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   headers['Accept-Ranges'] = 'bytes';
   headers['Cache-Control'] = file.includes(`${path.sep}_next${path.sep}static${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
@@ -72,12 +83,18 @@ const server = http.createServer((req, res) => {
     }
     res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${stat.size}`, 'Content-Length': end - start + 1 });
     if (req.method === 'HEAD') return res.end();
-    return fs.createReadStream(file, { start, end }).pipe(res);
+    return send(fs.createReadStream(file, { start, end }), res);
   }
   res.writeHead(200, { ...headers, 'Content-Length': stat.size });
   if (req.method === 'HEAD') return res.end();
-  fs.createReadStream(file).pipe(res);
+  send(fs.createReadStream(file), res);
 });
+
+/** Pipes a file; a read error after the headers went out ends the response instead of crashing the server. */
+function send(stream, res) {
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
 
 server.listen(port, host, () => {
   console.log(`GPT-2 Pamphlet is served at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/  (from ${path.relative(process.cwd(), root) || '.'}, Ctrl+C to stop)`);

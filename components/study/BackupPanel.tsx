@@ -1,11 +1,12 @@
 'use client';
 // Backup of everything the reader would hate to lose: export as JSON, import with a check and a
-// confirmation (importing replaces the current progress, imported cards and settings).
+// confirmation (importing replaces the current progress, imported cards and settings, after keeping
+// a copy of them: "Undo the restore" brings that copy back).
 
 import { useId, useRef, useState } from 'react';
 import { pamphletStore, type Backup } from '@/lib/srs';
 import { downloadBackup, readBackupFile } from './backup-file';
-import { useHydrated } from './use-study-store';
+import { useHydrated, useStudyStore } from './use-study-store';
 import './study.css';
 
 type Status = { kind: 'idle' } | { kind: 'pending'; backup: Backup; fileName: string } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
@@ -35,12 +36,21 @@ export default function BackupPanel() {
       if (fileRef.current) fileRef.current.value = ''; // choosing the same file again fires change again
     }
   };
-  const confirm = (backup: Backup) => {
+  const undoCopy = useStudyStore((s) => s.undoCopy);
+  const confirm = async (backup: Backup, fileName: string) => {
     try {
-      pamphletStore().getState().replaceData(backup.data);
-      setStatus({ kind: 'done', message: `Progress restored: ${describe(backup)}.` });
+      await pamphletStore().getState().replaceData(backup.data, `restored “${fileName}”`, new Date());
+      setStatus({ kind: 'done', message: `Progress restored: ${describe(backup)}. What it replaced is kept: “Undo the restore” brings it back.` });
     } catch (e) {
       setStatus({ kind: 'error', message: `The backup could not be restored: ${(e as Error).message}. Nothing was changed.` });
+    }
+  };
+  const undo = async () => {
+    try {
+      const ok = await pamphletStore().getState().undoReplace(new Date());
+      setStatus(ok ? { kind: 'done', message: 'Restore undone: your progress is back as it was before it.' } : { kind: 'error', message: 'There is no copy to go back to.' });
+    } catch (e) {
+      setStatus({ kind: 'error', message: `The restore could not be undone: ${(e as Error).message}. Nothing was changed.` });
     }
   };
 
@@ -70,13 +80,23 @@ export default function BackupPanel() {
             own cards and your settings.
           </p>
           <div className="study-actions">
-            <button ref={confirmRef} type="button" className="btn btn--primary" onClick={() => confirm(status.backup)}>
+            <button ref={confirmRef} type="button" className="btn btn--primary" onClick={() => void confirm(status.backup, status.fileName)}>
               Replace my progress
             </button>
             <button type="button" className="btn" onClick={() => setStatus({ kind: 'idle' })}>
               Cancel
             </button>
           </div>
+        </div>
+      )}
+      {undoCopy && (
+        <div className="study-actions">
+          <button type="button" className="btn" onClick={() => void undo()}>
+            Undo the restore
+          </button>
+          <span className="muted study-hint">
+            Kept {undoCopy.savedAt.toLocaleString()}, before {undoCopy.reason}.
+          </span>
         </div>
       )}
       <p className="study-hint" role="status">

@@ -23,7 +23,10 @@ function PreviewRow({ card }: { card: Card }) {
       </td>
       <td>{card.deck}</td>
       <td className="import-preview__face" dangerouslySetInnerHTML={{ __html: faces.front }} />
-      <td className="import-preview__face" dangerouslySetInnerHTML={{ __html: faces.back + (faces.extra ? `<div class="muted">${faces.extra}</div>` : '') }} />
+      <td className="import-preview__face">
+        <div dangerouslySetInnerHTML={{ __html: faces.back }} />
+        {faces.extra ? <div className="muted" dangerouslySetInnerHTML={{ __html: faces.extra }} /> : null}
+      </td>
     </tr>
   );
 }

@@ -10,7 +10,7 @@ export default function ReviewSettings({ settings }: { settings: Settings }) {
   const [draft, setDraft] = useState<string | null>(null);
   const limitId = useId();
   const hintId = useId();
-  const update = (patch: Partial<Omit<Settings, 'rev'>>) => pamphletStore().getState().updateSettings(patch);
+  const update = (patch: Partial<Settings>) => pamphletStore().getState().updateSettings(patch);
   const commit = (value: string) => {
     const n = Number(value);
     if (value.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_NEW) update({ dailyNewLimit: n });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '@/lib/cards/card';
-import { clozeNumbers } from './cloze';
+import { clozeNumbers } from '@/lib/cards/cloze';
 import { tsvField, writeTsv } from './csv';
 import { FIXTURE_CARDS } from './fixtures';
 import { noteGuid } from './guid';
@@ -68,7 +68,7 @@ describe('writeTsv', () => {
   it('keeps cloze markers, escaping and the lesson link', () => {
     const [, , , text, extra] = parseTsv(tsv)[0];
     expect(clozeNumbers(text)).toEqual([1, 2, 3]);
-    expect(text).toContain('<code>&lt;|endoftext|&gt;</code>');
+    expect(text).toContain('<code>&lt;|endoftext|></code>');
     expect(extra).toBe(
       'The merges come from <b>byte-pair encoding</b>.<br><br><a href="https://pamphlet.test/lessons/tokenization/#byte-pair-encoding">Lesson: Tokenization</a>',
     );

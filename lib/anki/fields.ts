@@ -3,9 +3,9 @@
 // does (notes/mod.rs: strip_html_preserving_media_filenames, then field_checksum).
 
 import { sourceLabel, type CardSource } from '@/lib/cards/card';
-import { tokenizeCloze } from './cloze';
+import { mapCloze } from '@/lib/cards/cloze';
+import { cardMarkdownToHtml } from '@/lib/cards/markdown';
 import { escapeAttr, escapeText, stripHtml } from './html';
-import { markdownToHtml } from './markdown';
 import { sha1 } from './sha';
 
 /** Where lesson links point by default: the site `npm start` serves. */
@@ -16,12 +16,21 @@ export const DEFAULT_BASE_URL = 'http://localhost:3000';
  * them on import; \x1f would split the field), our placeholder range removed, NFC-normalised.
  */
 export function cleanText(text: string): string {
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f\uE000-\uE01F]/g, '').normalize('NFC');
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f\uE000-\uE02F]/g, '').normalize('NFC');
+}
+
+/**
+ * Field HTML from the one card renderer, math left to Anki's MathJax. `{{` and `}}` in the text
+ * become character references, so the only double braces in a field are the cloze markers written
+ * here: the browser shows braces, Anki's cloze parser (which reads the raw field) does not see them.
+ */
+function renderField(text: string, markers: boolean): string {
+  return cardMarkdownToHtml(text, { math: 'mathjax', markers }).replace(/\{\{/g, '&#123;&#123;').replace(/\}\}/g, '&#125;&#125;');
 }
 
 /** A Markdown field (question, answer, extra) as HTML. */
 export function fieldHtml(markdown: string): string {
-  return markdownToHtml(cleanText(markdown));
+  return renderField(cleanText(markdown), false);
 }
 
 /**
@@ -30,10 +39,8 @@ export function fieldHtml(markdown: string): string {
  * come out exactly as written.
  */
 export function clozeFieldHtml(text: string): string {
-  const protectedText = tokenizeCloze(cleanText(text))
-    .map((t) => (t.kind === 'text' ? t.text : t.kind === 'open' ? `\uE000${t.n}\uE001` : '\uE002'))
-    .join('');
-  return markdownToHtml(protectedText)
+  const protectedText = mapCloze(cleanText(text), { text: (s) => s, open: (n) => `\uE000${n}\uE001`, close: '\uE002' });
+  return renderField(protectedText, true)
     .replace(/\uE000(\d+)\uE001/g, '{{c$1::')
     .replace(/\uE002/g, '}}');
 }

@@ -16,7 +16,6 @@ export {
   sourceFieldHtml,
 } from './fields';
 export { escapeText, stripHtml } from './html';
-export { tokenizeCloze, clozeNumbers } from './cloze';
 export { guidFor, noteGuid, GUID_NAMESPACE } from './guid';
 export {
   cardScheduling,

@@ -2,7 +2,7 @@
 // Anki would generate for it (one per cloze number, `ord = n - 1`; one for Basic; two for reversed).
 
 import type { Card } from '@/lib/cards/card';
-import { clozeNumbers } from './cloze';
+import { clozeNumbers } from '@/lib/cards/cloze';
 import { AnkiExportError } from './errors';
 import { DEFAULT_BASE_URL, clozeFieldHtml, fieldHtml, sourceFieldHtml } from './fields';
 import { noteGuid } from './guid';

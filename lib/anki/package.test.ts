@@ -4,7 +4,7 @@ import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '@/lib/cards/card';
-import { clozeNumbers } from './cloze';
+import { clozeNumbers } from '@/lib/cards/cloze';
 import { AnkiExportError } from './errors';
 import { FIXTURE_CARDS } from './fixtures';
 import { noteGuid } from './guid';

@@ -11,7 +11,7 @@ describe('card faces', () => {
   test('math is typeset with KaTeX and text is escaped', () => {
     const f = cardFaces({ type: 'basic', front: 'What is $\\sqrt{d_k}$ for <b>GPT-2</b>?', back: '`8` & so on' });
     expect(f.front).toContain('class="katex"');
-    expect(f.front).toContain('&lt;b&gt;GPT-2&lt;/b&gt;');
+    expect(f.front).toContain('&lt;b>GPT-2&lt;/b>');
     expect(f.back).toBe('<code>8</code> &amp; so on');
   });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   ClozeSyntaxError,
+  assertCloze,
   clozeAnswers,
+  clozeProblems,
   clozeDeletion,
   clozeNumbers,
   isCloze,
@@ -16,9 +18,9 @@ describe('parseCloze', () => {
   it('splits text and deletions with offsets', () => {
     expect(parseCloze('a {{c1::b}} c {{c2::d::hint}}')).toEqual([
       { kind: 'text', text: 'a ' },
-      { kind: 'deletion', n: 1, answer: 'b', start: 2, end: 11 },
+      { kind: 'deletion', n: 1, body: [{ kind: 'text', text: 'b' }], start: 2, end: 11 },
       { kind: 'text', text: ' c ' },
-      { kind: 'deletion', n: 2, answer: 'd', hint: 'hint', start: 14, end: 29 },
+      { kind: 'deletion', n: 2, body: [{ kind: 'text', text: 'd' }], hint: 'hint', start: 14, end: 29 },
     ]);
   });
 
@@ -35,22 +37,23 @@ describe('parseCloze', () => {
   ];
   it.each(golden)('golden: $text', ({ text, answers, rest }) => {
     const segs = parseCloze(text);
-    const dels = segs.flatMap((s) => (s.kind === 'deletion' ? [[s.n, s.answer, ...(s.hint ? [s.hint] : [])]] : []));
+    const dels = segs.flatMap((s) => (s.kind === 'deletion' ? [[s.n, clozeAnswers(text, s.n)[0], ...(s.hint ? [s.hint] : [])]] : []));
     expect(dels).toEqual(answers);
     expect(segs.flatMap((s) => (s.kind === 'text' ? [s.text] : [])).join('')).toBe(rest);
   });
 
   const bad: Array<{ text: string; message: RegExp; offset: number }> = [
     { text: 'x {{c1::never closed', message: /unclosed cloze deletion "\{\{c1::…"/, offset: 2 },
-    { text: '{{c1::a {{c2::b}} c}}', message: /nested/, offset: 0 },
+    { text: '{{c1::a {{c2::b}} c', message: /unclosed cloze deletion "\{\{c1::…"/, offset: 0 },
     { text: 'ok {{c0::zero}}', message: /start at 1/, offset: 3 },
     { text: '{{c1::}}', message: /empty/, offset: 0 },
     { text: '{{c1::  ::hint}}', message: /empty/, offset: 0 },
   ];
-  it.each(bad)('rejects $text', ({ text, message, offset }) => {
+  it.each(bad)('reports $text', ({ text, message, offset }) => {
+    expect(clozeProblems(text)[0]).toEqual({ message: expect.stringMatching(message), offset });
     let err: unknown;
     try {
-      parseCloze(text);
+      assertCloze(text);
     } catch (e) {
       err = e;
     }

@@ -16,7 +16,7 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { CardType } from './card';
 import { CARD_ID_PATTERN } from './card-id';
-import { clozeDeletion, parseCloze } from './cloze';
+import { assertCloze, clozeDeletion } from './cloze';
 import { CardSyntaxError, ClozeSyntaxError } from './errors';
 
 /** A lesson card before the lesson's slug, title and deck are known. */
@@ -168,7 +168,7 @@ function readCard(node: MdNode, ctx: ReadContext): LessonCardDraft {
 function checkCloze(text: string, tag: string, line: number, file: string): void {
   let hasDeletion = false;
   try {
-    hasDeletion = parseCloze(text).some((s) => s.kind === 'deletion');
+    hasDeletion = assertCloze(text).some((s) => s.kind === 'deletion');
   } catch (e) {
     if (e instanceof ClozeSyntaxError) {
       const extraLines = text.slice(0, e.offset).split('\n').length - 1; // multi-line attributes

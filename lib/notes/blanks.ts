@@ -12,7 +12,7 @@ export interface ScanLine {
 }
 
 const BLANK = /_{3,}/g;
-const HIGHLIGHT = /==(?=\S)([^=\n]+?)(?<=\S)==/g;
+const HIGHLIGHT = /==(?=\S)((?:[^=\n]|=(?!=))+?)(?<=\S)==/g; // a single `=` may sit inside (`==a=b==`)
 
 export function countBlanks(lines: readonly ScanLine[]): number {
   return lines.reduce((n, l) => n + (l.scan.match(BLANK)?.length ?? 0), 0);

@@ -4,7 +4,7 @@
 import YAML from 'yaml';
 import type { Card, CardType } from '../cards/card';
 import { noteCardId } from '../cards/card-id';
-import { parseCloze } from '../cards/cloze';
+import { assertCloze } from '../cards/cloze';
 import { countBlanks, fillBlanks, fillHighlights, formatLines, hasHighlight, splitAnswers } from './blanks';
 import { isListItem, splitNoteLines, type NoteLine } from './note-lines';
 import { sanitizeMarkdown } from './sanitize';
@@ -93,7 +93,7 @@ export function parseNote(markdown: string, options: ParseNoteOptions = {}): Par
     }
     if (block.some((l) => /\{\{c\d+::/.test(l.text))) {
       const text = formatLines(block.map((l) => l.text));
-      if (tryCloze(() => parseCloze(text), block[0].no)) {
+      if (tryCloze(() => assertCloze(text), block[0].no)) {
         emit({ type: 'cloze', front: text, back: '', line: block[0].no, end: block.at(-1)!.no });
       }
       return reset();

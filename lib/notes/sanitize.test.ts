@@ -109,9 +109,9 @@ describe('helpers', () => {
   });
 });
 
-describe('with the app\'s card renderer (lib/anki/markdown.ts, which escapes all text)', () => {
+describe('with the card renderer (lib/cards/markdown.ts, which escapes all text)', () => {
   it('escaped HTML reads as the original text, without backslashes or entities', async () => {
-    const { markdownToHtml } = await import('@/lib/anki/markdown');
-    expect(markdownToHtml(sanitizeMarkdown('a <b>bold</b> and <|endoftext|>'))).toBe('a &lt;b&gt;bold&lt;/b&gt; and &lt;|endoftext|&gt;');
+    const { cardMarkdownToHtml } = await import('@/lib/cards/markdown');
+    expect(cardMarkdownToHtml(sanitizeMarkdown('a <b>bold</b> and <|endoftext|>'), { math: 'mathjax' })).toBe('a &lt;b>bold&lt;/b> and &lt;|endoftext|>');
   });
 });

@@ -3,7 +3,7 @@
 // http(s), mailto or relative URLs. Only `<!--SR:…-->` scheduling comments survive as HTML.
 //
 // Works on the Markdown itself (no DOM; dompurify needs one): in each raw-HTML node every `<` is
-// backslash-escaped (`\<`, which CommonMark and lib/anki/markdown.ts both show as "<"), and each
+// backslash-escaped (`\<`, which CommonMark and lib/cards/markdown.ts both show as "<"), and each
 // unsafe link or image becomes its text. The text is parsed the way CommonMark does and the way the
 // app may (GFM + math), and rewritten until neither parse finds HTML or an unsafe URL; should that
 // ever fail, all punctuation is escaped and the note renders as plain text.

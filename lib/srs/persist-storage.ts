@@ -1,13 +1,27 @@
 // The storage under zustand's persist middleware: IndexedDB through idb-keyval, wrapped so that
 //   - unreadable saved data is copied to a backup key before anything overwrites it,
-//   - every write merges with what another tab may have stored meanwhile (reviews never lost),
+//   - every write merges, item by item, with what other tabs stored meanwhile (mergeData: what
+//     this tab changed since it last read or wrote wins, everything else is kept), in one
+//     IndexedDB transaction, and then tells the other tabs (BroadcastChannel) so they merge too,
+//   - a replace (restoring a backup) first keeps a copy of what it replaces, for one-click undo,
 //   - a failed read or write (quota, private mode) is reported, never thrown.
 // zustand's createJSONStorage sits on top and does the JSON (with Dates revived by key).
 
 import { createStore, del, get, update, set, type UseStore } from 'idb-keyval';
 import { createJSONStorage, type PersistStorage, type StateStorage } from 'zustand/middleware';
 import { fnv1a64 } from '../cards/card-id';
-import { DATA_VERSION, MIGRATIONS, mergeData, migrateData, reviveDates, validateData, type Migration, type PersistedData } from './persisted-data';
+import {
+  DATA_VERSION,
+  MIGRATIONS,
+  canonicalJson,
+  emptyData,
+  mergeData,
+  migrateData,
+  reviveDates,
+  validateData,
+  type Migration,
+  type PersistedData,
+} from './persisted-data';
 
 /** The few key-value operations needed; `update` must be atomic (one IndexedDB transaction). */
 export interface KeyValue {
@@ -40,8 +54,23 @@ export interface MergingStorageOptions {
   migrations?: Readonly<Record<number, Migration>>;
   /** A message for the reader, when something about saving or loading went wrong. */
   onError: (message: string) => void;
-  /** Another tab had stored data this tab did not have; here is the merged result. */
-  onMerged: (data: PersistedData) => void;
+  /** Storage held changes from other tabs: `merged` is what it holds now, `written` what this tab wrote. */
+  onMerged: (merged: PersistedData, written: PersistedData) => void;
+  /** Another tab saved: call `sync` with this tab's data to take its changes in. */
+  onOtherTabSaved?: () => void;
+  /** Cross-tab notices (default: a BroadcastChannel named after the store, when the platform has one). */
+  channel?: TabChannel | null;
+  channelName?: string;
+}
+
+/** The little of BroadcastChannel used here. */
+export type TabChannel = Pick<BroadcastChannel, 'postMessage' | 'onmessage'>;
+
+/** What a replace (a restored backup) replaced, kept for one-click undo. */
+export interface UndoCopy {
+  savedAt: Date;
+  reason: string;
+  data: PersistedData;
 }
 
 export interface MergingStorage {
@@ -52,6 +81,12 @@ export interface MergingStorage {
   markClean(data: PersistedData): void;
   /** Resolves when every write queued so far (and any it caused) has finished. */
   whenSaved(): Promise<void>;
+  /** Merges this tab's data with what storage holds now, even when this tab changed nothing. */
+  sync(name: string, data: PersistedData): Promise<void>;
+  /** Keeps `data` as the undo copy of a replace (one copy: the latest replace). */
+  saveUndoCopy(name: string, copy: UndoCopy): Promise<void>;
+  readUndoCopy(name: string): Promise<UndoCopy | null>;
+  dropUndoCopy(name: string): Promise<void>;
 }
 
 type Parsed = { ok: true; envelope: StoredEnvelope } | { ok: false; reason: string; newer?: boolean };
@@ -59,9 +94,13 @@ type Parsed = { ok: true; envelope: StoredEnvelope } | { ok: false; reason: stri
 export function createMergingStorage(options: MergingStorageOptions): MergingStorage {
   const { keyValue: kv, version = DATA_VERSION, migrations = MIGRATIONS, onError, onMerged } = options;
   let lastRaw: unknown;
-  let latest: { name: string; value: string } | null = null;
+  let latest: { name: string; value: string; base: PersistedData } | null = null;
   let running: Promise<void> | null = null;
   let clean: PersistedData | undefined;
+  /** What this tab last read from or wrote to storage: the base of each three-way merge. */
+  let synced: PersistedData = emptyData();
+  const channel = options.channel !== undefined ? options.channel : openChannel(options.channelName ?? 'gpt2-pamphlet');
+  if (channel) channel.onmessage = () => options.onOtherTabSaved?.();
   const backups = new Set<Promise<unknown>>();
 
   /** Reads a raw stored value as data of this version (older data: migrated, or left to persist's migrate). */
@@ -108,12 +147,12 @@ export function createMergingStorage(options: MergingStorageOptions): MergingSto
       return null;
     },
     setItem(name, value) {
-      latest = { name, value };
+      latest = { name, value, base: synced };
       running ??= (async () => {
         while (latest) {
           const next = latest;
           latest = null;
-          await write(next.name, next.value);
+          await write(next.name, next.value, next.base);
         }
         running = null;
       })();
@@ -122,7 +161,7 @@ export function createMergingStorage(options: MergingStorageOptions): MergingSto
     removeItem: (name) => kv.del(name),
   };
 
-  const write = async (name: string, value: string) => {
+  const write = async (name: string, value: string, base: PersistedData) => {
     const incoming = JSON.parse(value, reviveDates) as StoredEnvelope;
     try {
       const storedRaw = await kv.get(name);
@@ -132,14 +171,18 @@ export function createMergingStorage(options: MergingStorageOptions): MergingSto
         return;
       }
       if (stored && !stored.ok) await backup(name, storedRaw);
-      let merged: PersistedData | undefined;
+      let merged: PersistedData = incoming.state;
+      let changed = true;
       await kv.update(name, (old) => {
         const now = old === undefined || old === null ? undefined : parse(old, true);
         if (!now?.ok) return value;
-        merged = mergeData(now.envelope.state, incoming.state);
+        merged = mergeData(base, now.envelope.state, incoming.state);
+        changed = canonicalJson(merged) !== canonicalJson(now.envelope.state);
         return JSON.stringify({ state: merged, version });
       });
-      if (merged && canonicalJson(merged) !== canonicalJson(incoming.state)) onMerged(merged);
+      synced = merged;
+      if (changed) channel?.postMessage({ saved: name });
+      if (merged !== incoming.state && canonicalJson(merged) !== canonicalJson(incoming.state)) onMerged(merged, incoming.state);
     } catch (e) {
       onError(`Progress could not be saved (${describe(e)}). It is kept in this tab; export a backup to be safe.`);
     }
@@ -167,18 +210,38 @@ export function createMergingStorage(options: MergingStorageOptions): MergingSto
     },
     markClean(data) {
       clean = data;
+      synced = data;
     },
+    async sync(name, data) {
+      clean = data;
+      await json.setItem(name, { state: data, version });
+    },
+    async saveUndoCopy(name, copy) {
+      await kv.set(`${name}:before-replace`, JSON.stringify({ ...copy, version }));
+    },
+    async readUndoCopy(name) {
+      try {
+        const raw = await kv.get(`${name}:before-replace`);
+        if (typeof raw !== 'string') return null;
+        const doc = JSON.parse(raw, reviveDates) as UndoCopy & { version: number };
+        const data = doc.version === version ? validateData(doc.data) : migrateData(doc.data, doc.version, version, migrations);
+        return { savedAt: new Date(doc.savedAt), reason: String(doc.reason), data };
+      } catch {
+        return null; // no usable copy: nothing to undo (the data itself is unaffected)
+      }
+    },
+    dropUndoCopy: (name) => kv.del(`${name}:before-replace`),
     whenSaved: async () => {
       while (running || backups.size) await Promise.all([running, ...backups]);
     },
   };
 }
 
-/** JSON with object keys sorted, to compare data regardless of key order. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
-  );
+function openChannel(name: string): TabChannel | null {
+  if (typeof BroadcastChannel === 'undefined') return null;
+  const channel = new BroadcastChannel(`${name}:saved`);
+  (channel as { unref?: () => void }).unref?.(); // Node: never keep a process alive for it
+  return channel;
 }
 
 function describe(e: unknown): string {

@@ -31,8 +31,8 @@ describe('validateData', () => {
   });
   it.each([
     [null, /data: expected an object/],
-    [{ ...emptyData(), progress: { states: [], log: [], undone: [] } }, /data\.progress\.states: expected an object/],
-    [{ ...emptyData(), settings: { ...emptyData().settings, dailyNewLimit: '20' } }, /data\.settings\.dailyNewLimit: expected a number/],
+    [{ ...emptyData(), progress: { states: [], log: [] } }, /data\.progress\.states: expected an object/],
+    [{ ...emptyData(), settings: { ...emptyData().settings, dailyNewLimit: '20' } }, /data\.settings\.dailyNewLimit: expected a whole number from 0 to 9999/],
   ])('names the first bad field', (value, message) => {
     expect(() => validateData(value)).toThrow(StorageFormatError);
     expect(() => validateData(value)).toThrow(message);
@@ -51,20 +51,20 @@ describe('migrateData', () => {
   });
 });
 
-describe('merging two tabs', () => {
-  const base = emptyData().progress;
-  const tabA = gradeItem(base, LESSON_ITEM, Rating.Good, at('2026-11-28T09:00:00Z'), scheduler);
-  const tabB = gradeItem(base, NOTE_ITEM, Rating.Easy, at('2026-11-28T09:05:00Z'), scheduler);
+describe('merging two tabs (three-way: what this tab changed since it last saw storage wins)', () => {
+  const empty = emptyData().progress;
+  const tabA = gradeItem(empty, LESSON_ITEM, Rating.Good, at('2026-11-28T09:00:00Z'), scheduler);
+  const tabB = gradeItem(empty, NOTE_ITEM, Rating.Easy, at('2026-11-28T09:05:00Z'), scheduler);
 
   it('different items: both kept', () => {
-    const merged = mergeProgress(tabA.progress, tabB.progress);
+    const merged = mergeProgress(empty, tabA.progress, tabB.progress);
     expect(Object.keys(merged.states).sort()).toEqual([LESSON_ITEM.key, NOTE_ITEM.key].sort());
     expect(merged.log.map((e) => e.id)).toEqual([tabA.entry.id, tabB.entry.id]);
   });
 
-  it('the same item: the later review wins, both answers stay in the log', () => {
-    const later = gradeItem(base, LESSON_ITEM, Rating.Again, at('2026-11-28T09:30:00Z'), scheduler);
-    for (const merged of [mergeProgress(tabA.progress, later.progress), mergeProgress(later.progress, tabA.progress)]) {
+  it('the same item in both: the later review wins, both answers stay in the log', () => {
+    const later = gradeItem(empty, LESSON_ITEM, Rating.Again, at('2026-11-28T09:30:00Z'), scheduler);
+    for (const merged of [mergeProgress(empty, tabA.progress, later.progress), mergeProgress(empty, later.progress, tabA.progress)]) {
       expect(merged.states[LESSON_ITEM.key]).toEqual(later.progress.states[LESSON_ITEM.key]);
       expect(merged.log.map((e) => e.id)).toEqual([tabA.entry.id, later.entry.id]);
     }
@@ -73,19 +73,41 @@ describe('merging two tabs', () => {
   it('an undo is not undone by what the other tab still has', () => {
     const again = gradeItem(tabA.progress, LESSON_ITEM, Rating.Again, at('2026-11-28T09:10:00Z'), scheduler);
     const undone = undoGrade(again.progress, again.undo);
-    const merged = mergeProgress(again.progress, undone);
+    // This tab saw `again` stored and undid it; storage still holds it.
+    const merged = mergeProgress(again.progress, again.progress, undone);
     expect(merged.states[LESSON_ITEM.key]).toEqual(tabA.progress.states[LESSON_ITEM.key]);
     expect(merged.log.map((e) => e.id)).toEqual([tabA.entry.id]);
-    const first = undoGrade(tabA.progress, tabA.undo);
-    expect(mergeProgress(tabA.progress, first)).toEqual({ states: {}, log: [], undone: [tabA.entry.id] });
+    // The other tab, which also saw it, writes something else: the undo stays.
+    expect(mergeProgress(again.progress, undone, again.progress)).toEqual(undone);
   });
 
-  it('imported cards and settings: the higher revision wins', () => {
-    const stored = sampleData();
-    const stale = { ...emptyData(), progress: stored.progress };
-    expect(mergeData(stored, stale).settings).toEqual(stored.settings);
-    expect(mergeData(stored, stale).imported).toEqual(stored.imported);
-    const newer = { ...stored, settings: { ...stored.settings, dailyNewLimit: 5, rev: 3 } };
-    expect(mergeData(stored, newer).settings.dailyNewLimit).toBe(5);
+  it('imported decks: one tab imports A, a stale tab imports B, a third deletes one: each change stays', () => {
+    const deck = (name: string, id: string) => ({ card: { ...sampleData().imported.cards[0], id, deck: name }, deck: { name, importedAt: at('2026-11-28T09:00:00Z') } });
+    const a = deck('A', 'note/a');
+    const b = deck('B', 'note/b');
+    const base = emptyData();
+    const withA = { ...base, imported: { cards: [a.card], decks: [a.deck] } };
+    const withB = { ...base, imported: { cards: [b.card], decks: [b.deck] } };
+    const both = mergeData(base, withA, withB);
+    expect(both.imported.decks.map((d) => d.name)).toEqual(['A', 'B']);
+    expect(both.imported.cards.map((c) => c.id)).toEqual(['note/a', 'note/b']);
+    // A tab that saw both deletes A; the stale tab that only knew B writes again.
+    const deleted = { ...both, imported: { cards: [b.card], decks: [b.deck] } };
+    expect(mergeData(withB, deleted, withB).imported.decks.map((d) => d.name)).toEqual(['B']);
+    expect(mergeData(both, both, deleted).imported.cards.map((c) => c.id)).toEqual(['note/b']);
+  });
+
+  it('settings merge per setting', () => {
+    const base = emptyData();
+    const limit = { ...base, settings: { ...base.settings, dailyNewLimit: 5 } };
+    const typed = { ...base, settings: { ...base.settings, typedAnswer: true } };
+    expect(mergeData(base, limit, typed).settings).toEqual({ ...base.settings, dailyNewLimit: 5, typedAnswer: true });
+  });
+
+  it('keeps the incoming objects when nothing else changed', () => {
+    const data = sampleData();
+    const merged = mergeData(emptyData(), emptyData(), data);
+    expect(merged.progress).toBe(data.progress);
+    expect(merged.settings).toBe(data.settings);
   });
 });

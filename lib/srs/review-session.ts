@@ -18,12 +18,10 @@ export interface Progress {
   states: Record<string, CardState>;
   /** Every answer, oldest first. */
   log: ReviewLogEntry[];
-  /** Ids of log entries removed by undo, so that merging with another tab does not bring them back. */
-  undone: string[];
 }
 
 export function emptyProgress(): Progress {
-  return { states: {}, log: [], undone: [] };
+  return { states: {}, log: [] };
 }
 
 export interface DayOptions {
@@ -160,8 +158,7 @@ export function gradeItem(
   const previous = progress.states[item.key] ?? null;
   const { state, log } = scheduler.grade(previous ?? scheduler.newState(now), rating, now);
   let id = `${item.key}@${now.toISOString()}`;
-  // Never reuse an id, not even an undone one: merging drops undone ids, so a reused one would vanish.
-  const taken = (candidate: string) => progress.log.some((e) => e.id === candidate) || progress.undone.includes(candidate);
+  const taken = (candidate: string) => progress.log.some((e) => e.id === candidate);
   for (let n = 2; taken(id); n++) id = `${item.key}@${now.toISOString()}#${n}`;
   const entry: ReviewLogEntry = { ...log, id, key: item.key, cardId: item.cardId, ord: item.ord };
   return {
@@ -179,7 +176,6 @@ export function undoGrade(progress: Progress, undo: UndoRecord): Progress {
   return {
     states,
     log: progress.log.filter((e) => e.id !== undo.logId),
-    undone: progress.undone.includes(undo.logId) ? progress.undone : [...progress.undone, undo.logId],
   };
 }
 

@@ -6,8 +6,19 @@
 import { persist } from 'zustand/middleware';
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { Card } from '../cards/card';
-import { createMergingStorage, idbKeyValue, type KeyValue } from './persist-storage';
-import { DATA_VERSION, MIGRATIONS, emptyData, migrateData, validateData, type ImportedData, type Migration, type PersistedData, type Settings } from './persisted-data';
+import { createMergingStorage, idbKeyValue, type KeyValue, type TabChannel, type UndoCopy } from './persist-storage';
+import {
+  DATA_VERSION,
+  MIGRATIONS,
+  emptyData,
+  mergeData,
+  migrateData,
+  validateData,
+  type ImportedData,
+  type Migration,
+  type PersistedData,
+  type Settings,
+} from './persisted-data';
 import type { ReviewItem } from './review-items';
 import { gradeItem, undoGrade, type Progress, type ReviewLogEntry, type UndoRecord } from './review-session';
 import { createScheduler, type Grade, type Scheduler } from './scheduler';
@@ -33,7 +44,7 @@ export interface ImportedSlice {
 
 export interface SettingsSlice {
   settings: Settings;
-  updateSettings(patch: Partial<Omit<Settings, 'rev'>>): void;
+  updateSettings(patch: Partial<Settings>): void;
 }
 
 export interface StorageSlice {
@@ -42,8 +53,15 @@ export interface StorageSlice {
   /** What went wrong loading or saving, in words for the reader; null when all is well. */
   storageError: string | null;
   clearStorageError(): void;
-  /** Replaces progress, imported cards and settings (e.g. from a backup); other tabs' reviews still merge in. */
-  replaceData(data: PersistedData): void;
+  /**
+   * Replaces progress, imported cards and settings (restoring a backup). What it replaces is kept
+   * first (`undoCopy`), so that `undoReplace` can bring it back; other tabs' later answers merge in.
+   */
+  replaceData(data: PersistedData, reason: string, now: Date): Promise<void>;
+  /** The copy kept by the last replace, if any (its date and why it was made). */
+  undoCopy: Pick<UndoCopy, 'savedAt' | 'reason'> | null;
+  /** Puts back what the last replace replaced (which is itself kept, so the undo can be undone). */
+  undoReplace(now: Date): Promise<boolean>;
 }
 
 export type PamphletState = ProgressSlice & ImportedSlice & SettingsSlice & StorageSlice;
@@ -79,7 +97,7 @@ const importedSlice: Slice<ImportedSlice> = (set, get) => ({
       ...imported.decks.filter((d) => !names.has(d.name)),
       ...[...names].map((name) => ({ name, ...(fileName ? { fileName } : {}), importedAt: now })),
     ];
-    set({ imported: { cards: [...byId.values()], decks, rev: imported.rev + 1 } });
+    set({ imported: { cards: [...byId.values()], decks } });
   },
   removeImportedDeck(name) {
     const inDeck = (deck: string) => deck === name || deck.startsWith(`${name}::`);
@@ -88,7 +106,6 @@ const importedSlice: Slice<ImportedSlice> = (set, get) => ({
       imported: {
         cards: imported.cards.filter((c) => !inDeck(c.deck)),
         decks: imported.decks.filter((d) => !inDeck(d.name)),
-        rev: imported.rev + 1,
       },
     });
   },
@@ -98,25 +115,36 @@ const settingsSlice: Slice<SettingsSlice> = (set, get) => ({
   settings: emptyData().settings,
   updateSettings(patch) {
     const { settings } = get();
-    set({ settings: { ...settings, ...patch, rev: settings.rev + 1 } });
+    set({ settings: { ...settings, ...patch } });
   },
 });
 
-const storageSlice: Slice<StorageSlice> = (set, get) => ({
-  hydrated: false,
-  storageError: null,
-  clearStorageError: () => set({ storageError: null }),
-  replaceData(data) {
-    const { progress, imported, settings } = validateData(data);
-    // The higher revision wins a merge, so the restored sections must outrank the current ones.
-    set({
-      progress,
-      imported: { ...imported, rev: Math.max(imported.rev, get().imported.rev) + 1 },
-      settings: { ...settings, rev: Math.max(settings.rev, get().settings.rev) + 1 },
-      lastUndo: null,
-    });
-  },
-});
+const storageSlice =
+  (copies: UndoCopies): Slice<StorageSlice> =>
+  (set, get) => ({
+    hydrated: false,
+    storageError: null,
+    undoCopy: null,
+    clearStorageError: () => set({ storageError: null }),
+    async replaceData(data, reason, now) {
+      const { progress, imported, settings } = validateData(data);
+      await copies.keep({ savedAt: now, reason, data: partialize(get()) });
+      set({ progress, imported, settings, lastUndo: null, undoCopy: { savedAt: now, reason } });
+    },
+    async undoReplace(now) {
+      const copy = await copies.read();
+      if (!copy) return false;
+      await get().replaceData(copy.data, `undo of: ${copy.reason}`, now);
+      return true;
+    },
+  });
+
+interface UndoCopies {
+  keep(copy: UndoCopy): Promise<void>;
+  read(): Promise<UndoCopy | null>;
+}
+
+const partialize = (s: PamphletState): PersistedData => ({ progress: s.progress, imported: s.imported, settings: s.settings });
 
 export interface PamphletStoreOptions {
   /** IndexedDB key (default 'gpt2-pamphlet'). */
@@ -125,6 +153,8 @@ export interface PamphletStoreOptions {
   scheduler?: Scheduler;
   version?: number;
   migrations?: Readonly<Record<number, Migration>>;
+  /** Cross-tab notices; default: a BroadcastChannel named after the store. null: none. */
+  channel?: TabChannel | null;
 }
 
 export type PamphletStore = ReturnType<typeof createPamphletStore>;
@@ -143,9 +173,26 @@ export function createPamphletStore(options: PamphletStoreOptions = {}) {
     keyValue: options.keyValue ?? idbKeyValue(),
     version,
     migrations,
+    channel: options.channel,
+    channelName: name,
     onError: reportError,
-    onMerged: (data) => api?.setState({ progress: data.progress, imported: data.imported, settings: data.settings }),
+    // Other tabs' changes go onto what this tab has now (which may have moved on since it wrote).
+    onMerged: (merged, written) => {
+      const current = partialize(api!.getState());
+      api!.setState(mergeData(written, merged, current));
+    },
+    onOtherTabSaved: () => {
+      const s = api?.getState();
+      if (s?.hydrated) void merging.sync(name, partialize(s));
+    },
   });
+  const copies: UndoCopies = {
+    keep: async (copy) => {
+      await merging.whenSaved();
+      await merging.saveUndoCopy(name, copy);
+    },
+    read: () => merging.readUndoCopy(name),
+  };
 
   const store = createStore<PamphletState>()(
     persist(
@@ -153,14 +200,14 @@ export function createPamphletStore(options: PamphletStoreOptions = {}) {
         ...progressSlice(scheduler)(...a),
         ...importedSlice(...a),
         ...settingsSlice(...a),
-        ...storageSlice(...a),
+        ...storageSlice(copies)(...a),
       }),
       {
         name,
         version,
         storage: merging.storage,
         skipHydration: true,
-        partialize: (s): PersistedData => ({ progress: s.progress, imported: s.imported, settings: s.settings }),
+        partialize,
         migrate: (persisted, from) => migrateData(persisted, from, version, migrations),
         merge: (persisted, current) => (persisted ? { ...current, ...(persisted as PersistedData) } : current),
         onRehydrateStorage: () => (_state, error) => {
@@ -169,16 +216,16 @@ export function createPamphletStore(options: PamphletStoreOptions = {}) {
             const copy = key ? `A copy was kept under "${key}". ` : '';
             reportError(`Saved progress could not be loaded (${(error as Error).message}). ${copy}Starting with defaults.`);
           }
-          const s = api!.getState();
-          merging.markClean({ progress: s.progress, imported: s.imported, settings: s.settings });
+          merging.markClean(partialize(api!.getState()));
           api!.setState({ hydrated: true });
+          void merging.readUndoCopy(name).then((copy) => copy && api!.setState({ undoCopy: { savedAt: copy.savedAt, reason: copy.reason } }));
         },
       },
     ),
   );
   api = store;
   const initial = store.getState();
-  merging.markClean({ progress: initial.progress, imported: initial.imported, settings: initial.settings }); // defaults need no write
+  merging.markClean(partialize(initial)); // defaults need no write
   return Object.assign(store, { whenSaved: merging.whenSaved });
 }
 

@@ -26,12 +26,11 @@ export function sampleData(): PersistedData {
   progress = gradeItem(progress, LESSON_ITEM, Rating.Good, at('2026-11-28T09:10:00.000Z'), scheduler).progress;
   progress = gradeItem(progress, NOTE_ITEM, Rating.Hard, at('2026-11-28T09:11:30.250Z'), scheduler).progress;
   return {
-    progress: { ...progress, undone: ['attention/why-scale#0@2026-11-27T08:00:00.000Z'] },
+    progress,
     imported: {
       cards: [IMPORTED_CARD],
       decks: [{ name: 'concept-pamphlet', fileName: 'concept-pamphlet.md', importedAt: at('2026-11-28T08:59:00.000Z') }],
-      rev: 1,
     },
-    settings: { dailyNewLimit: 15, typedAnswer: true, dayStartHour: 4, rev: 2 },
+    settings: { dailyNewLimit: 15, typedAnswer: true, dayStartHour: 4 },
   };
 }

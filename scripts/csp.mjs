@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Writes a Content-Security-Policy <meta> into every page of the static export (runs after
+// `next build`). A meta tag works on any static host; the pages' inline scripts (Next's RSC payload,
+// the theme script) are allowed by their sha256 hashes, so no other inline script or event handler
+// can run. 'wasm-unsafe-eval' lets onnxruntime-web and sql.js compile WebAssembly.
+// frame-ancestors cannot be set by a meta tag: the project's server sends it as a header.
+// Usage: node scripts/csp.mjs [dir=out]
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(process.argv[2] ?? 'out');
+
+export function policy(scriptHashes) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'sha256-${h}'`).join(' ')}`.trim(),
+    "style-src 'self' 'unsafe-inline'", // KaTeX and React set style attributes
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self' blob: data:",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
+
+export function withCsp(html) {
+  const hashes = [...new Set([...html.matchAll(INLINE_SCRIPT)].filter((m) => m[1]).map((m) => createHash('sha256').update(m[1], 'utf8').digest('base64')))];
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}"/>`;
+  const stripped = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+  if (!/<head[^>]*>/.test(stripped)) throw new Error('no <head> to put the policy in');
+  return stripped.replace(/<head[^>]*>/, (head) => head + meta);
+}
+
+function htmlFiles(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? htmlFiles(p) : e.name.endsWith('.html') ? [p] : [];
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (!fs.existsSync(root)) {
+    console.error(`csp: no static export in ${root}`);
+    process.exit(1);
+  }
+  const files = htmlFiles(root);
+  for (const file of files) fs.writeFileSync(file, withCsp(fs.readFileSync(file, 'utf8')));
+  console.log(`csp: Content-Security-Policy written into ${files.length} pages`);
+}
