@@ -30,6 +30,13 @@ export interface Card {
 
 export const PAMPHLET_DECK = 'GPT-2 Pamphlet';
 
+/** Why Anki would refuse a deck name (an empty part around `::`, e.g. `Physics::`), or null. */
+export function deckNameProblem(name: string): string | null {
+  if (!name.trim()) return 'a deck name cannot be empty';
+  if (name.split('::').some((part) => !part.trim())) return `"${name}" has an empty part around "::" (write "Physics::Optics", not "Physics::")`;
+  return null;
+}
+
 /** 'Tokenization § Byte-pair encoding': the lesson and, when known, the section a card comes from. */
 export function sourceLabel(source: CardSource): string {
   return source.section ? `${source.lessonTitle} § ${source.section}` : source.lessonTitle;

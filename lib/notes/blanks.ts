@@ -60,7 +60,7 @@ function replaceAt(line: ScanLine, pattern: RegExp, make: (inner: string) => str
 /** Removes the shared indentation and writes `•` bullets as Markdown `-` bullets. */
 export function formatLines(lines: readonly string[]): string {
   const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length);
-  const cut = indents.length ? Math.min(...indents) : 0;
+  const cut = indents.length ? indents.reduce((a, b) => Math.min(a, b)) : 0; // no spread: a note can have 100,000s of lines
   return lines
     .map((l) => l.slice(Math.min(cut, /^[ \t]*/.exec(l)![0].length)).trimEnd())
     .map((l) => l.replace(LIST_MARKER, (m, indent: string, marker: string, space: string) => (marker === '•' ? `${indent}-${space || ' '}` : m)))

@@ -20,8 +20,19 @@ export interface NoteLine {
   scan: string;
   /** A `<!--SR:…-->` comment on this line, verbatim. */
   sr?: string;
-  /** kind 'tags': the hashtags without `#`, e.g. ['flashcards/gpt2', 'concept-pamphlet']. */
+  /**
+   * kind 'tags': the hashtags without `#`, e.g. ['flashcards/gpt2', 'concept-pamphlet'].
+   * kind 'text': hashtags that started the line before its text (Obsidian's per-card tags); they
+   * are removed from `text` and apply to the card on this line only.
+   */
   tags?: string[];
+}
+
+export interface SplitNote {
+  lines: NoteLine[];
+  frontmatter?: string;
+  /** Problems with the whole note, e.g. a code fence or comment never closed. */
+  warnings: { line: number; message: string }[];
 }
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
@@ -31,7 +42,13 @@ const TAG = /(?:^|\s)#([\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu;
 const SR_COMMENT = /^SR:[^<>]*$/;
 const MASK = '\u0001';
 
-export function splitNoteLines(markdown: string): { lines: NoteLine[]; frontmatter?: string } {
+// Obsidian block ids, ` ^d7cee0` at the end of a line: a link target, not card text.
+const BLOCK_ID = /\s\^[A-Za-z0-9-]+\s*$/;
+
+export function splitNoteLines(markdown: string): SplitNote {
+  const warnings: SplitNote['warnings'] = [];
+  let fenceLine = 0;
+  let commentLine = 0;
   const raw = markdown.replace(/\r\n?/g, '\n').split('\n');
   const lines: NoteLine[] = [];
   let frontmatter: string | undefined;
@@ -49,7 +66,10 @@ export function splitNoteLines(markdown: string): { lines: NoteLine[]; frontmatt
     if (i <= fmEnd) return lines.push({ no, kind: 'frontmatter', text: line, scan: mask(line) });
     if (fence !== null || (!inComment && FENCE.test(line))) {
       const marker = FENCE.exec(line)?.[1];
-      if (fence === null) fence = marker!;
+      if (fence === null) {
+        fence = marker!;
+        fenceLine = no;
+      }
       else if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null;
       return lines.push({ no, kind: 'code', text: line, scan: MASK.repeat(line.length) });
     }
@@ -86,28 +106,41 @@ export function splitNoteLines(markdown: string): { lines: NoteLine[]; frontmatt
       }
       text += line.slice(pos, open);
       inComment = true;
+      commentLine = no;
       comment = '';
       pos = open + 4;
     }
 
+    text = text.replace(BLOCK_ID, '');
     const base = { no, text, scan: mask(text), ...(sr ? { sr } : {}) };
     if (text.trim() === '') return lines.push({ ...base, kind: line.trim() === '' ? 'blank' : 'ignored' });
     if (HEADING.test(text)) return lines.push({ ...base, kind: 'heading' });
     if (/^\s*#[^\s#]/.test(base.scan)) {
       const tags = [...base.scan.matchAll(TAG)].map((m) => m[1]);
       if (tags.length > 0 && base.scan.trimStart().startsWith(`#${tags[0]}`)) {
+        // Leading tags, then text: a card line with its own tags.
+        const lead = /^\s*(?:#[\p{L}\p{N}_/-]+\s+)+/u.exec(base.scan);
+        const rest = lead ? base.scan.slice(lead[0].length) : '';
+        if (lead && rest.trim() && !/^#[\p{L}\p{N}_/-]/u.test(rest.trim())) {
+          const own = [...lead[0].matchAll(TAG)].map((m) => m[1]);
+          const cut = lead[0].length;
+          return lines.push({ ...base, kind: 'text', text: text.slice(cut), scan: base.scan.slice(cut), tags: own });
+        }
         return lines.push({ ...base, kind: 'tags', tags });
       }
     }
     return lines.push({ ...base, kind: 'text' });
   });
-  return { lines, ...(frontmatter !== undefined ? { frontmatter } : {}) };
+  if (fence !== null) warnings.push({ line: fenceLine, message: `the code fence "${fence}" opened here is never closed: the rest of the note is read as code, with no cards` });
+  if (inComment) warnings.push({ line: commentLine, message: 'the HTML comment "<!--" opened here is never closed ("-->"): the rest of the note is hidden, with no cards' });
+  return { lines, warnings, ...(frontmatter !== undefined ? { frontmatter } : {}) };
 }
 
 /** Masks inline code spans and Anki deletions with a same-length filler. */
 export function mask(text: string): string {
   const fill = (m: string) => MASK.repeat(m.length);
-  return text.replace(/(`+)[^`]*?\1/g, fill).replace(/\{\{c\d+::[\s\S]*?\}\}/g, fill);
+  // An opener never closed is masked too: its "::" is no card separator (the cloze pass warns about it).
+  return text.replace(/(`+)[^`]*?\1/g, fill).replace(/\{\{c\d+::[\s\S]*?\}\}/g, fill).replace(/\{\{c\d+::/g, fill);
 }
 
 // `- `, `* `, `+ `, `• `, `1. `, `1) ` (the notes use "•" bullets from a rich-text export).

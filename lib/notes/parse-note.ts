@@ -2,7 +2,7 @@
 // warning with a line number. The syntax is documented for readers in ./SYNTAX.md.
 
 import YAML from 'yaml';
-import type { Card, CardType } from '../cards/card';
+import { deckNameProblem, type Card, type CardType } from '../cards/card';
 import { noteCardId } from '../cards/card-id';
 import { assertCloze } from '../cards/cloze';
 import { countBlanks, fillBlanks, fillHighlights, formatLines, hasHighlight, splitAnswers } from './blanks';
@@ -46,22 +46,42 @@ const ANSWER_END = /(?:^|\s)(\?|>>)\s*$/;
 export function parseNote(markdown: string, options: ParseNoteOptions = {}): ParsedNote {
   const warnings: NoteWarning[] = [];
   const warn = (line: number, message: string) => warnings.push({ line, message });
-  const stem = options.fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-  const rootDeck = options.defaultDeck?.trim() || stem || 'Notes';
-  const { lines, frontmatter } = splitNoteLines(markdown);
+  const notText = binaryProblem(markdown);
+  if (notText) return { cards: [], warnings: [{ line: 1, message: notText }] };
+  // The same question typed on two systems (NFC or NFD) is one card.
+  const text = markdown.normalize('NFC');
+  const stem = options.fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').normalize('NFC');
+  const wanted = options.defaultDeck?.trim().normalize('NFC');
+  const deckProblem = wanted ? deckNameProblem(wanted) : null;
+  if (deckProblem) warn(1, `deck: ${deckProblem}; using "${stem || 'Notes'}"`);
+  const rootDeck = (!deckProblem && wanted) || stem || 'Notes';
+  const split = splitNoteLines(text);
+  const { lines, frontmatter } = split;
+  for (const w of split.warnings) warn(w.line, w.message);
   const at = (no: number): NoteLine | undefined => lines[no - 1];
 
   let deck = rootDeck;
   const tags = new Set<string>();
-  const applyTags = (list: readonly string[]) => {
-    for (const tag of list) {
-      if (tag === 'flashcards' || tag.startsWith('flashcards/')) {
-        const path = tag.split('/').slice(1).filter(Boolean);
-        deck = path.length ? path.join('::') : rootDeck;
-      } else tags.add(tag);
-    }
+  /** The deck a list of tags names (the last `#flashcards/…`), and the other tags. */
+  const readTags = (list: readonly string[], line: number, fallback: string, report = true) => {
+    const decks = list.filter((t) => t === 'flashcards' || t.startsWith('flashcards/'));
+    const paths = decks.map((t) => t.split('/').slice(1).filter(Boolean).join('::') || rootDeck);
+    if (decks.length > 1 && report) warn(line, `${decks.length} deck tags (${decks.map((t) => `#${t}`).join(', ')}); a card has one deck: "${paths.at(-1)}"`);
+    return { deck: paths.at(-1) ?? fallback, other: list.filter((t) => !decks.includes(t)) };
   };
-  if (frontmatter !== undefined) applyTags(frontmatterTags(frontmatter, (m) => warn(1, m)));
+  const applyTags = (list: readonly string[], line: number) => {
+    const read = readTags(list, line, deck);
+    deck = read.deck;
+    for (const t of read.other) tags.add(t);
+  };
+  if (frontmatter !== undefined) applyTags(frontmatterTags(frontmatter, (m) => warn(1, m)), 1);
+  // As in Obsidian, a note's tags cover the whole note: cards above its first tag line get it too.
+  const firstTags = lines.find((l) => l.kind === 'tags');
+  if (firstTags) {
+    const read = readTags(firstTags.tags ?? [], firstTags.no, deck, false);
+    deck = read.deck;
+    for (const t of read.other) tags.add(t);
+  }
 
   const cards: Card[] = [];
   const seen = new Map<string, number>();
@@ -69,13 +89,18 @@ export function parseNote(markdown: string, options: ParseNoteOptions = {}): Par
   const emit = (d: Draft) => {
     const front = sanitizeMarkdown(d.front);
     const back = sanitizeMarkdown(d.back);
-    const id = noteCardId(deck, d.type, front);
+    // Tags written at the start of the card's own line apply to that card only.
+    const own = at(d.line)?.kind === 'text' ? at(d.line)?.tags : undefined;
+    const mine = own ? readTags(own, d.line, deck) : { deck, other: [] };
+    const cardDeck = mine.deck;
+    const cardTags = [...new Set([...tags, ...mine.other])];
+    const id = noteCardId(cardDeck, d.type, front);
     const first = seen.get(id);
     for (let no = d.line; no <= d.end; no++) consumed.add(no);
     if (first !== undefined) return warn(d.line, `same card as on line ${first}; skipped`);
     seen.set(id, d.line);
     const sr = at(d.end)?.sr ?? (at(d.end + 1)?.kind === 'ignored' ? at(d.end + 1)?.sr : undefined);
-    cards.push({ id, type: d.type, front, back, deck, tags: [...tags], ...(sr ? { srComment: sr } : {}) });
+    cards.push({ id, type: d.type, front, back, deck: cardDeck, tags: cardTags, ...(sr ? { srComment: sr } : {}) });
   };
 
   let block: NoteLine[] = []; // contiguous content lines not yet used by a card
@@ -124,7 +149,7 @@ export function parseNote(markdown: string, options: ParseNoteOptions = {}): Par
     if (line.kind !== 'text') {
       closeBlock();
       previous = [];
-      if (line.kind === 'tags') applyTags(line.tags ?? []);
+      if (line.kind === 'tags') applyTags(line.tags ?? [], line.no);
       continue;
     }
     const scan = line.scan.trim();
@@ -254,6 +279,15 @@ function followingLines(lines: readonly NoteLine[], i: number): NoteLine[] {
     if (l.sr) break;
   }
   return out;
+}
+
+/** A reason the text is not a note but binary data (a NUL byte, or mostly undecodable bytes), or null. */
+export function binaryProblem(text: string): string | null {
+  const sample = text.slice(0, 65_536);
+  if (sample.includes('\u0000')) return 'this is not a text file (it holds binary data, e.g. a NUL byte); no cards';
+  const bad = sample.match(/[\uFFFD\u0001-\u0008\u000E-\u001F]/g)?.length ?? 0;
+  if (sample.length >= 64 && bad / sample.length > 0.1) return 'this is not a text file (most of it is not readable text); no cards';
+  return null;
 }
 
 function frontmatterTags(yaml: string, warn: (message: string) => void): string[] {

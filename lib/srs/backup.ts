@@ -30,7 +30,8 @@ export function importBackup(json: string): Backup {
   try {
     parsed = JSON.parse(json, reviveDates);
   } catch (e) {
-    throw new BackupFormatError(`this file is not a backup (not JSON: ${(e as Error).message})`);
+    const reason = (e as Error).message.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 120); // one printable line
+    throw new BackupFormatError(`this file is not a backup (not JSON: ${reason})`);
   }
   const doc = parsed as Record<string, unknown> | null;
   if (!doc || typeof doc !== 'object' || doc.format !== BACKUP_FORMAT) {

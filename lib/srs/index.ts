@@ -8,3 +8,4 @@ export * from './persisted-data';
 export * from './persist-storage';
 export * from './backup';
 export * from './store';
+export * from './sr-comment';

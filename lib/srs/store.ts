@@ -22,6 +22,7 @@ import {
 import type { ReviewItem } from './review-items';
 import { gradeItem, undoGrade, type Progress, type ReviewLogEntry, type UndoRecord } from './review-session';
 import { createScheduler, type Grade, type Scheduler } from './scheduler';
+import { statesFromSrComments } from './sr-comment';
 
 export const STORE_NAME = 'gpt2-pamphlet';
 
@@ -36,7 +37,10 @@ export interface ProgressSlice {
 
 export interface ImportedSlice {
   imported: ImportedData;
-  /** Adds or replaces (by id) imported cards and records their decks. */
+  /**
+   * Adds or replaces (by id) imported cards and records their decks. Items never reviewed here
+   * start from the schedule of the card's SR comment, when it has one (lib/srs/sr-comment.ts).
+   */
   importCards(cards: readonly Card[], source: { fileName?: string; now: Date }): void;
   /** Removes a deck and its sub-decks with their cards (their review progress stays). */
   removeImportedDeck(name: string): void;
@@ -97,7 +101,13 @@ const importedSlice: Slice<ImportedSlice> = (set, get) => ({
       ...imported.decks.filter((d) => !names.has(d.name)),
       ...[...names].map((name) => ({ name, ...(fileName ? { fileName } : {}), importedAt: now })),
     ];
-    set({ imported: { cards: [...byId.values()], decks } });
+    const carried = statesFromSrComments(cards);
+    const { progress } = get();
+    const fresh = Object.entries(carried).filter(([key]) => !progress.states[key]);
+    set({
+      imported: { cards: [...byId.values()], decks },
+      ...(fresh.length ? { progress: { ...progress, states: { ...progress.states, ...Object.fromEntries(fresh) } } } : {}),
+    });
   },
   removeImportedDeck(name) {
     const inDeck = (deck: string) => deck === name || deck.startsWith(`${name}::`);
