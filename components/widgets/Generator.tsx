@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { decode, encode } from '@/lib/tokenizer';
-import { DEFAULT_SETTINGS, LIMITS, fromSearchParams, toSearchParams, type GeneratorSettings } from '@/lib/worker/generator-settings';
+import { DEFAULT_SETTINGS, LIMITS, MAX_PROMPT_CHARS, checkSettings, fromSearchParams, toSearchParams, type GeneratorSettings } from '@/lib/worker/generator-settings';
 import type { GenerateStats } from '@/lib/worker/protocol';
 import { ensureModel, useModelStatus } from '@/components/model/model-store';
 import ModelStatus from '@/components/model/ModelStatus';
@@ -30,20 +30,33 @@ export default function Generator({ standalone = false }: { standalone?: boolean
   const [stats, setStats] = useState<(GenerateStats & { reason: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const [corrections, setCorrections] = useState<string[]>([]);
   const cancelRef = useRef<(() => void) | null>(null);
 
   useEffect(() => {
-    if (standalone) setS(fromSearchParams(new URLSearchParams(location.search)));
+    if (!standalone) return;
+    const fromLink = fromSearchParams(new URLSearchParams(location.search));
+    setS(fromLink.settings);
+    setCorrections(fromLink.corrections.map((c) => `In the link: ${c}.`));
   }, [standalone]);
 
   const promptTokens = useMemo(() => encode(s.prompt).length, [s.prompt]);
   const set = <K extends keyof GeneratorSettings>(k: K, v: GeneratorSettings[K]) => setS((old) => ({ ...old, [k]: v }));
 
+  /** The settings as the model gets them; what had to be corrected is shown under the fields. */
+  const checked = () => {
+    const { settings, corrections: fixed } = checkSettings(s);
+    setCorrections(fixed.map((c) => `${c[0].toUpperCase()}${c.slice(1)}.`));
+    if (fixed.length) setS(settings);
+    return settings;
+  };
+
   async function run() {
     setError(null);
     setStats(null);
     setIds([]);
-    const promptIds = encode(s.prompt);
+    const settings = checked();
+    const promptIds = encode(settings.prompt);
     if (promptIds.length === 0) {
       setError('Write a prompt first: the model needs at least one token to continue.');
       return;
@@ -51,7 +64,7 @@ export default function Generator({ standalone = false }: { standalone?: boolean
     setRunning(true);
     try {
       const client = await ensureModel();
-      const { tokens, cancel } = client.generate(promptIds, { maxNewTokens: s.maxNewTokens, sampling: s });
+      const { tokens, cancel } = client.generate(promptIds, { maxNewTokens: settings.maxNewTokens, sampling: settings });
       cancelRef.current = cancel;
       const out: number[] = [];
       for (;;) {
@@ -71,7 +84,7 @@ export default function Generator({ standalone = false }: { standalone?: boolean
     }
   }
 
-  const shareUrl = () => `${location.origin}/generator/?${toSearchParams(s)}`;
+  const shareUrl = () => `${location.origin}/generator/?${toSearchParams(checked())}`;
   const out = pieces(ids);
   const num = (k: 'maxNewTokens' | 'temperature' | 'topK' | 'topP' | 'seed', label: string, step: number, help?: string) => (
     <label className="gen-field">
@@ -91,7 +104,7 @@ export default function Generator({ standalone = false }: { standalone?: boolean
       <ModelStatus />
       <label className="gen-prompt">
         <span>Prompt <small className="muted">({promptTokens} token{promptTokens === 1 ? '' : 's'}{status.state === 'ready' && promptTokens > status.info.model.config.blockSize ? `; only the last ${status.info.model.config.blockSize} fit the context window, earlier ones are dropped` : ''})</small></span>
-        <textarea value={s.prompt} rows={3} onChange={(e) => set('prompt', e.target.value)} disabled={running} />
+        <textarea value={s.prompt} rows={3} maxLength={MAX_PROMPT_CHARS} onChange={(e) => set('prompt', e.target.value)} disabled={running} />
       </label>
       <div className="gen-controls">
         <label className="gen-check">
@@ -109,7 +122,7 @@ export default function Generator({ standalone = false }: { standalone?: boolean
         ) : (
           <button type="button" className="btn btn--primary" onClick={run}>Generate</button>
         )}
-        <a className="gen-share" href={`/generator/?${toSearchParams(s)}`}>Link to these settings</a>
+        <a className="gen-share" href={`/generator/?${toSearchParams(checkSettings(s).settings)}`}>Link to these settings</a>
         <button
           type="button" className="btn"
           onClick={async () => {
@@ -120,6 +133,11 @@ export default function Generator({ standalone = false }: { standalone?: boolean
           {copied ? 'Link copied' : 'Copy link'}
         </button>
       </div>
+      {corrections.length ? (
+        <p className="muted gen-corrections" role="status">
+          {corrections.join(' ')}
+        </p>
+      ) : null}
       {error ? <p role="alert" className="gen-error">{error}</p> : null}
       <div className="gen-output" aria-live="polite" aria-busy={running} data-testid="generator-output">
         <span className="gen-output__prompt">{s.prompt}</span>
