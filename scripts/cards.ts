@@ -14,6 +14,8 @@ import { CardSyntaxError, renderClozeAnswer, renderClozeQuestion, type Card } fr
 import { extractLessonCards } from '../lib/content/extract-cards';
 import { parseNote } from '../lib/notes';
 
+import { runCli } from './cli-flags';
+
 const USAGE = 'usage: npm run --silent cards -- FILE.md   (a notes file, or a lesson FILE.mdx)';
 
 export interface CardJson {
@@ -65,6 +67,4 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+runCli(() => main(process.argv.slice(2)));

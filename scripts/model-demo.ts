@@ -2,28 +2,24 @@
 // Builds a random-weight GPT-2 checkpoint (model.safetensors + config.json, streamed tensor by
 // tensor) and exports it into an app model folder: models/demo/ (or models/demo-124m/).
 
-import { parseArgs } from 'node:util';
 import { writeCheckpointDir } from '@/lib/model/checkpoint-files';
-import { demoConfig, demoTensors, type DemoShape } from '@/lib/model/demo-checkpoint';
+import { demoConfig, demoTensors } from '@/lib/model/demo-checkpoint';
 import { exportFolder } from '@/lib/model/export/export-folder';
+import { choiceFlag, intFlag, parseFlags, runCli } from './cli-flags';
 import { printManifest } from './model-cli';
 
-const { values } = parseArgs({
-  options: { shape: { type: 'string', default: 'demo' }, seed: { type: 'string', default: '0' }, out: { type: 'string' } },
-});
-const shape = values.shape as DemoShape;
-if (shape !== 'demo' && shape !== '124m') {
-  console.error(`--shape must be demo or 124m, got ${values.shape}`);
-  process.exit(2);
-}
-const seed = Number(values.seed);
-const out = values.out ?? (shape === 'demo' ? 'models/demo' : 'models/demo-124m');
-const config = demoConfig(shape);
+runCli(async () => {
+  const { values } = parseFlags({ shape: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } }, process.argv.slice(2));
+  const shape = choiceFlag('shape', values.shape, 'demo', ['demo', '124m'] as const);
+  const seed = intFlag('seed', values.seed, 0, 0, 2 ** 32 - 1);
+  const out = values.out ?? (shape === 'demo' ? 'models/demo' : 'models/demo-124m');
+  const config = demoConfig(shape);
 
-const t0 = performance.now();
-const ckpt = await writeCheckpointDir(out, config, demoTensors(config, seed));
-const t1 = performance.now();
-const manifest = await exportFolder({ from: out, out, name: shape === 'demo' ? 'demo' : 'demo-124m', demo: true, onStep: (s) => console.error(s) });
-const t2 = performance.now();
-printManifest(out, manifest, { 'model.safetensors': ckpt.safetensors });
-console.log(`checkpoint ${((t1 - t0) / 1000).toFixed(1)} s, export ${((t2 - t1) / 1000).toFixed(1)} s (seed ${seed})`);
+  const t0 = performance.now();
+  const ckpt = await writeCheckpointDir(out, config, demoTensors(config, seed));
+  const t1 = performance.now();
+  const manifest = await exportFolder({ from: out, out, name: shape === 'demo' ? 'demo' : 'demo-124m', demo: true, onStep: (s) => console.error(s) });
+  const t2 = performance.now();
+  printManifest(out, manifest, { 'model.safetensors': ckpt.safetensors });
+  console.log(`checkpoint ${((t1 - t0) / 1000).toFixed(1)} s, export ${((t2 - t1) / 1000).toFixed(1)} s (seed ${seed})`);
+});

@@ -2,20 +2,17 @@
 // Downloads openai-community/gpt2 into models/.cache/gpt2/ (resumable, verified against the hub's
 // hashes) and exports it into models/gpt2/. Offline it fails within seconds and says what to do.
 
-import { parseArgs } from 'node:util';
-import { HubDownloadError } from '@/lib/model/errors';
 import { exportFolder } from '@/lib/model/export/export-folder';
 import { downloadRepoFiles, formatProgress, type Progress } from '@/lib/model/hub-download';
+import { intFlag, parseFlags, runCli } from './cli-flags';
 import { printManifest } from './model-cli';
 
-const { values } = parseArgs({
-  options: {
-    repo: { type: 'string', default: 'openai-community/gpt2' },
-    cache: { type: 'string', default: 'models/.cache/gpt2' },
-    out: { type: 'string', default: 'models/gpt2' },
-    timeout: { type: 'string', default: '15000' },
-  },
-});
+const FLAGS = {
+  repo: { type: 'string', default: 'openai-community/gpt2' },
+  cache: { type: 'string', default: 'models/.cache/gpt2' },
+  out: { type: 'string', default: 'models/gpt2' },
+  timeout: { type: 'string' },
+} as const;
 const FILES = ['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json', 'vocab.json', 'merges.txt', 'model.safetensors'];
 
 let current = '';
@@ -35,17 +32,17 @@ function onProgress(p: Progress) {
   process.stderr.write(`\r${formatProgress(p, now - started, startBytes)}   `);
 }
 
-try {
-  const files = await downloadRepoFiles({ repo: values.repo!, paths: FILES, dir: values.cache!, timeoutMs: Number(values.timeout), onProgress });
-  if (current) process.stderr.write('\n');
-  console.log(`${values.cache}: ${files.length} files verified`);
-  const manifest = await exportFolder({ from: values.cache!, out: values.out!, name: 'gpt2', demo: false, onStep: (s) => console.error(s) });
-  printManifest(values.out!, manifest);
-} catch (e) {
-  if (current) process.stderr.write('\n');
-  if (e instanceof HubDownloadError) {
-    console.error(e.message);
-    process.exit(1);
+runCli(async () => {
+  const { values } = parseFlags(FLAGS, process.argv.slice(2));
+  const timeoutMs = intFlag('timeout', values.timeout, 15_000, 100, 600_000);
+  try {
+    const files = await downloadRepoFiles({ repo: values.repo!, paths: FILES, dir: values.cache!, timeoutMs, onProgress });
+    if (current) process.stderr.write('\n');
+    console.log(`${values.cache}: ${files.length} files verified`);
+    const manifest = await exportFolder({ from: values.cache!, out: values.out!, name: 'gpt2', demo: false, onStep: (s) => console.error(s) });
+    printManifest(values.out!, manifest);
+  } catch (e) {
+    if (current) process.stderr.write('\n');
+    throw e; // HubDownloadError messages say what to do; runCli prints them on one line
   }
-  throw e;
-}
+});

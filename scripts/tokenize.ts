@@ -9,6 +9,8 @@
  */
 import { tokenize } from '../lib/tokenizer';
 
+import { runCli } from './cli-flags';
+
 const USAGE = 'usage: npm run --silent tokenize -- "TEXT"   (or "-" to read the text from stdin)';
 
 async function readStdin(): Promise<string> {
@@ -28,6 +30,4 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+runCli(() => main(process.argv.slice(2)));

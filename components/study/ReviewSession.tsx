@@ -62,6 +62,9 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
   const startRef = useRef<HTMLButtonElement & HTMLInputElement>(null);
   const emptyRef = useRef<HTMLDivElement>(null);
   const focusStart = useRef(false);
+  // When the current card was first shown: the answer time goes into the review log (and to Anki).
+  const shownAt = useRef({ key: '', at: 0 });
+  if (current && shownAt.current.key !== current.key) shownAt.current = { key: current.key, at: Date.now() };
   useLayoutEffect(() => {
     if (revealed) gradeRef.current?.focus();
   }, [revealed, current?.key]);
@@ -94,7 +97,8 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
   };
   const grade = (rating: Grade) => {
     if (!current || !revealed) return;
-    pamphletStore().getState().grade(current, rating, new Date());
+    const now = new Date();
+    pamphletStore().getState().grade(current, rating, now, now.getTime() - shownAt.current.at);
     setPinned(null);
     resetCard();
     bump();

@@ -24,7 +24,9 @@ export async function downloadApkg({ cards, fileStem, now, progress, baseUrl }: 
     import('@/lib/srs'),
   ]);
   const sqlJs = await initSqlJs({ locateFile: (f: string) => `/sqljs/${f}` });
-  const bytes = await writeApkg({ cards, now, baseUrl, sqlJs, ...(progress ? { progress: progressByItem(progress) } : {}) });
+  // Anki's days start at 04:00 local time: due days are counted in the learner's time zone.
+  const utcOffsetMinutes = -now.getTimezoneOffset();
+  const bytes = await writeApkg({ cards, now, baseUrl, sqlJs, utcOffsetMinutes, ...(progress ? { progress: progressByItem(progress) } : {}) });
   downloadFile(bytes as Uint8Array<ArrayBuffer>, `${fileStem}.apkg`, APKG_TYPE);
 }
 

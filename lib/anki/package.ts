@@ -23,6 +23,8 @@ export interface WriteApkgOptions {
   progress?: readonly CardProgress[];
   /** Site the `Source` links point to. */
   baseUrl?: string;
+  /** The learner's local time minus UTC in minutes: Anki's days start at 04:00 local time. Default 0. */
+  utcOffsetMinutes?: number;
   sqlJs: SqlJsStatic;
 }
 
@@ -30,7 +32,7 @@ export const COLLECTION_FILE = 'collection.anki2';
 export const MEDIA_FILE = 'media';
 
 export async function writeApkg(opts: WriteApkgOptions): Promise<Uint8Array> {
-  const { cards, now, progress = [], baseUrl = DEFAULT_BASE_URL, sqlJs } = opts;
+  const { cards, now, progress = [], baseUrl = DEFAULT_BASE_URL, sqlJs, utcOffsetMinutes = 0 } = opts;
   const nowMs = now.getTime();
   if (!Number.isFinite(nowMs)) throw new AnkiExportError('invalid `now`');
   const nowS = Math.floor(nowMs / 1000);
@@ -43,7 +45,7 @@ export async function writeApkg(opts: WriteApkgOptions): Promise<Uint8Array> {
   }
   const byKey = new Map(progress.map((p) => [progressKey(p.cardId, p.ord ?? 0), p]));
   const used = notes.flatMap((n) => n.ords.map((ord) => byKey.get(progressKey(n.cardId, ord)))).filter((p): p is CardProgress => p !== undefined);
-  const crt = collectionCreation(now, used);
+  const crt = collectionCreation(now, used, utcOffsetMinutes);
 
   const db = new sqlJs.Database();
   try {

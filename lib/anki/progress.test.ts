@@ -102,7 +102,9 @@ describe('card columns', () => {
   it('learning: type 1, queue 1, due as epoch seconds', () => {
     const c = cardOf('tokenization/vocab-size', 2);
     expect(learning.card.state).toBe(State.Learning);
-    expect(c).toMatchObject({ type: 1, queue: 1, due: Math.floor((learning.card.due as Date).getTime() / 1000), ivl: 0, left: 1 });
+    // Again on a new card: at the first of ts-fsrs's two steps (1m, 10m), so two left today and two to
+    // graduate, written today × 1000 + to graduate as Anki does.
+    expect(c).toMatchObject({ type: 1, queue: 1, due: Math.floor((learning.card.due as Date).getTime() / 1000), ivl: 0, left: 2002 });
     expect(Object.keys(JSON.parse(String(c.data)))).toEqual(['pos', 's', 'd']);
   });
 

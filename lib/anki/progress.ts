@@ -9,6 +9,7 @@
 //   data  JSON; FSRS memory state as {"s": stability, "d": difficulty} (storage/card/data.rs)
 //   revlog.type  0 learning, 1 review, 2 relearning, 4 manual; ivl > 0 days, < 0 seconds
 
+import { generatorParameters } from 'ts-fsrs';
 import { AnkiExportError } from './errors';
 
 export type DateLike = Date | number | string;
@@ -46,6 +47,8 @@ export interface FsrsReviewLog {
   review: DateLike;
   /** Time taken to answer, ms (not in ts-fsrs; 0 when unknown). */
   duration_ms?: number;
+  /** When this answer scheduled the card next (not in ts-fsrs, whose `due` is the previous scheduling time). */
+  next_due?: DateLike;
 }
 
 export interface CardProgress {
@@ -82,8 +85,10 @@ export interface RevlogRow {
 }
 
 const DAY_S = 86_400;
-/** Anki's default day cutoff is 04:00 (the `rollover` setting). */
+/** Anki's default day cutoff is 04:00 local time (the `rollover` setting). */
 const ROLLOVER_S = 4 * 3600;
+/** ts-fsrs's (re)learning steps, which the app schedules with: how many steps a learning card has. */
+const FSRS = generatorParameters();
 /** SM-2's starting ease, in permille; Anki keeps an ease on review cards under FSRS too. */
 const INITIAL_FACTOR = 2500;
 /** Anki caps recorded answer time at the deck's maxTaken (60 s by default). */
@@ -101,9 +106,13 @@ export function toEpochMs(d: DateLike): number {
 
 const toEpochS = (d: DateLike) => Math.floor(toEpochMs(d) / 1000);
 
-/** Start of the Anki day (UTC, 04:00 cutoff) containing `epochS`. */
-export function ankiDayStart(epochS: number): number {
-  return Math.floor((epochS - ROLLOVER_S) / DAY_S) * DAY_S + ROLLOVER_S;
+/**
+ * Start of the Anki day containing `epochS`: days begin at 04:00 in the learner's time zone
+ * (`utcOffsetMinutes`: local time minus UTC, e.g. 60 for CET, -300 for New York in winter).
+ */
+export function ankiDayStart(epochS: number, utcOffsetMinutes = 0): number {
+  const offset = utcOffsetMinutes * 60;
+  return Math.floor((epochS + offset - ROLLOVER_S) / DAY_S) * DAY_S + ROLLOVER_S - offset;
 }
 
 /**
@@ -111,14 +120,14 @@ export function ankiDayStart(epochS: number): number {
  * so that every day number is >= 0. On import Anki shifts day numbers by the difference between
  * this collection's day count and the target's, which keeps the days-from-now of each due date.
  */
-export function collectionCreation(now: Date, progress: readonly CardProgress[] = []): number {
+export function collectionCreation(now: Date, progress: readonly CardProgress[] = [], utcOffsetMinutes = 0): number {
   let earliest = toEpochS(now);
   for (const p of progress) {
     earliest = Math.min(earliest, toEpochS(p.card.due));
     if (p.card.last_review != null) earliest = Math.min(earliest, toEpochS(p.card.last_review));
     for (const log of p.logs ?? []) earliest = Math.min(earliest, toEpochS(log.review));
   }
-  return ankiDayStart(earliest);
+  return ankiDayStart(earliest, utcOffsetMinutes);
 }
 
 const dayNumber = (d: DateLike, crt: number) => Math.floor((toEpochS(d) - crt) / DAY_S);
@@ -149,13 +158,18 @@ export function cardScheduling(state: FsrsCardState | undefined, position: numbe
   // (Re)learning: a step of a day or more lives in the day-learning queue, counted in days.
   const [queue, due] = days >= 1 ? [3, dayNumber(state.due, crt)] : [1, toEpochS(state.due)];
   const relearning = state.state === 3;
+  // `left` = steps left today × 1000 + steps left to graduate, as Anki writes it (the v1 scheduler
+  // reads left / 1000 as today's count: a plain 1 would never be shown). The steps are minutes
+  // long, so all of them fit in today.
+  const steps = (relearning ? FSRS.relearning_steps : FSRS.learning_steps).length;
+  const remaining = Math.max(1, steps - (state.learning_steps ?? 0));
   return {
     type: relearning ? 3 : 1,
     queue,
     due,
     ivl: relearning ? Math.max(1, days) : 0,
     factor: relearning ? INITIAL_FACTOR : 0,
-    left: 1,
+    left: remaining * 1000 + remaining,
     ...common,
   };
 }
@@ -177,14 +191,15 @@ export function revlogRows(
     if (![0, 1, 2, 3, 4].includes(log.rating)) throw new AnkiExportError(`unknown FSRS rating ${log.rating}`);
     const reviewMs = toEpochMs(log.review);
     const next = sorted[i + 1];
-    const after = next
-      ? { state: next.state, days: next.scheduled_days, untilMs: toEpochMs(next.review) }
-      : { state: state.state, days: state.scheduled_days, untilMs: toEpochMs(state.due) };
+    // What this answer scheduled: the next log holds the state it gave; the step's end is `next_due`
+    // when the app recorded it (older logs: the next answer's time, or the card's due for the last).
+    const untilMs = log.next_due !== undefined ? toEpochMs(log.next_due) : next ? toEpochMs(next.review) : toEpochMs(state.due);
+    const after = next ? { state: next.state, days: next.scheduled_days, untilMs } : { state: state.state, days: state.scheduled_days, untilMs };
     const ivl =
       after.state === 2 ? Math.max(1, Math.round(after.days))
       : after.state === 0 ? 0
       : after.days >= 1 ? Math.round(after.days)
-      // A (re)learning step: negative seconds until it was due (for past answers, until the next answer).
+      // A (re)learning step: its length, in negative seconds.
       : -Math.max(1, Math.round((after.untilMs - reviewMs) / 1000));
     const type = log.rating === 0 ? 4 : log.state === 2 ? 1 : log.state === 3 ? 2 : 0;
     let id = reviewMs;

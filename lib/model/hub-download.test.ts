@@ -111,6 +111,74 @@ describe('hub download', () => {
     expect(err.message).toMatch(/demo model/);
   });
 
+  it('a body that stalls after its headers: an error after idleMs, what arrived is kept', async () => {
+    const dest = join(dir, 'model.safetensors');
+    const stalling = (async () => {
+      let pulls = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(c) {
+          if (pulls++ === 0) c.enqueue(content.slice(0, 25_000));
+          else return new Promise(() => {}); // never another byte
+        },
+      });
+      return new Response(body, { status: 200 });
+    }) as typeof fetch;
+    await expect(downloadWithResume({ url: 'https://x/f', dest, file, fetch: stalling, idleMs: 200 })).rejects.toThrow(
+      /interrupted at 25000 of 100000 bytes \(no data for 0 s\); run again to resume/,
+    );
+    expect((await readFile(dest + '.part')).length).toBe(25_000);
+  });
+
+  it('a network error before the body: one clear error, not a raw TypeError; the partial file stays', async () => {
+    const dest = join(dir, 'model.safetensors');
+    await writeFile(dest + '.part', content.subarray(0, 10_000));
+    const failing = (async () => {
+      throw new TypeError('fetch failed', { cause: new Error('ECONNRESET') });
+    }) as typeof fetch;
+    const err = await downloadWithResume({ url: 'https://x/f', dest, file, fetch: failing }).catch((e) => e);
+    expect(err).toBeInstanceOf(HubDownloadError);
+    expect(err.message).toBe('model.safetensors: could not connect (Error: ECONNRESET); check the network and run again to resume');
+    expect((await readFile(dest + '.part')).length).toBe(10_000);
+  });
+
+  it('a short response keeps the partial file and the next run resumes it', async () => {
+    const dest = join(dir, 'model.safetensors');
+    const short = (async () => new Response(content.slice(0, 60_000), { status: 200 })) as typeof fetch;
+    await expect(downloadWithResume({ url: 'https://x/f', dest, file, fetch: short })).rejects.toThrow(/ended early at 60000 of 100000 bytes; run again to resume/);
+    const server = fakeServer(true);
+    await downloadWithResume({ url: 'https://x/f', dest, file, fetch: server.fetch });
+    expect(server.ranges).toEqual(['bytes=60000-']);
+    expect(new Uint8Array(await readFile(dest))).toEqual(content);
+  });
+
+  it('a response from the wrong offset writes nothing and keeps the partial file', async () => {
+    const dest = join(dir, 'model.safetensors');
+    await writeFile(dest + '.part', content.subarray(0, 30_000));
+    const wrong = (async () => new Response(content.slice(0), { status: 206, headers: { 'Content-Range': 'bytes 0-99999/100000' } })) as typeof fetch;
+    await expect(downloadWithResume({ url: 'https://x/f', dest, file, fetch: wrong })).rejects.toThrow(/sent bytes from 0 when asked for 30000; nothing was written/);
+    expect(new Uint8Array(await readFile(dest + '.part'))).toEqual(content.subarray(0, 30_000));
+  });
+
+  it('HTTP 416 for the partial file: one fresh download instead of the same failure on every run', async () => {
+    const dest = join(dir, 'model.safetensors');
+    await writeFile(dest + '.part', content.subarray(0, 30_000));
+    const ranges: (string | null)[] = [];
+    const f = (async (_u: string | URL | Request, init?: RequestInit) => {
+      const range = new Headers(init?.headers).get('Range');
+      ranges.push(range);
+      return range ? new Response(null, { status: 416 }) : new Response(content, { status: 200 });
+    }) as typeof fetch;
+    expect(await downloadWithResume({ url: 'https://x/f', dest, file, fetch: f })).toBe('downloaded');
+    expect(ranges).toEqual(['bytes=30000-', null]);
+    expect(new Uint8Array(await readFile(dest))).toEqual(content);
+  });
+
+  it('a server error names the file and the status', async () => {
+    const dest = join(dir, 'model.safetensors');
+    const f = (async () => new Response('busy', { status: 503 })) as typeof fetch;
+    await expect(downloadWithResume({ url: 'https://x/f', dest, file, fetch: f })).rejects.toThrow('model.safetensors: the server answered HTTP 503 for https://x/f');
+  });
+
   it('formats a progress line', () => {
     expect(formatProgress({ file: 'model.safetensors', loaded: 274_000_000, total: 548_000_000 }, 10_000)).toBe('model.safetensors  274.0/548.0 MB  50.0%  27.4 MB/s');
   });

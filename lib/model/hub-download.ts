@@ -62,51 +62,97 @@ async function verify(path: string, file: RemoteFile): Promise<string | null> {
   return null;
 }
 
+/** Seconds without a byte after which a download counts as stalled (default of `idleMs`). */
+export const DEFAULT_IDLE_MS = 30_000;
+
 /**
  * Downloads `url` to `dest`, via `dest.part`; a partial `.part` is resumed with `Range: bytes=N-`.
- * A server that ignores the range (200) restarts the file. Verifies size and hash at the end.
+ * A server that ignores the range (200) restarts the file; one that answers 416 (the part is no
+ * use to it) gets one fresh request. A body that stalls for `idleMs`, ends early, or drops keeps
+ * what arrived for the next run; only a complete file with the wrong hash is removed.
  */
-export async function downloadWithResume(opts: { url: string; dest: string; file: RemoteFile; fetch?: typeof fetch; onProgress?: (p: Progress) => void }): Promise<'cached' | 'downloaded'> {
+export async function downloadWithResume(opts: {
+  url: string;
+  dest: string;
+  file: RemoteFile;
+  fetch?: typeof fetch;
+  onProgress?: (p: Progress) => void;
+  idleMs?: number;
+}): Promise<'cached' | 'downloaded'> {
   const { url, dest, file } = opts;
   const doFetch = opts.fetch ?? fetch;
+  const idleMs = opts.idleMs ?? DEFAULT_IDLE_MS;
   if ((await fileSize(dest)) === file.size && !(await verify(dest, file))) return 'cached';
   await mkdir(dirname(dest), { recursive: true });
   const part = dest + '.part';
   let plan = resumePlan(await fileSize(part), file.size);
   if (plan.action === 'verify' && (await verify(part, file))) plan = { action: 'restart', offset: 0 };
   if (plan.action !== 'verify') {
-    const res = await doFetch(url, { headers: plan.offset > 0 ? { Range: `bytes=${plan.offset}-` } : {} });
-    if (!res.ok) throw new HubDownloadError(`GET ${url}: HTTP ${res.status}`, file.path);
+    const get = async (offset: number) => {
+      try {
+        return await doFetch(url, { headers: offset > 0 ? { Range: `bytes=${offset}-` } : {} });
+      } catch (e) {
+        const reason = (e as Error).cause ? String((e as { cause: unknown }).cause) : (e as Error).message;
+        throw new HubDownloadError(`${file.path}: could not connect (${reason}); check the network and run again${offset ? ' to resume' : ''}`, file.path);
+      }
+    };
     let offset = plan.offset;
+    let res = await get(offset);
+    if (res.status === 416 && offset > 0) {
+      await res.body?.cancel();
+      offset = 0; // the server cannot serve the rest of this part: start over, once
+      res = await get(0);
+    }
+    if (!res.ok) throw new HubDownloadError(`${file.path}: the server answered HTTP ${res.status} for ${url}`, file.path);
     if (offset > 0 && res.status !== 206) offset = 0; // range ignored: the body is the whole file
+    if (offset > 0) {
+      const start = /^bytes (\d+)-/.exec(res.headers.get('Content-Range') ?? '')?.[1];
+      if (start !== undefined && Number(start) !== offset) {
+        await res.body?.cancel();
+        throw new HubDownloadError(`${file.path}: the server sent bytes from ${start} when asked for ${offset}; nothing was written, run again to resume`, file.path);
+      }
+    }
     const fh = await open(part, offset > 0 ? 'r+' : 'w');
+    let loaded = offset;
     try {
       await fh.truncate(offset);
-      let loaded = offset;
       opts.onProgress?.({ file: file.path, loaded, total: file.size });
       const reader = res.body!.getReader();
       try {
         for (;;) {
-          const { done, value } = await reader.read();
+          const { done, value } = await readWithin(reader, idleMs);
           if (done) break;
           await fh.write(value, 0, value.byteLength, loaded);
           loaded += value.byteLength;
           opts.onProgress?.({ file: file.path, loaded, total: file.size });
         }
       } catch (e) {
+        void reader.cancel().catch(() => {});
         throw new HubDownloadError(`${file.path}: download interrupted at ${loaded} of ${file.size} bytes (${(e as Error).message}); run again to resume`, file.path);
       }
     } finally {
       await fh.close();
     }
+    if (loaded < file.size) {
+      throw new HubDownloadError(`${file.path}: the download ended early at ${loaded} of ${file.size} bytes; run again to resume`, file.path);
+    }
   }
   const problem = await verify(part, file);
   if (problem) {
     await rm(part, { force: true });
-    throw new HubDownloadError(`${file.path}: ${problem}; the partial file was removed, run again to retry`, file.path);
+    throw new HubDownloadError(`${file.path}: ${problem}; the damaged file was removed, run again to download it again`, file.path);
   }
   await rename(part, dest);
   return 'downloaded';
+}
+
+/** One read of a body stream, or an error when nothing arrives within `ms`. */
+function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<ReadableStreamReadResult<Uint8Array>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no data for ${Math.round(ms / 1000)} s`)), ms);
+  });
+  return Promise.race([reader.read(), stalled]).finally(() => clearTimeout(timer));
 }
 
 /** fetch that gives up after `ms` (a dead network should fail in seconds, not minutes). */
@@ -126,7 +172,7 @@ export async function remoteFiles(repo: string, paths: string[], opts: { fetch?:
     infos = await pathsInfo({ repo, paths, revision: opts.revision, hubUrl: opts.hubUrl, fetch: opts.fetch });
   } catch (e) {
     const cause = (e as Error).cause ? ` (${String((e as { cause: unknown }).cause)})` : '';
-    throw new HubDownloadError(`${OFFLINE_HELP}\n  error: ${(e as Error).message}${cause}`);
+    throw new HubDownloadError(`${OFFLINE_HELP} (${(e as Error).message}${cause})`);
   }
   return paths.map((path) => {
     const info = infos.find((i) => i.path === path);
@@ -145,6 +191,8 @@ export async function downloadRepoFiles(opts: {
   revision?: string;
   /** Timeout of the first (metadata) request. Default 15 s. */
   timeoutMs?: number;
+  /** Silence on a file's body after which it counts as stalled. Default 30 s. */
+  idleMs?: number;
   onProgress?: (p: Progress) => void;
 }): Promise<RemoteFile[]> {
   const hubUrl = opts.hubUrl ?? HUB_URL;
@@ -152,7 +200,7 @@ export async function downloadRepoFiles(opts: {
   const files = await remoteFiles(opts.repo, opts.paths, { fetch: fetchWithTimeout(opts.timeoutMs ?? 15_000, opts.fetch), hubUrl, revision });
   for (const file of files) {
     const url = `${hubUrl}/${opts.repo}/resolve/${encodeURIComponent(revision)}/${file.path}`;
-    await downloadWithResume({ url, dest: join(opts.dir, file.path), file, fetch: opts.fetch, onProgress: opts.onProgress });
+    await downloadWithResume({ url, dest: join(opts.dir, file.path), file, fetch: opts.fetch, onProgress: opts.onProgress, idleMs: opts.idleMs });
   }
   return files;
 }

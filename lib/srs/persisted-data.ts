@@ -82,7 +82,7 @@ export function migrateData(data: unknown, from: number, to = DATA_VERSION, migr
   return validateData(out);
 }
 
-const DATE_KEYS = new Set(['due', 'last_review', 'review', 'importedAt', 'exportedAt']);
+const DATE_KEYS = new Set(['due', 'last_review', 'review', 'importedAt', 'exportedAt', 'next_due', 'savedAt']);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** `JSON.parse` reviver: ISO strings under the known date keys become Dates. */
@@ -158,6 +158,8 @@ const logEntry = shape({
   key: nonEmpty,
   cardId: nonEmpty,
   ord: int(0, 1e6),
+  next_due: optional(date),
+  duration_ms: optional(range(0, 1e9)),
 });
 const card = shape({
   id: nonEmpty,

@@ -11,6 +11,10 @@ export interface ReviewLogEntry extends ReviewLog {
   key: string;
   cardId: string;
   ord: number;
+  /** When this answer scheduled the item next (ts-fsrs's own `due` is the previous scheduling time). */
+  next_due?: Date;
+  /** How long the learner took to answer, ms (from showing the card to the grade). */
+  duration_ms?: number;
 }
 
 export interface Progress {
@@ -154,13 +158,15 @@ export function gradeItem(
   rating: Grade,
   now: Date,
   scheduler: Scheduler,
+  durationMs?: number,
 ): GradeOutcome {
   const previous = progress.states[item.key] ?? null;
   const { state, log } = scheduler.grade(previous ?? scheduler.newState(now), rating, now);
   let id = `${item.key}@${now.toISOString()}`;
   const taken = (candidate: string) => progress.log.some((e) => e.id === candidate);
   for (let n = 2; taken(id); n++) id = `${item.key}@${now.toISOString()}#${n}`;
-  const entry: ReviewLogEntry = { ...log, id, key: item.key, cardId: item.cardId, ord: item.ord };
+  const duration = durationMs !== undefined && Number.isFinite(durationMs) && durationMs >= 0 ? { duration_ms: Math.round(durationMs) } : {};
+  const entry: ReviewLogEntry = { ...log, id, key: item.key, cardId: item.cardId, ord: item.ord, next_due: state.due, ...duration };
   return {
     progress: { ...progress, states: { ...progress.states, [item.key]: state }, log: [...progress.log, entry] },
     entry,

@@ -30,7 +30,8 @@ export interface ProgressSlice {
   progress: Progress;
   /** The last answer, until it is undone or another answer replaces it (not persisted). */
   lastUndo: UndoRecord | null;
-  grade(item: Pick<ReviewItem, 'key' | 'cardId' | 'ord'>, rating: Grade, now: Date): ReviewLogEntry;
+  /** `durationMs`: how long the card was shown before the answer (Anki's review log keeps it). */
+  grade(item: Pick<ReviewItem, 'key' | 'cardId' | 'ord'>, rating: Grade, now: Date, durationMs?: number): ReviewLogEntry;
   /** Takes back the last answer; false when there is nothing to undo. */
   undo(): boolean;
 }
@@ -77,8 +78,8 @@ const progressSlice =
   (set, get) => ({
     progress: emptyData().progress,
     lastUndo: null,
-    grade(item, rating, now) {
-      const { progress, entry, undo } = gradeItem(get().progress, item, rating, now, scheduler);
+    grade(item, rating, now, durationMs) {
+      const { progress, entry, undo } = gradeItem(get().progress, item, rating, now, scheduler, durationMs);
       set({ progress, lastUndo: undo });
       return entry;
     },
