@@ -58,6 +58,14 @@ export default function AnkiExportPanel({ lessonCards, lessons }: { lessonCards:
         <input type="checkbox" checked={withProgress} disabled={!hydrated} onChange={(e) => setWithProgress(e.target.checked)} />
         Include my progress (review history and FSRS memory state; .apkg only)
       </label>
+      {withProgress && (
+        <p className="study-hint muted" id="anki-progress-note">
+          Anki takes the progress when its import dialog offers “Import any learning progress” (tick it); older Anki versions
+          import the notes without it. Progress only reaches cards that are new to your Anki: for notes you imported before,
+          Anki keeps its own schedule and skips ours. To move your schedule over, import into a profile or deck without these
+          notes.
+        </p>
+      )}
       <div className="study-actions">
         <button type="button" className="btn btn--primary" disabled={busy || cards.length === 0} onClick={() => run('apkg')}>
           Download Anki deck (.apkg)
