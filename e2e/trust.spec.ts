@@ -209,3 +209,28 @@ test('restoring a backup replaces newer answers, and "Undo the restore" brings t
   await page.goto('/review/');
   await expect(progress).toHaveText(before);
 });
+
+test('a page that fails to render shows the recovery screen: a backup downloads, and "Try again" recovers', async ({ page }) => {
+  // Simulate a render failure the data validator cannot rule out: the time-zone lookup every study page makes throws.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __fail?: boolean };
+    w.__fail = true;
+    const original = Date.prototype.getTimezoneOffset;
+    Date.prototype.getTimezoneOffset = function (this: Date) {
+      if (w.__fail) throw new Error('simulated failure');
+      return original.call(this);
+    };
+  });
+  await page.goto('/stats/');
+  const recovery = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'This page could not be shown' }) });
+  await expect(recovery).toBeVisible();
+  await expect(recovery).toContainText('simulated failure');
+  const downloading = page.waitForEvent('download');
+  await recovery.getByRole('button', { name: 'Download a backup' }).click();
+  const backup = JSON.parse(await readFile((await (await downloading).path())!, 'utf8'));
+  expect(backup.format).toBe('gpt2-pamphlet-backup');
+  await page.evaluate(() => ((window as unknown as { __fail?: boolean }).__fail = false));
+  await recovery.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { name: 'This page could not be shown' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});

@@ -116,6 +116,11 @@ export default function Generator({ standalone = false }: { standalone?: boolean
         {num('seed', 'Seed', 1)}
         {num('maxNewTokens', 'Max new tokens', 1)}
       </div>
+      {corrections.length ? (
+        <p className="muted gen-corrections" role="status">
+          {corrections.join(' ')}
+        </p>
+      ) : null}
       <div className="gen-actions">
         {running ? (
           <button type="button" className="btn" onClick={() => cancelRef.current?.()}>Stop</button>
@@ -133,11 +138,6 @@ export default function Generator({ standalone = false }: { standalone?: boolean
           {copied ? 'Link copied' : 'Copy link'}
         </button>
       </div>
-      {corrections.length ? (
-        <p className="muted gen-corrections" role="status">
-          {corrections.join(' ')}
-        </p>
-      ) : null}
       {error ? <p role="alert" className="gen-error">{error}</p> : null}
       <div className="gen-output" aria-live="polite" aria-busy={running} data-testid="generator-output">
         <span className="gen-output__prompt">{s.prompt}</span>
