@@ -164,6 +164,38 @@ describe('revlog', () => {
   });
 });
 
+describe('what the app records, carried into Anki', () => {
+  it('the measured answer time goes into revlog.time, and a learning step is its own length', () => {
+    // Good on a new card at T0 (a 10-minute step), answered again only 2 hours later.
+    const first = f.next(createEmptyCard(new Date(T0)), new Date(T0), Rating.Good);
+    const second = f.next(first.card, new Date(T0 + 120 * MIN), Rating.Good);
+    const logs: FsrsReviewLog[] = [
+      { ...first.log, duration_ms: 7_300, next_due: first.card.due },
+      { ...second.log, duration_ms: 4_000, next_due: second.card.due },
+    ];
+    const rows = revlogRows(1, second.card, logs, new Set());
+    expect(rows.map((r) => r.time)).toEqual([7_300, 4_000]);
+    expect(rows[0].ivl).toBe(-600); // the 10-minute step, not the 2 hours until the next answer
+  });
+
+  it('days start at 04:00 in the learner\'s time zone', () => {
+    const at = Date.parse('2026-06-01T01:30:00Z') / 1000; // 03:30 in Berlin (UTC+2): still the previous Anki day
+    expect(new Date(ankiDayStart(at, 120) * 1000).toISOString()).toBe('2026-05-31T02:00:00.000Z');
+    expect(new Date(ankiDayStart(at, 0) * 1000).toISOString()).toBe('2026-05-31T04:00:00.000Z');
+    expect(new Date(ankiDayStart(at, -300) * 1000).toISOString()).toBe('2026-05-31T09:00:00.000Z'); // New York, EST
+    // Tokyo (UTC+9). Now: 05:00 on 2 June local (20:00 UTC on 1 June). A review due at 03:00 on 3 June
+    // local is still Anki's 2 June there, so due today; counted in UTC days it would land a day later.
+    const now = new Date('2026-06-01T20:00:00Z');
+    const due = '2026-06-02T18:00:00Z';
+    const daysAhead = (offset: number) => {
+      const crt = collectionCreation(now, [], offset);
+      return cardScheduling({ ...review.card, due }, 1, crt).due - Math.floor((now.getTime() / 1000 - crt) / 86_400);
+    };
+    expect(daysAhead(540)).toBe(0);
+    expect(daysAhead(0)).toBe(1);
+  });
+});
+
 describe('cardScheduling', () => {
   it('maps a New state to a new card at its position', () => {
     expect(cardScheduling(createEmptyCard(NOW), 7, 0)).toMatchObject({ type: 0, queue: 0, due: 7 });
