@@ -6,7 +6,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Card } from '@/lib/cards/card';
 import { checkClozeAnswer, type AnswerCheck } from '@/lib/cards';
-import { Rating, createScheduler, formatInterval, matchesFilter, pamphletStore, reviewItems, type Grade, type SessionFilter } from '@/lib/srs';
+import { Rating, formatInterval, matchesFilter, pamphletStore, reviewItems, type Grade, type SessionFilter } from '@/lib/srs';
 import GradeBar from './GradeBar';
 import Placeholder from './Placeholder';
 import ReviewCard from './ReviewCard';
@@ -15,8 +15,6 @@ import { describeWhen, keyAction, nextReviewAt, progressText, studyCards, studyS
 import { useHydrated, useNow, useStudyStore } from './use-study-store';
 import './study.css';
 
-// For the interval labels only; the store grades with its own scheduler (same parameters).
-const scheduler = createScheduler();
 // A timer longer than this is not worth keeping; the minute tick takes over.
 const MAX_WAIT_MS = 3_600_000;
 
@@ -52,9 +50,13 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
   }, [current, pinned]);
 
   const typing = settings.typedAnswer && current?.cloze !== undefined;
+  // The grade buttons' intervals come from the store's scheduler at the moment of the reveal, and
+  // grading applies exactly the result a button showed.
+  const [revealedAt, setRevealedAt] = useState<Date | null>(null);
   const preview = useMemo(
-    () => (current && now ? scheduler.preview(progress.states[current.key] ?? scheduler.newState(now), now) : null),
-    [current, progress, now],
+    () => (current && revealedAt ? pamphletStore().getState().preview(current.key, revealedAt) : null),
+    // progress: an undo or another tab's answer changes what the buttons would do
+    [current, revealedAt, progress],
   );
 
   // Focus: the grade buttons after a reveal; the next card's first control after an answer or undo.
@@ -86,6 +88,7 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
 
   const resetCard = () => {
     setRevealed(false);
+    setRevealedAt(null);
     setTyped('');
     setCheck(null);
     focusStart.current = true;
@@ -93,12 +96,13 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
   const reveal = () => {
     if (!current) return;
     if (typing) setCheck(checkClozeAnswer(current.card.front, current.cloze!, typed));
+    setRevealedAt(new Date());
     setRevealed(true);
   };
   const grade = (rating: Grade) => {
-    if (!current || !revealed) return;
+    if (!current || !revealed || !preview) return;
     const now = new Date();
-    pamphletStore().getState().grade(current, rating, now, now.getTime() - shownAt.current.at);
+    pamphletStore().getState().grade(current, rating, now, now.getTime() - shownAt.current.at, preview[rating]);
     setPinned(null);
     resetCard();
     bump();
@@ -149,7 +153,7 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
           Undo
         </button>
       </div>
-      {current && preview ? (
+      {current ? (
         <ReviewCard
           item={current}
           revealed={revealed}
@@ -161,7 +165,7 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
           onReveal={reveal}
           startRef={startRef}
         >
-          <GradeBar preview={preview} onGrade={grade} focusGrade={focusGrade} focusRef={gradeRef} />
+          {preview ? <GradeBar preview={preview} onGrade={grade} focusGrade={focusGrade} focusRef={gradeRef} /> : null}
         </ReviewCard>
       ) : (
         <div className="review-empty" ref={emptyRef} tabIndex={-1}>

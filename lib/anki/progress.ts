@@ -9,7 +9,7 @@
 //   data  JSON; FSRS memory state as {"s": stability, "d": difficulty} (storage/card/data.rs)
 //   revlog.type  0 learning, 1 review, 2 relearning, 4 manual; ivl > 0 days, < 0 seconds
 
-import { generatorParameters } from 'ts-fsrs';
+import { Rating, State, generatorParameters } from 'ts-fsrs';
 import { AnkiExportError } from './errors';
 
 export type DateLike = Date | number | string;
@@ -140,8 +140,8 @@ export function newCardScheduling(position: number): CardScheduling {
 
 /** Anki's columns for a card with FSRS state. `position` is its note's new-card position. */
 export function cardScheduling(state: FsrsCardState | undefined, position: number, crt: number): CardScheduling {
-  if (!state || state.state === 0) return newCardScheduling(position);
-  if (![1, 2, 3].includes(state.state)) throw new AnkiExportError(`unknown FSRS state ${state.state}`);
+  if (!state || state.state === State.New) return newCardScheduling(position);
+  if (![State.Learning, State.Review, State.Relearning].includes(state.state)) throw new AnkiExportError(`unknown FSRS state ${state.state}`);
   const memory =
     Number.isFinite(state.stability) && Number.isFinite(state.difficulty) && state.stability > 0
       ? { s: round3(state.stability), d: round3(state.difficulty) }
@@ -152,12 +152,12 @@ export function cardScheduling(state: FsrsCardState | undefined, position: numbe
     data: JSON.stringify({ pos: position, ...memory }), // pos: where "Forget" puts it back
   };
   const days = Math.round(state.scheduled_days);
-  if (state.state === 2) {
+  if (state.state === State.Review) {
     return { type: 2, queue: 2, due: dayNumber(state.due, crt), ivl: Math.max(1, days), factor: INITIAL_FACTOR, left: 0, ...common };
   }
   // (Re)learning: a step of a day or more lives in the day-learning queue, counted in days.
   const [queue, due] = days >= 1 ? [3, dayNumber(state.due, crt)] : [1, toEpochS(state.due)];
-  const relearning = state.state === 3;
+  const relearning = state.state === State.Relearning;
   // `left` = steps left today × 1000 + steps left to graduate, as Anki writes it (the v1 scheduler
   // reads left / 1000 as today's count: a plain 1 would never be shown). The steps are minutes
   // long, so all of them fit in today.
@@ -188,7 +188,7 @@ export function revlogRows(
   const sorted = [...logs].sort((a, b) => toEpochMs(a.review) - toEpochMs(b.review));
   let lastIvl = 0;
   return sorted.map((log, i) => {
-    if (![0, 1, 2, 3, 4].includes(log.rating)) throw new AnkiExportError(`unknown FSRS rating ${log.rating}`);
+    if (![Rating.Manual, Rating.Again, Rating.Hard, Rating.Good, Rating.Easy].includes(log.rating)) throw new AnkiExportError(`unknown FSRS rating ${log.rating}`);
     const reviewMs = toEpochMs(log.review);
     const next = sorted[i + 1];
     // What this answer scheduled: the next log holds the state it gave; the step's end is `next_due`
@@ -196,12 +196,12 @@ export function revlogRows(
     const untilMs = log.next_due !== undefined ? toEpochMs(log.next_due) : next ? toEpochMs(next.review) : toEpochMs(state.due);
     const after = next ? { state: next.state, days: next.scheduled_days, untilMs } : { state: state.state, days: state.scheduled_days, untilMs };
     const ivl =
-      after.state === 2 ? Math.max(1, Math.round(after.days))
-      : after.state === 0 ? 0
+      after.state === State.Review ? Math.max(1, Math.round(after.days))
+      : after.state === State.New ? 0
       : after.days >= 1 ? Math.round(after.days)
       // A (re)learning step: its length, in negative seconds.
       : -Math.max(1, Math.round((after.untilMs - reviewMs) / 1000));
-    const type = log.rating === 0 ? 4 : log.state === 2 ? 1 : log.state === 3 ? 2 : 0;
+    const type = log.rating === Rating.Manual ? 4 : log.state === State.Review ? 1 : log.state === State.Relearning ? 2 : 0; // Anki's revlog types
     let id = reviewMs;
     while (usedIds.has(id)) id++;
     usedIds.add(id);

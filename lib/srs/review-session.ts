@@ -1,7 +1,7 @@
 // Pure review-session logic over the stored progress: which items to review now, grading with
 // undo, and due counts. `now`, the day boundary and the time zone are always parameters.
 
-import { State, type CardState, type Grade, type ReviewLog, type Scheduler } from './scheduler';
+import { State, type CardState, type Grade, type GradeResult, type ReviewLog, type Scheduler } from './scheduler';
 import { parseReviewKey, type ReviewItem } from './review-items';
 
 /** One answer, as ts-fsrs logs it, plus which item it was for. */
@@ -161,7 +161,18 @@ export function gradeItem(
   durationMs?: number,
 ): GradeOutcome {
   const previous = progress.states[item.key] ?? null;
-  const { state, log } = scheduler.grade(previous ?? scheduler.newState(now), rating, now);
+  return applyGrade(progress, item, scheduler.grade(previous ?? scheduler.newState(now), rating, now), now, durationMs);
+}
+
+/** Records an answer whose result is already known (e.g. the one the grade buttons previewed). */
+export function applyGrade(
+  progress: Progress,
+  item: Pick<ReviewItem, 'key' | 'cardId' | 'ord'>,
+  { state, log }: GradeResult,
+  now: Date,
+  durationMs?: number,
+): GradeOutcome {
+  const previous = progress.states[item.key] ?? null;
   let id = `${item.key}@${now.toISOString()}`;
   const taken = (candidate: string) => progress.log.some((e) => e.id === candidate);
   for (let n = 2; taken(id); n++) id = `${item.key}@${now.toISOString()}#${n}`;

@@ -37,6 +37,8 @@ export interface SchedulerOptions {
 
 export interface GradePreview {
   state: CardState;
+  /** The answer as it would be logged: grading with this preview applies exactly this. */
+  log: ReviewLog;
   /** due - now, in ms. */
   intervalMs: number;
   /** Button label, e.g. "10m", "1d", "3.5mo". */
@@ -73,7 +75,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
       for (const g of GRADES) {
         const next = cleanState(record[g].card);
         const intervalMs = next.due.getTime() - now.getTime();
-        out[g] = { state: next, intervalMs, label: formatInterval(intervalMs) };
+        out[g] = { state: next, log: record[g].log, intervalMs, label: formatInterval(intervalMs) };
       }
       return out;
     },

@@ -339,3 +339,17 @@ describe('store: imported cards, settings, backup', () => {
     expect(s.settings).toMatchObject({ dailyNewLimit: 15, typedAnswer: true });
   });
 });
+
+describe('store: one scheduler, previewed then applied', () => {
+  it('grading with a preview applies exactly what the preview showed, even with fuzz and a later click', async () => {
+    const { createScheduler } = await import('./scheduler');
+    const store = await open(freshName(), { channel: null, scheduler: createScheduler({ enableFuzz: true }) });
+    const shownAt = at('2026-11-28T09:00:00Z');
+    const preview = store.getState().preview(LESSON_ITEM.key, shownAt);
+    const entry = store.getState().grade(LESSON_ITEM, Rating.Easy, at('2026-11-28T09:00:42Z'), 42_000, preview[Rating.Easy]);
+    expect(store.getState().progress.states[LESSON_ITEM.key]).toEqual(preview[Rating.Easy].state);
+    expect(entry.review).toEqual(shownAt);
+    expect(entry.duration_ms).toBe(42_000);
+    expect(entry.next_due).toEqual(preview[Rating.Easy].state.due);
+  });
+});

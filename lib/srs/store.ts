@@ -20,8 +20,8 @@ import {
   type Settings,
 } from './persisted-data';
 import type { ReviewItem } from './review-items';
-import { gradeItem, undoGrade, type Progress, type ReviewLogEntry, type UndoRecord } from './review-session';
-import { createScheduler, type Grade, type Scheduler } from './scheduler';
+import { applyGrade, gradeItem, undoGrade, type Progress, type ReviewLogEntry, type UndoRecord } from './review-session';
+import { createScheduler, type Grade, type GradePreview, type Scheduler } from './scheduler';
 import { statesFromSrComments } from './sr-comment';
 
 export const STORE_NAME = 'gpt2-pamphlet';
@@ -30,8 +30,13 @@ export interface ProgressSlice {
   progress: Progress;
   /** The last answer, until it is undone or another answer replaces it (not persisted). */
   lastUndo: UndoRecord | null;
-  /** `durationMs`: how long the card was shown before the answer (Anki's review log keeps it). */
-  grade(item: Pick<ReviewItem, 'key' | 'cardId' | 'ord'>, rating: Grade, now: Date, durationMs?: number): ReviewLogEntry;
+  /** What each grade would do to the item at `now`, from the store's one scheduler. */
+  preview(key: string, now: Date): Record<Grade, GradePreview>;
+  /**
+   * `durationMs`: how long the card was shown before the answer (Anki's review log keeps it).
+   * `previewed`: the result `preview` showed for this grade, applied as it is (same time, same fuzz).
+   */
+  grade(item: Pick<ReviewItem, 'key' | 'cardId' | 'ord'>, rating: Grade, now: Date, durationMs?: number, previewed?: GradePreview): ReviewLogEntry;
   /** Takes back the last answer; false when there is nothing to undo. */
   undo(): boolean;
 }
@@ -78,8 +83,13 @@ const progressSlice =
   (set, get) => ({
     progress: emptyData().progress,
     lastUndo: null,
-    grade(item, rating, now, durationMs) {
-      const { progress, entry, undo } = gradeItem(get().progress, item, rating, now, scheduler, durationMs);
+    preview(key, now) {
+      return scheduler.preview(get().progress.states[key] ?? scheduler.newState(now), now);
+    },
+    grade(item, rating, now, durationMs, previewed) {
+      const { progress, entry, undo } = previewed
+        ? applyGrade(get().progress, item, previewed, previewed.log.review, durationMs)
+        : gradeItem(get().progress, item, rating, now, scheduler, durationMs);
       set({ progress, lastUndo: undo });
       return entry;
     },
