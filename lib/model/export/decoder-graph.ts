@@ -11,9 +11,8 @@
 //            position's resid.{i} for each i in the extra input lens_layers [R] int64. While
 //            generating lens_layers is empty and the lens costs a few operators on empty tensors.
 //
-// Why this shape: onnxruntime-web copies every fetched output into a fresh JS array; fetching only
-// the new K/V rows instead of the whole cache each step was worth 1.75–2.7× decode speed (see
-// shared/notes/performance.md). Unfetched outputs are never copied.
+// Why this shape: onnxruntime-web copies every fetched output into a fresh JS array, so only the new
+// K/V rows leave the graph, never the whole cache (figures: docs/performance.md).
 
 import { headSize, type GPT2Config } from '../config';
 import type { GPT2Weights } from '../checkpoint';

@@ -8,9 +8,8 @@
 //         ('<name>' int8 [K, N] and '<name>_scale' [N]). The tied wte is int8 with one scale per
 //         token: 'wte.weight_q' [V, C] + 'wte.weight_scale' [V] for the embedding lookup, and the
 //         same numbers transposed for the output projection, cut into 'lm_head.{i}' [C, ≤ 3072]
-//         column blocks: onnxruntime's int8 kernel ran the single [C, 50257] matrix at 2/3 the speed
-//         per multiply of the block matrices (17 ms of a 48 ms step); 17 blocks of ≤ 3072 columns
-//         took 10–12 ms (profiled in Node, 124M shape).
+//         column blocks, which onnxruntime's int8 kernel runs faster than one [C, 50257] matrix
+//         (figures: docs/performance.md).
 //   q4    com.microsoft.MatMulNBits on the 4-bit blocks exactly as compact.safetensors stores them
 //         ('<name>.q4', '.scales' (fp32), '.zero_points'): for WebGPU, which has 4-bit kernels
 //         (onnxruntime's WASM backend dequantizes the whole matrix on every call instead). wte
@@ -77,9 +76,8 @@ export function addWeights(b: GraphBuilder, cfg: GPT2Config, w: GPT2Weights, int
 /** Token embeddings of `ids` [T] → [T, C], from wte (fp32) or from its int8 rows. */
 export function embedTokens(b: GraphBuilder, ids: string, precision: Precision): string {
   if (precision !== 'int8') return b.op1('Gather', ['wte.weight', ids], { attrs: [attr.int('axis', 0)] });
-  // DequantizeLinear with one scale per gathered row, not Cast then Mul: the same numbers, but with
-  // Cast + Mul a decode step on 2 WASM threads took 52–60 ms instead of 28 (1 thread: 31–44 ms either
-  // way; 124M shape, onnxruntime-web in Chromium; the cause inside onnxruntime was not traced).
+  // DequantizeLinear with one scale per gathered row, not Cast then Mul: the same numbers, but
+  // Cast + Mul made a 2-thread WASM decode step about twice as slow (docs/performance.md).
   const q = b.op1('Gather', ['wte.weight_q', ids], { attrs: [attr.int('axis', 0)] }); // [T, C] int8
   const scale = b.op1('Gather', ['wte.weight_scale', ids], { attrs: [attr.int('axis', 0)] }); // [T]
   return b.op1('DequantizeLinear', [q, scale], { attrs: [attr.int('axis', 0)] }); // [T, C]
