@@ -6,6 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import { readCheckpointDir } from '../checkpoint-files';
 import { exportModel, type ExportVariant, type Manifest } from './export-model';
 import { measureVariants } from './measure-variants';
+import { writeTokenizerFiles } from '@/lib/tokenizer/hf-files';
 
 const TOKENIZER_FILES: Record<string, string> = {
   tokenizer: 'tokenizer.json',
@@ -15,17 +16,6 @@ const TOKENIZER_FILES: Record<string, string> = {
 };
 
 const exists = (p: string) => stat(p).then(() => true, () => false);
-
-/** Writes GPT-2's tokenizer files with the project's tokenizer module, if that module exists. */
-async function writeProjectTokenizer(dir: string): Promise<boolean> {
-  try {
-    const { writeTokenizerFiles } = await import('@/lib/tokenizer/hf-files');
-    await writeTokenizerFiles(dir);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export interface ExportFolderOptions {
   from: string;
@@ -49,7 +39,7 @@ export async function exportFolder(opts: ExportFolderOptions): Promise<Manifest>
       if (resolve(opts.from) !== resolve(opts.out) && (await exists(join(opts.from, file)))) await copyFile(join(opts.from, file), join(opts.out, file));
     }
   } else {
-    await writeProjectTokenizer(opts.out);
+    await writeTokenizerFiles(opts.out); // a tokenizer bug here fails the export, as it should
   }
   const include: Record<string, string> = {};
   for (const [role, file] of Object.entries(TOKENIZER_FILES)) if (await exists(join(opts.out, file))) include[role] = file;
