@@ -14,7 +14,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decode, encode } from '@/lib/tokenizer';
 import { sessionSource, type SessionSource } from '@/lib/model/session-source';
-import { choosePrecision, chooseVariant } from '@/lib/worker/model-variant';
+import { planLoad } from '@/lib/model/load-plan';
+import { parseManifest } from '@/lib/model/manifest';
 import { fromHFConfig } from '@/lib/model/config';
 import { Decoder } from '@/lib/model/decoder';
 import { generate } from '@/lib/model/generate';
@@ -59,8 +60,8 @@ runCli(async () => {
   let variant: 'compact' | 'fp32';
   try {
     config = fromHFConfig(JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')));
-    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
-    const plan = chooseVariant(manifest.files ?? {}, want); // the browser worker's choice
+    const manifest = parseManifest(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    const plan = planLoad(manifest, 'wasm', { variant: want, precision: wantPrecision }); // the browser worker's plan on WASM
     variant = plan.variant;
     const bytes = await readFile(join(dir, plan.entry.path));
     // The browser checks every model file against the manifest's sha256; so does this.
@@ -68,7 +69,7 @@ runCli(async () => {
       const actual = createHash('sha256').update(bytes).digest('hex');
       if (actual !== plan.entry.sha256) throw new Error(`${plan.entry.path} does not match its sha256 in manifest.json (damaged or replaced; export it again)`);
     }
-    source = sessionSource(plan.variant, bytes, choosePrecision(plan.variant, 'wasm', wantPrecision, manifest.accuracy));
+    source = sessionSource(plan.variant, bytes, plan.precision);
   } catch (e) {
     throw new Error(`cannot load a model from ${dir}: ${(e as Error).message.split('\n')[0]}. Build one with "npm run model:demo" or "npm run model:gpt2".`);
   }

@@ -57,3 +57,11 @@ export class LensUnavailableError extends Error {
     this.name = 'LensUnavailableError';
   }
 }
+
+/** A model folder's manifest.json cannot be used (not JSON, a bad field, a newer format). */
+export class ManifestError extends Error {
+  constructor(detail: string) {
+    super(`manifest.json: ${detail}`);
+    this.name = 'ManifestError';
+  }
+}

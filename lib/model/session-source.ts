@@ -3,7 +3,7 @@
 //   compact: compact.safetensors → the decoder graph, weights passed as ONNX external data; its
 //            matrices in int8 (WASM's default: a third of the fp32 memory, and onnxruntime has
 //            integer kernels there), as the stored 4-bit blocks (WebGPU's default) or in fp32
-//            (see choosePrecision in lib/worker/model-variant.ts)
+//            (see choosePrecision in lib/model/load-plan.ts)
 //   fp32:    decoder.onnx as exported
 import { compactDecoderModelExternal, EXTERNAL_WEIGHTS } from './compact-graph';
 import type { Precision } from './export/precision';

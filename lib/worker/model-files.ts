@@ -2,18 +2,10 @@
 // a new export (new sha256) is a new cache entry; a truncated or corrupt entry fails its
 // check and is fetched again; a missing model is a clear ModelMissingError.
 
-import type { VariantAccuracy } from '@/lib/model/variant-accuracy';
-import type { Precision } from './protocol';
+import { ManifestError } from '@/lib/model/errors';
+import { parseManifest, type Manifest, type ManifestFile } from '@/lib/model/manifest';
 
-export interface ManifestFile { path: string; bytes: number; sha256: string }
-export interface Manifest {
-  name: string;
-  demo: boolean;
-  config: { blockSize: number; vocabSize: number; nLayer: number; nHead: number; nEmbd: number; layerNormEpsilon?: number };
-  files: Record<string, ManifestFile>;
-  /** Written by the export (lib/model/export/measure-variants.ts); absent in older folders. */
-  accuracy?: { positions: number; compact?: Partial<Record<Precision, VariantAccuracy>> };
-}
+export type { Manifest, ManifestFile };
 
 export class ModelMissingError extends Error {
   constructor(url: string, status?: number) {
@@ -56,14 +48,12 @@ async function fetchOrMissing(url: string): Promise<Response> {
 export async function fetchManifest(baseUrl: string): Promise<Manifest> {
   const url = new URL('manifest.json', baseUrl).href;
   const res = await fetchOrMissing(url);
-  let manifest: Manifest;
   try {
-    manifest = (await res.json()) as Manifest;
-  } catch {
-    throw new ModelCorruptError('manifest.json', 'not valid JSON');
+    return parseManifest(await res.text());
+  } catch (e) {
+    if (e instanceof ManifestError) throw new ModelCorruptError('manifest.json', e.message.replace(/^manifest\.json: /, ''));
+    throw e;
   }
-  if (!manifest?.files || !manifest.config) throw new ModelCorruptError('manifest.json', 'no files or config');
-  return manifest;
 }
 
 async function openCache(): Promise<Cache | null> {

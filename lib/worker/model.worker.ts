@@ -10,7 +10,8 @@ import { sessionSource } from '@/lib/model/session-source';
 import { ContextLengthError } from '@/lib/model/errors';
 import type { GPT2Config } from '@/lib/model/config';
 import { fetchManifest, fetchModelFile, ModelCorruptError, ModelMissingError, type Manifest } from './model-files';
-import { choosePrecision, chooseVariant } from './model-variant';
+import { planLoad } from '@/lib/model/load-plan';
+import { ManifestError } from '@/lib/model/errors';
 import type { Backend, ErrorCode, WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -25,7 +26,7 @@ function post(msg: WorkerResponse, transfer: Transferable[] = []) {
 
 function errorCode(e: unknown): ErrorCode {
   if (e instanceof ModelMissingError) return 'model-missing';
-  if (e instanceof ModelCorruptError) return 'model-corrupt';
+  if (e instanceof ModelCorruptError || e instanceof ManifestError) return 'model-corrupt';
   if (e instanceof ContextLengthError) return 'prompt-too-long';
   return 'internal';
 }
@@ -56,11 +57,7 @@ function defaultThreads(): number {
 
 /** What the session is created from: built here from compact.safetensors, or decoder.onnx as exported. */
 async function graphSource(req: Extract<WorkerRequest, { type: 'load' }>, manifest: Manifest, backend: Backend) {
-  const { variant, entry, note } = chooseVariant(manifest.files, req.variant);
-  const precision = choosePrecision(variant, backend, req.precision, manifest.accuracy);
-  const why = precision !== choosePrecision(variant, backend, req.precision) // the accuracy record changed the choice
-    ? `${precision} compute: in the export’s accuracy check int8 picked the fp32 top token too rarely`
-    : undefined;
+  const { variant, entry, note, precision, precisionNote: why } = planLoad(manifest, backend, req);
   const t0 = performance.now();
   const file = await fetchModelFile(req.baseUrl, entry, (p) => post({ type: 'progress', id: req.id, ...p }));
   post({ type: 'progress', id: req.id, phase: 'compile', file: entry.path, loaded: 0, total: entry.bytes });
@@ -74,7 +71,7 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
   const manifest = await fetchManifest(req.baseUrl);
   if (decoder) await decoder.release(); // before the new weights arrive: one model in memory at a time
   decoder = null;
-  const config = { layerNormEpsilon: 1e-5, ...manifest.config } as GPT2Config;
+  const config = manifest.config;
   let { backend, why } = req.backend === 'auto' ? await pickBackend(config) : { backend: req.backend as Backend, why: undefined };
   const threads = req.threads ?? defaultThreads();
   const started = startRuntime({ backend, numThreads: threads }).catch(() => {}); // a failure shows up again below

@@ -2,24 +2,9 @@
 // Every request carries an id; every response names the request it answers. Only plain data and
 // typed arrays cross.
 
-import type { Precision } from '@/lib/model/export/precision';
+import type { Backend, BackendChoice, ModelVariant, Precision, PrecisionChoice, VariantChoice } from '@/lib/model/load-plan';
 
-export type Backend = 'webgpu' | 'wasm';
-export type BackendChoice = Backend | 'auto';
-/**
- * Where the session's weights come from: 'compact' = compact.safetensors (int8 embeddings, 4-bit
- * blocks; ≈ 18 % of the download) built into the decoder graph in the worker; 'fp32' = decoder.onnx
- * as exported. 'auto' = compact when the manifest lists it.
- */
-export type ModelVariant = 'compact' | 'fp32';
-export type VariantChoice = ModelVariant | 'auto';
-/**
- * What the matrices compute in: 'int8' (compact weights on WASM by default: a third of the fp32
- * memory; activations quantized per call), 'q4' (compact weights on WebGPU by default: the 4-bit
- * blocks as downloaded) or 'fp32' (decoder.onnx, or when asked for).
- */
-export type { Precision };
-export type PrecisionChoice = Precision | 'auto';
+export type { Backend, BackendChoice, ModelVariant, Precision, PrecisionChoice, VariantChoice };
 
 export interface SamplingOptions {
   greedy: boolean;

@@ -5,7 +5,7 @@
 //   decoder.onnx            the app's fast graph (decoder-graph.ts)
 //   onnx/model.onnx         Optimum layout, for transformers.js (optimum-graph.ts)
 //   compact.safetensors     8-bit/4-bit weights for a small download, expanded to fp32 at load (compact.ts)
-//   manifest.json           { name, demo, config, files: { role: { path, bytes, sha256 } } }
+//   manifest.json           { format, name, demo, config, files: { role: { path, bytes, sha256 } } } (../manifest.ts)
 //                           (+ accuracy, when export-folder.ts measures the compact weights)
 //
 // Same weights → same bytes (no timestamps, fixed order). Hashing is injectable (the browser has
@@ -21,24 +21,11 @@ import { ExportError } from '../errors';
 import { buildDecoderGraph } from './decoder-graph';
 import { encodeModelChunks } from './graph-builder';
 import { buildOptimumGraph } from './optimum-graph';
-import type { ManifestAccuracy } from './measure-variants';
+import { MANIFEST_FORMAT, type Manifest, type ManifestFile } from '../manifest';
+
+export type { Manifest, ManifestFile };
 
 export type ExportVariant = 'decoder' | 'optimum' | 'compact';
-
-export interface ManifestFile {
-  path: string; // relative to the model folder
-  bytes: number;
-  sha256: string; // hex
-}
-
-export interface Manifest {
-  name: string;
-  demo: boolean; // random weights: the UI must say so
-  config: GPT2Config;
-  files: Record<string, ManifestFile>;
-  /** compact weights vs decoder.onnx, measured after the export (measure-variants.ts). */
-  accuracy?: ManifestAccuracy;
-}
 
 export interface ExportOptions {
   weights: GPT2Weights;
@@ -102,7 +89,7 @@ export async function exportModel(opts: ExportOptions): Promise<Manifest> {
     files[role] = { path, bytes: bytes.byteLength, sha256: await (opts.sha256 ?? nodeSha256)(bytes) };
   }
 
-  const manifest: Manifest = { name: opts.name ?? basename(outDir), demo: opts.demo ?? false, config, files };
+  const manifest: Manifest = { format: MANIFEST_FORMAT, name: opts.name ?? basename(outDir), demo: opts.demo ?? false, config, files };
   await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
 }

@@ -11,15 +11,9 @@ import { createSession } from '../ort';
 import { encode } from '@/lib/tokenizer';
 import { ACCURACY_TEXT, compareWithReference, teacherForcedLogits, type VariantAccuracy } from '../variant-accuracy';
 import type { Precision } from './precision';
-import type { Manifest } from './export-model';
+import { parseManifest, type ManifestAccuracy } from '../manifest';
 
-export interface ManifestAccuracy {
-  /** What the positions are: teacher-forced tokens of ACCURACY_TEXT. */
-  text: string;
-  positions: number;
-  /** compact.safetensors run in each precision, against decoder.onnx (q4 measured on the CPU kernel). */
-  compact: Record<Precision, VariantAccuracy>;
-}
+export type { ManifestAccuracy };
 
 /** Teacher-forced positions of the accuracy text (repeated as needed). */
 export function accuracyTokens(positions: number): number[] {
@@ -30,8 +24,8 @@ export function accuracyTokens(positions: number): number[] {
 }
 
 /** Measures a model folder that has decoder.onnx and compact.safetensors, and records it in its manifest. */
-export async function measureVariants(dir: string, positions = 128): Promise<ManifestAccuracy> {
-  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+export async function measureVariants(dir: string, positions = 128): Promise<ManifestAccuracy & { compact: Record<Precision, VariantAccuracy> }> {
+  const manifest = parseManifest(await readFile(join(dir, 'manifest.json'), 'utf8'));
   const { decoder, compact } = manifest.files;
   if (!decoder || !compact) throw new Error(`${dir}: the manifest needs both decoder.onnx and compact.safetensors to compare them`);
   const config = manifest.config;
@@ -48,7 +42,7 @@ export async function measureVariants(dir: string, positions = 128): Promise<Man
     result[precision] = await compareWithReference(reference, d, tokens);
     await d.release();
   }
-  const accuracy: ManifestAccuracy = { text: 'the accuracy paragraph of lib/model/variant-accuracy.ts, teacher-forced', positions: tokens.length, compact: result };
+  const accuracy = { text: 'the accuracy paragraph of lib/model/variant-accuracy.ts, teacher-forced', positions: tokens.length, compact: result };
   await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, accuracy }, null, 2) + '\n');
   return accuracy;
 }

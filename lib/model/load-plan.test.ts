@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choosePrecision, chooseVariant } from './model-variant';
+import { choosePrecision, chooseVariant } from './load-plan';
 
 const decoder = { path: 'decoder.onnx', bytes: 100, sha256: 'a' };
 const compact = { path: 'compact.safetensors', bytes: 18, sha256: 'b' };

@@ -1,0 +1,79 @@
+// One plan for loading a model, used by the browser worker, the Node CLI and the tests: which file
+// (compact.safetensors, the default when the manifest lists it: ≈ 18 % of the download, built into
+// the decoder graph at load; or decoder.onnx as exported) and what its matrices compute in.
+
+import type { Precision } from './export/precision';
+import { ManifestError } from './errors';
+import type { Manifest, ManifestFile } from './manifest';
+import type { VariantAccuracy } from './variant-accuracy';
+import type { Backend } from './ort';
+
+export type { Backend, Precision };
+export type BackendChoice = Backend | 'auto';
+/**
+ * Where the session's weights come from: 'compact' = compact.safetensors (int8 embeddings, 4-bit
+ * blocks) built into the decoder graph; 'fp32' = decoder.onnx as exported. 'auto' = compact when
+ * the manifest lists it.
+ */
+export type ModelVariant = 'compact' | 'fp32';
+export type VariantChoice = ModelVariant | 'auto';
+/**
+ * What the matrices compute in: 'int8' (compact weights on WASM by default: a third of the fp32
+ * memory; activations quantized per call), 'q4' (compact weights on WebGPU by default: the 4-bit
+ * blocks as downloaded) or 'fp32' (decoder.onnx, or when asked for).
+ */
+export type PrecisionChoice = Precision | 'auto';
+
+/** What choosePrecision reads of the export's accuracy record (manifest.json "accuracy"). */
+type AccuracyRecord = { compact?: Partial<Record<Precision, Pick<VariantAccuracy, 'positions' | 'top1Agree'>>> };
+
+export interface VariantPlan {
+  variant: ModelVariant;
+  entry: ManifestFile;
+  /** Why the variant asked for is not the one loaded, for `ready.fellBack`. */
+  note?: string;
+}
+
+export function chooseVariant(files: Record<string, ManifestFile>, want: VariantChoice = 'auto'): VariantPlan {
+  if (files.compact && want !== 'fp32') return { variant: 'compact', entry: files.compact };
+  if (!files.decoder) throw new ManifestError(want === 'fp32' ? 'it lists no decoder.onnx' : 'it lists neither compact.safetensors nor decoder.onnx');
+  return { variant: 'fp32', entry: files.decoder, note: want === 'compact' ? 'fp32 graph: the manifest lists no compact weights' : undefined };
+}
+
+/** How many points of top-1 agreement int8 may lose against fp32 compute before it is not the default. */
+export const INT8_MAX_AGREEMENT_LOSS = 0.05;
+
+/**
+ * For compact weights: int8 on WASM (a third of the fp32 weights' memory; onnxruntime's CPU backend has
+ * integer kernels), the 4-bit blocks as they are on WebGPU (it has 4-bit kernels; WASM does not),
+ * or what is asked for. decoder.onnx is fp32 as exported. The export measured each precision (see
+ * export/measure-variants.ts): when int8 picks the fp32 graph's top token clearly less often than
+ * fp32 compute of the same weights does, WASM computes in fp32 instead (more memory, the model as
+ * exported).
+ */
+export function choosePrecision(variant: ModelVariant, backend: Backend, want: PrecisionChoice = 'auto', accuracy?: AccuracyRecord): Precision {
+  if (variant === 'fp32') return 'fp32';
+  if (want !== 'auto') return want;
+  if (backend === 'webgpu') return 'q4';
+  const int8 = accuracy?.compact?.int8;
+  const fp32 = accuracy?.compact?.fp32;
+  if (int8 && fp32 && int8.positions > 0 && fp32.positions > 0) {
+    const loss = fp32.top1Agree / fp32.positions - int8.top1Agree / int8.positions;
+    if (loss > INT8_MAX_AGREEMENT_LOSS + 1e-9) return 'fp32';
+  }
+  return 'int8';
+}
+
+export interface LoadPlan extends VariantPlan {
+  precision: Precision;
+  /** Set when the export's accuracy record changed the precision from the backend's default. */
+  precisionNote?: string;
+}
+
+/** The whole plan: the file, and what it computes in on `backend`. */
+export function planLoad(manifest: Pick<Manifest, 'files' | 'accuracy'>, backend: Backend, want: { variant?: VariantChoice; precision?: PrecisionChoice } = {}): LoadPlan {
+  const plan = chooseVariant(manifest.files, want.variant);
+  const precision = choosePrecision(plan.variant, backend, want.precision, manifest.accuracy);
+  const changed = precision !== choosePrecision(plan.variant, backend, want.precision);
+  return { ...plan, precision, ...(changed ? { precisionNote: `${precision} compute: in the export’s accuracy check int8 picked the fp32 top token too rarely` } : {}) };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ManifestError } from './errors';
+import { MANIFEST_FORMAT, parseManifest } from './manifest';
+
+const SHA = 'a'.repeat(64);
+const good = () => ({
+  format: MANIFEST_FORMAT,
+  name: 'demo',
+  demo: true,
+  config: { blockSize: 64, vocabSize: 50257, nLayer: 2, nHead: 2, nEmbd: 64 },
+  files: { compact: { path: 'compact.safetensors', bytes: 10, sha256: SHA } },
+});
+
+describe('manifest.json: one reader for the worker, the CLI and the export', () => {
+  it('reads a manifest, filling the LayerNorm epsilon; an older one without "format" reads as format 1', () => {
+    const m = parseManifest(JSON.stringify(good()));
+    expect(m.config.layerNormEpsilon).toBe(1e-5);
+    const { format: _, ...old } = good();
+    expect(parseManifest(JSON.stringify(old)).format).toBe(1);
+  });
+
+  it.each<[string, (m: Record<string, unknown>) => unknown, RegExp]>([
+    ['not JSON', () => '{', /not valid JSON/],
+    ['a newer format', (m) => ({ ...m, format: 2 }), /format 2, but this app reads format 1/],
+    ['no name', (m) => ({ ...m, name: 3 }), /"name" is not a string/],
+    ['demo as text', (m) => ({ ...m, demo: 'yes' }), /"demo" is not true or false/],
+    ['no config', (m) => ({ ...m, config: undefined }), /"config" is missing/],
+    ['a bad config', (m) => ({ ...m, config: { ...(m.config as object), nHead: 3 } }), /"config": /],
+    ['no files', (m) => ({ ...m, files: {} }), /"files" lists no files/],
+    ['a file outside the folder', (m) => ({ ...m, files: { compact: { path: '../x', bytes: 1, sha256: SHA } } }), /"files\.compact" needs a relative path/],
+    ['a file without a sha256', (m) => ({ ...m, files: { compact: { path: 'x', bytes: 1 } } }), /"files\.compact" needs/],
+  ])('%s is refused, naming what is wrong', (_name, change, message) => {
+    const changed = change(good() as unknown as Record<string, unknown>);
+    const text = typeof changed === 'string' ? changed : JSON.stringify(changed);
+    expect(() => parseManifest(text)).toThrow(ManifestError);
+    expect(() => parseManifest(text)).toThrow(message);
+  });
+
+  it('a malformed accuracy record is left out, not an error', () => {
+    expect(parseManifest(JSON.stringify({ ...good(), accuracy: { positions: 'x' } })).accuracy).toBeUndefined();
+    const accuracy = { text: 't', positions: 8, compact: { int8: { positions: 8, top1Agree: 7, maxLogitError: 0, meanLogitError: 0, maxAbsLogit: 1 } } };
+    expect(parseManifest(JSON.stringify({ ...good(), accuracy })).accuracy).toEqual(accuracy);
+  });
+});

@@ -1,0 +1,78 @@
+// manifest.json: what a model folder holds. Written by the export (export/export-model.ts), read
+// by the worker, the Node CLI and the accuracy measurement, all through `parseManifest`.
+//
+//   { format: 1, name, demo, config, files: { role: { path, bytes, sha256 } }, accuracy? }
+//
+// `format` is absent in folders exported before it existed; they read as format 1. A newer format
+// is refused with a message that says so, instead of being half understood.
+
+import { validateConfig, type GPT2Config } from './config';
+import { ManifestError } from './errors';
+import type { Precision } from './export/precision';
+import type { VariantAccuracy } from './variant-accuracy';
+
+export const MANIFEST_FORMAT = 1;
+
+export interface ManifestFile {
+  path: string; // relative to the model folder
+  bytes: number;
+  sha256: string; // hex
+}
+
+export interface ManifestAccuracy {
+  /** What the positions are: teacher-forced tokens of the accuracy text. */
+  text: string;
+  positions: number;
+  /** compact.safetensors run in each precision, against decoder.onnx (q4 measured on the CPU kernel). */
+  compact: Partial<Record<Precision, VariantAccuracy>>;
+}
+
+export interface Manifest {
+  format: number;
+  name: string;
+  demo: boolean; // random weights: the UI must say so
+  config: GPT2Config;
+  files: Record<string, ManifestFile>;
+  /** compact weights vs decoder.onnx, measured after the export (export/measure-variants.ts). */
+  accuracy?: ManifestAccuracy;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The manifest in `text`, checked field by field. Throws `ManifestError` naming the bad field. */
+export function parseManifest(text: string): Manifest {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw new ManifestError('not valid JSON');
+  }
+  if (!isObject(doc)) throw new ManifestError('not a JSON object');
+  const format = doc.format ?? MANIFEST_FORMAT;
+  if (format !== MANIFEST_FORMAT) {
+    throw new ManifestError(`format ${String(format)}, but this app reads format ${MANIFEST_FORMAT} (export the model again, or update the app)`);
+  }
+  if (typeof doc.name !== 'string') throw new ManifestError('"name" is not a string');
+  if (typeof doc.demo !== 'boolean') throw new ManifestError('"demo" is not true or false');
+  if (!isObject(doc.config)) throw new ManifestError('"config" is missing');
+  let config: GPT2Config;
+  try {
+    config = validateConfig({ layerNormEpsilon: 1e-5, ...doc.config } as unknown as GPT2Config);
+  } catch (e) {
+    throw new ManifestError(`"config": ${(e as Error).message}`);
+  }
+  if (!isObject(doc.files) || Object.keys(doc.files).length === 0) throw new ManifestError('"files" lists no files');
+  const files: Record<string, ManifestFile> = {};
+  for (const [role, f] of Object.entries(doc.files)) {
+    const ok = isObject(f) && typeof f.path === 'string' && !f.path.includes('..') && Number.isSafeInteger(f.bytes) && (f.bytes as number) >= 0 && typeof f.sha256 === 'string' && /^[0-9a-f]{64}$/.test(f.sha256);
+    if (!ok) throw new ManifestError(`"files.${role}" needs a relative path, a byte count and a sha256`);
+    files[role] = { path: f.path as string, bytes: f.bytes as number, sha256: f.sha256 as string };
+  }
+  return { format: MANIFEST_FORMAT, name: doc.name, demo: doc.demo, config, files, ...(accuracyOf(doc.accuracy) ? { accuracy: doc.accuracy as ManifestAccuracy } : {}) };
+}
+
+/** A malformed accuracy record is left out (the app then uses its defaults), not an error. */
+function accuracyOf(v: unknown): boolean {
+  if (!isObject(v) || !Number.isFinite(v.positions) || !isObject(v.compact)) return false;
+  return Object.values(v.compact).every((a) => isObject(a) && Number.isFinite(a.positions) && Number.isFinite(a.top1Agree));
+}
