@@ -9,7 +9,14 @@ const withMDX = createMDX({
     rehypePlugins: [
       'rehype-slug', // before KaTeX, so ids come from the TeX source like the TOC's (lib/content/toc.ts)
       ['rehype-katex', { strict: false }],
-      ['rehype-autolink-headings', { behavior: 'append', properties: { className: ['anchor'], ariaHidden: true, tabIndex: -1 }, content: { type: 'text', value: '#' } }],
+      [
+        'rehype-autolink-headings',
+        {
+          behavior: 'append',
+          properties: { className: ['anchor'], ariaHidden: true, tabIndex: -1 },
+          content: { type: 'text', value: '#' },
+        },
+      ],
       ['@shikijs/rehype', { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false }],
     ],
   },
@@ -23,11 +30,12 @@ const isolation = [
   { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
 ];
 
-export default (phase) => withMDX({
-  output: 'export',
-  trailingSlash: true,
-  pageExtensions: ['ts', 'tsx', 'md', 'mdx'],
-  images: { unoptimized: true },
-  allowedDevOrigins: ['127.0.0.1'],
-  ...(phase === PHASE_DEVELOPMENT_SERVER ? { headers: async () => [{ source: '/:path*', headers: isolation }] } : {}),
-});
+export default (phase) =>
+  withMDX({
+    output: 'export',
+    trailingSlash: true,
+    pageExtensions: ['ts', 'tsx', 'md', 'mdx'],
+    images: { unoptimized: true },
+    allowedDevOrigins: ['127.0.0.1'],
+    ...(phase === PHASE_DEVELOPMENT_SERVER ? { headers: async () => [{ source: '/:path*', headers: isolation }] } : {}),
+  });

@@ -17,8 +17,14 @@ export default defineConfig({
       // Debian's Chromium: never download a browser. --enable-unsafe-webgpu gives a SwiftShader WebGPU adapter.
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
-        '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--no-first-run', '--disable-quic', '--disable-dev-shm-usage', '--enable-unsafe-webgpu',
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        '--disable-dev-shm-usage',
+        '--enable-unsafe-webgpu',
       ],
     },
   },

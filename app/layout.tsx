@@ -6,7 +6,8 @@ import SiteHeader from '@/components/SiteHeader';
 
 export const metadata: Metadata = {
   title: { default: 'GPT-2 Pamphlet', template: '%s · GPT-2 Pamphlet' },
-  description: 'An interactive study pamphlet about how GPT-2 works, with the model running live in your browser and flashcards that schedule themselves.',
+  description:
+    'An interactive study pamphlet about how GPT-2 works, with the model running live in your browser and flashcards that schedule themselves.',
 };
 
 export const viewport: Viewport = {
@@ -26,13 +27,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body>
-        <a className="skip-link" href="#main">Skip to content</a>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <SiteHeader />
         <main id="main">{children}</main>
         <footer className="site-footer">
-          <div className="site-footer__inner">
-            GPT-2 Pamphlet · lessons, live model and flashcards, all in your browser.
-          </div>
+          <div className="site-footer__inner">GPT-2 Pamphlet · lessons, live model and flashcards, all in your browser.</div>
         </footer>
       </body>
     </html>

@@ -12,8 +12,8 @@ export default async function Home() {
     <div className="page prose">
       <h1>How GPT-2 works</h1>
       <p className="lede">
-        A short pamphlet in {lessons.length} lessons. Read a lesson, try the model live in your browser, and keep what you
-        learned with flashcards that schedule their own reviews.
+        A short pamphlet in {lessons.length} lessons. Read a lesson, try the model live in your browser, and keep what you learned with
+        flashcards that schedule their own reviews.
       </p>
       <h2 id="lessons">Lessons</h2>
       <ol className="lesson-list">
@@ -29,7 +29,8 @@ export default async function Home() {
       <DueSummary cards={cards} />
       <p>
         Every lesson ends with cards. <Link href="/review/">Review</Link> the ones that are due, browse or export the whole{' '}
-        <Link href="/deck/">deck</Link>, <Link href="/import/">import</Link> your own notes, or play with the <Link href="/generator/">generator</Link>.
+        <Link href="/deck/">deck</Link>, <Link href="/import/">import</Link> your own notes, or play with the{' '}
+        <Link href="/generator/">generator</Link>.
       </p>
     </div>
   );

@@ -16,7 +16,8 @@ export default function NavLinks() {
   return (
     <nav className="site-nav" aria-label="Main">
       {LINKS.map((l) => {
-        const current = l.href === '/' ? pathname === '/' || pathname.startsWith('/lessons') : pathname.startsWith(l.href.replace(/\/$/, ''));
+        const current =
+          l.href === '/' ? pathname === '/' || pathname.startsWith('/lessons') : pathname.startsWith(l.href.replace(/\/$/, ''));
         return (
           <Link key={l.href} href={l.href} aria-current={current ? 'page' : undefined}>
             {l.label}

@@ -6,7 +6,9 @@ export default function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="site-title">GPT-2 Pamphlet</Link>
+        <Link href="/" className="site-title">
+          GPT-2 Pamphlet
+        </Link>
         <NavLinks />
         <ThemeToggle />
       </div>

@@ -21,7 +21,11 @@ export default function ThemeToggle() {
       aria-label={theme ? `Switch to ${next} theme` : 'Switch theme'}
       onClick={() => {
         document.documentElement.dataset.theme = next;
-        try { localStorage.setItem('theme', next); } catch { /* private mode: theme just isn't remembered */ }
+        try {
+          localStorage.setItem('theme', next);
+        } catch {
+          /* private mode: theme just isn't remembered */
+        }
         setTheme(next);
       }}
     >

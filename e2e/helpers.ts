@@ -3,10 +3,16 @@ import type { Page } from '@playwright/test';
 /** Console errors, uncaught exceptions and failed requests (with their URLs) for the page's lifetime. */
 export function watchErrors(page: Page, allow: RegExp[] = []): string[] {
   const errors: string[] = [];
-  const add = (s: string) => { if (!allow.some((a) => a.test(s))) errors.push(s); };
-  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) add(m.text()); });
+  const add = (s: string) => {
+    if (!allow.some((a) => a.test(s))) errors.push(s);
+  };
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) add(m.text());
+  });
   page.on('pageerror', (e) => add(String(e)));
-  page.on('response', (r) => { if (r.status() >= 400) add(`HTTP ${r.status()} ${r.url()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400) add(`HTTP ${r.status()} ${r.url()}`);
+  });
   return errors;
 }
 
@@ -14,6 +20,9 @@ export function watchErrors(page: Page, allow: RegExp[] = []): string[] {
 export async function widget(page: Page, name: string) {
   const region = page.getByRole('region', { name, exact: true });
   await region.scrollIntoViewIfNeeded();
-  await region.locator('.widget-slot').waitFor({ state: 'detached' }).catch(() => {});
+  await region
+    .locator('.widget-slot')
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
   return region;
 }

@@ -13,7 +13,12 @@ test('attention explorer: the step-by-step numbers reproduce the model’s atten
   expect(Number(await check.getAttribute('data-max-diff'))).toBeLessThan(1e-4);
   // The softmax row of the selected query sums to 1 and is causal.
   const rows = w.getByTestId('attention-steps-table').locator('tbody tr');
-  const weights = await rows.evaluateAll((trs) => trs.map((tr) => ({ j: Number((tr as HTMLElement).dataset.j), w: Number((tr as HTMLElement).dataset.modelWeight ?? (tr as HTMLElement).dataset.weight) })));
+  const weights = await rows.evaluateAll((trs) =>
+    trs.map((tr) => ({
+      j: Number((tr as HTMLElement).dataset.j),
+      w: Number((tr as HTMLElement).dataset.modelWeight ?? (tr as HTMLElement).dataset.weight),
+    })),
+  );
   expect(weights.length).toBeGreaterThan(1);
   expect(weights.reduce((s, r) => s + r.w, 0)).toBeCloseTo(1, 5);
   const masked = await w.getByTestId('attention-steps-table').locator('tbody tr.is-masked').count();
@@ -31,7 +36,9 @@ test('next-token bars: probabilities follow softmax of the logits, and top-k fil
   await w.getByRole('button', { name: 'Run the model' }).click();
   const bars = w.getByTestId('next-token-bars').locator('li');
   await expect(bars.first()).toBeVisible({ timeout: 60_000 });
-  const data = await bars.evaluateAll((lis) => lis.map((li) => ({ p: Number((li as HTMLElement).dataset.prob), logit: Number((li as HTMLElement).dataset.logit) })));
+  const data = await bars.evaluateAll((lis) =>
+    lis.map((li) => ({ p: Number((li as HTMLElement).dataset.prob), logit: Number((li as HTMLElement).dataset.logit) })),
+  );
   expect(data.length).toBeGreaterThanOrEqual(10);
   for (const d of data.slice(1)) expect(Math.log(data[0].p / d.p)).toBeCloseTo(data[0].logit - d.logit, 4);
   expect(data.reduce((s, d) => s + d.p, 0)).toBeLessThanOrEqual(1 + 1e-9);
@@ -42,9 +49,19 @@ test('next-token bars: probabilities follow softmax of the logits, and top-k fil
 
 // The lens runs inside each graph: the int8 one WASM builds, decoder.onnx as exported, WebGPU's 4-bit one.
 const residualRuns = [
-  { name: 'WASM, int8', query: 'backend=wasm', cli: ['--variant', 'compact', '--precision', 'int8'], status: 'compact weights, int8 compute' },
+  {
+    name: 'WASM, int8',
+    query: 'backend=wasm',
+    cli: ['--variant', 'compact', '--precision', 'int8'],
+    status: 'compact weights, int8 compute',
+  },
   { name: 'WASM, decoder.onnx', query: 'backend=wasm&variant=fp32', cli: ['--variant', 'fp32'], status: 'fp32 graph' },
-  { name: 'WebGPU, 4-bit', query: 'backend=webgpu', cli: ['--variant', 'compact', '--precision', 'q4'], status: 'compact weights, 4-bit compute' },
+  {
+    name: 'WebGPU, 4-bit',
+    query: 'backend=webgpu',
+    cli: ['--variant', 'compact', '--precision', 'q4'],
+    status: 'compact weights, 4-bit compute',
+  },
 ];
 for (const run of residualRuns) {
   test(`residual stream (${run.name}): one row per block plus the stream into ln_f, all from the model`, async ({ page }) => {
@@ -62,7 +79,23 @@ for (const run of residualRuns) {
     await expect(lens).toHaveCount(3);
     const lastTop = Number(await lens.last().getAttribute('data-top-id'));
     const prompt = await w.getByRole('textbox', { name: /Prompt/ }).inputValue();
-    const out = execFileSync('npx', ['tsx', 'scripts/generate.ts', '--model', 'models/demo', '--prompt', prompt, '--max-new-tokens', '1', '--greedy', '--json', ...run.cli], { encoding: 'utf8' });
+    const out = execFileSync(
+      'npx',
+      [
+        'tsx',
+        'scripts/generate.ts',
+        '--model',
+        'models/demo',
+        '--prompt',
+        prompt,
+        '--max-new-tokens',
+        '1',
+        '--greedy',
+        '--json',
+        ...run.cli,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(lastTop).toBe(JSON.parse(out).ids[0]);
     await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText(run.status);
     expect(errors).toEqual([]);

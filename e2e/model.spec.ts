@@ -18,7 +18,26 @@ type Run = Variant | 'compact-q4' | 'compact-fp32'; // compact weights as 4-bit 
 /** The same library code in Node: the ids the worker must reproduce. */
 function nodeGreedyIds(run: Run): number[] {
   const [variant, precision] = run.startsWith('compact-') ? ['compact', run.slice('compact-'.length)] : [run, 'int8'];
-  const out = execFileSync('npx', ['tsx', 'scripts/generate.ts', '--model', 'models/demo', '--prompt', PROMPT, '--max-new-tokens', String(N), '--greedy', '--json', '--variant', variant, '--precision', precision], { encoding: 'utf8' });
+  const out = execFileSync(
+    'npx',
+    [
+      'tsx',
+      'scripts/generate.ts',
+      '--model',
+      'models/demo',
+      '--prompt',
+      PROMPT,
+      '--max-new-tokens',
+      String(N),
+      '--greedy',
+      '--json',
+      '--variant',
+      variant,
+      '--precision',
+      precision,
+    ],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(out).ids;
 }
 
@@ -40,7 +59,9 @@ async function generateGreedy(page: Page, backend: 'wasm' | 'webgpu', variant?: 
   await expect(stats).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText(backend === 'webgpu' ? 'WebGPU' : 'WASM');
   await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText('demo model: random weights');
-  const ids = await page.locator('.gen-token').evaluateAll((els) => els.flatMap((e) => (e as HTMLElement).dataset.ids!.split(',').map(Number)));
+  const ids = await page
+    .locator('.gen-token')
+    .evaluateAll((els) => els.flatMap((e) => (e as HTMLElement).dataset.ids!.split(',').map(Number)));
   return ids;
 }
 
@@ -67,7 +88,9 @@ test('WASM: the worker builds the int8 graph from compact.safetensors and genera
   // the export measured int8 against fp32 (manifest.json "accuracy"); the status shows that figure
   const manifest = JSON.parse(readFileSync('models/demo/manifest.json', 'utf8'));
   const { top1Agree, positions } = manifest.accuracy.compact.int8;
-  await expect(page.getByTestId('model-accuracy')).toHaveText(`same top token as the fp32 graph at ${Math.round((100 * top1Agree) / positions)}% of ${positions} test positions`);
+  await expect(page.getByTestId('model-accuracy')).toHaveText(
+    `same top token as the fp32 graph at ${Math.round((100 * top1Agree) / positions)}% of ${positions} test positions`,
+  );
   expect(errors).toEqual([]);
 });
 
@@ -99,7 +122,9 @@ test('WebGPU failing to start falls back to WASM, rebuilt in int8, and says so',
   await expect(status).toContainText('WASM');
   await expect(status).toContainText('WebGPU failed');
   await expect(status).toContainText('compact weights, int8 compute');
-  const ids = await page.locator('.gen-token').evaluateAll((els) => els.flatMap((e) => (e as HTMLElement).dataset.ids!.split(',').map(Number)));
+  const ids = await page
+    .locator('.gen-token')
+    .evaluateAll((els) => els.flatMap((e) => (e as HTMLElement).dataset.ids!.split(',').map(Number)));
   expect(ids).toEqual(expected.compact);
 });
 
@@ -134,7 +159,9 @@ test('a malformed accuracy record in the manifest is ignored: int8 as usual, no 
 
 test('sampling: the same seed gives the same text, another seed another text; Stop ends the stream', async ({ page }) => {
   const run = async (seed: number, n = 16) => {
-    await page.goto(`/generator/?${new URLSearchParams({ prompt: PROMPT, n: String(n), t: '1', k: '0', p: '1', seed: String(seed), backend: 'wasm' })}`);
+    await page.goto(
+      `/generator/?${new URLSearchParams({ prompt: PROMPT, n: String(n), t: '1', k: '0', p: '1', seed: String(seed), backend: 'wasm' })}`,
+    );
     await page.getByRole('button', { name: 'Generate' }).click();
     await expect(page.getByTestId('generator-stats')).toBeVisible({ timeout: 60_000 });
     return page.getByTestId('generator-output').innerText();

@@ -49,7 +49,10 @@ for (const lesson of lessons) {
 test('lesson pager walks through all lessons in order', async ({ page }) => {
   await page.goto(`/lessons/${lessons[0].slug}/`);
   for (let i = 1; i < lessons.length; i++) {
-    await page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: `${lessons[i].title} →` }).click();
+    await page
+      .getByRole('navigation', { name: 'Lessons' })
+      .getByRole('link', { name: `${lessons[i].title} →` })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: lessons[i].title })).toBeVisible();
   }
 });

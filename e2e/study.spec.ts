@@ -37,7 +37,7 @@ function savedAnswers(page: Page): Promise<number | null> {
         open.onerror = () => resolve(null);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('state')) return db.close(), resolve(null);
+          if (!db.objectStoreNames.contains('state')) return (db.close(), resolve(null));
           const get = db.transaction('state', 'readonly').objectStore('state').get('gpt2-pamphlet');
           get.onsuccess = () => {
             db.close();
@@ -59,7 +59,7 @@ function writeSavedData(page: Page, raw: string): Promise<boolean> {
         open.onerror = () => resolve(false);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('state')) return db.close(), resolve(false);
+          if (!db.objectStoreNames.contains('state')) return (db.close(), resolve(false));
           const tx = db.transaction('state', 'readwrite');
           tx.objectStore('state').put(value, 'gpt2-pamphlet');
           tx.oncomplete = () => (db.close(), resolve(true));
@@ -145,7 +145,9 @@ test('statistics: a plain note before the first answer, then the answer counted 
   const table = (caption: RegExp) => page.locator('table.day-bars').filter({ has: page.locator('caption', { hasText: caption }) });
   await expect(table(/^Answers per day/).locator('tbody tr')).toHaveText([/^Today\s*1$/]);
   // The answered card is scheduled once within the next 14 days (a new card answered Good is still learning).
-  const ahead = await table(/^Due in the next 14 days/).locator('.day-bars__n').allTextContents();
+  const ahead = await table(/^Due in the next 14 days/)
+    .locator('.day-bars__n')
+    .allTextContents();
   expect(ahead).toHaveLength(14);
   expect(ahead.reduce((sum, n) => sum + Number(n), 0)).toBe(1);
   expect(errors).toEqual([]);
@@ -218,10 +220,11 @@ test('the end-of-lesson quiz reviews every card of that lesson', async ({ page }
   const key = await currentCard(page).getAttribute('data-item-key');
   expect(key!.startsWith(`${lesson.slug}/`)).toBe(true);
   const card = deck.find((c) => c.id === key!.split('#')[0])!;
-  await expect(currentCard(page).getByRole('link', { name: card.source!.section ? `Read “${card.source!.section}” in ${lesson.title}` : `Read the section in “${lesson.title}”` })).toHaveAttribute(
-    'href',
-    new RegExp(`^/lessons/${lesson.slug}/#[a-z0-9-]+$`),
-  );
+  await expect(
+    currentCard(page).getByRole('link', {
+      name: card.source!.section ? `Read “${card.source!.section}” in ${lesson.title}` : `Read the section in “${lesson.title}”`,
+    }),
+  ).toHaveAttribute('href', new RegExp(`^/lessons/${lesson.slug}/#[a-z0-9-]+$`));
 });
 
 const NOTE = [
@@ -377,7 +380,10 @@ test('the deck page downloads an .apkg that reads back like Anki would read it; 
   const noteIdByGuid = new Map(pkg.notes.map((n) => [String(n.guid), n.id]));
   for (const card of deck) {
     const nid = noteIdByGuid.get(noteGuid(card.id));
-    const ords = pkg.cards.filter((c) => c.nid === nid).map((c) => Number(c.ord)).sort((a, b) => a - b);
+    const ords = pkg.cards
+      .filter((c) => c.nid === nid)
+      .map((c) => Number(c.ord))
+      .sort((a, b) => a - b);
     const expected = card.type === 'cloze' ? clozeNumbers(card.front).map((n) => n - 1) : card.type === 'reversed' ? [0, 1] : [0];
     expect(ords, card.id).toEqual(expected);
   }
@@ -420,8 +426,10 @@ test('"Include my progress" puts the answers in the .apkg; the TSV holds one row
   let record = '';
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
-    if (ch === '\n' && !quoted) (records.push(record), (record = ''));
-    else record += ch;
+    if (ch === '\n' && !quoted) {
+      records.push(record);
+      record = '';
+    } else record += ch;
   }
   expect(records.filter((r) => !r.startsWith('#'))).toHaveLength(deck.length);
 });

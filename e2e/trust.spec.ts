@@ -18,12 +18,17 @@ function activeContent(page: Page): Promise<string[]> {
       for (const a of el.attributes) {
         if (/^on/i.test(a.name)) found.push(`${a.name} on <${el.localName}>`);
         const url = a.value.replace(/[\u0000-\u0020]/g, '');
-        if (['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'srcdoc'].includes(a.name) && /^(javascript|vbscript|data):/i.test(url)) {
+        if (
+          ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'srcdoc'].includes(a.name) &&
+          /^(javascript|vbscript|data):/i.test(url)
+        ) {
           found.push(`${a.name}="${a.value}" on <${el.localName}>`);
         }
       }
     }
-    for (const el of document.querySelectorAll(`:is(${cardContent}) :is(script, iframe, object, embed, img, form, style, svg:not(.katex svg), details, xmp, input, button)`)) {
+    for (const el of document.querySelectorAll(
+      `:is(${cardContent}) :is(script, iframe, object, embed, img, form, style, svg:not(.katex svg), details, xmp, input, button)`,
+    )) {
       found.push(`<${el.localName}> in a card`);
     }
     return found;
@@ -87,7 +92,9 @@ const PAGES = ['/', '/lessons/attention/', '/deck/', '/review/', '/import/', '/s
 test('every page ships a Content-Security-Policy that blocks inline handlers, and breaks nothing', async ({ page }) => {
   await page.addInitScript(() => {
     (window as unknown as { __csp: string[] }).__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   for (const path of PAGES) {
     const errors = watchErrors(page);
@@ -101,7 +108,10 @@ test('every page ships a Content-Security-Policy that blocks inline handlers, an
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__pwned = 1">'));
     await expect.poll(() => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp.length)).toBeGreaterThan(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), path).toBeUndefined();
-    expect(errors.filter((e) => !/Content Security Policy/.test(e)), path).toEqual([]);
+    expect(
+      errors.filter((e) => !/Content Security Policy/.test(e)),
+      path,
+    ).toEqual([]);
   }
 });
 
@@ -138,7 +148,10 @@ test('two tabs: imports, a deletion, a setting and reviews from both are all kep
   await expect(deckList(b)).toHaveText(['deckA', 'deckB']);
 
   // A deletes deckA while B still shows it; B then imports another deck.
-  await a.getByRole('button', { name: /^Delete/ }).first().click();
+  await a
+    .getByRole('button', { name: /^Delete/ })
+    .first()
+    .click();
   await a.getByRole('button', { name: /^Delete 1 card of “deckA”/ }).click();
   await importDeck(b, 'deckC');
   for (const p of [a, b]) await expect(deckList(p)).toHaveText(['deckB', 'deckC']);

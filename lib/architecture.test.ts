@@ -26,7 +26,11 @@ function imports(file: string): string[] {
 }
 
 function resolve(from: string, spec: string): string | null {
-  const base = spec.startsWith('@/') ? path.join(ROOT, spec.slice(2)) : spec.startsWith('.') ? path.resolve(path.dirname(from), spec) : null;
+  const base = spec.startsWith('@/')
+    ? path.join(ROOT, spec.slice(2))
+    : spec.startsWith('.')
+      ? path.resolve(path.dirname(from), spec)
+      : null;
   if (!base) return null;
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
@@ -34,7 +38,11 @@ function resolve(from: string, spec: string): string | null {
   return null;
 }
 
-const FILES = [...sourceFiles(path.join(ROOT, 'lib')), ...sourceFiles(path.join(ROOT, 'components')), ...sourceFiles(path.join(ROOT, 'app'))];
+const FILES = [
+  ...sourceFiles(path.join(ROOT, 'lib')),
+  ...sourceFiles(path.join(ROOT, 'components')),
+  ...sourceFiles(path.join(ROOT, 'app')),
+];
 const GRAPH = new Map(FILES.map((f) => [f, imports(f)]));
 const localDeps = (f: string) => (GRAPH.get(f) ?? []).map((s) => resolve(f, s)).filter((x): x is string => !!x);
 
@@ -65,7 +73,9 @@ const libModule = (f: string) => /^lib\/([^/]+)\//.exec(rel(f))?.[1];
 
 describe('architecture', () => {
   it('the scanner sees imports (it can fail)', () => {
-    expect(localDeps(path.join(ROOT, 'lib/cards/card-html.ts')).map(rel)).toEqual(expect.arrayContaining(['lib/cards/cloze.ts', 'lib/cards/markdown.ts']));
+    expect(localDeps(path.join(ROOT, 'lib/cards/card-html.ts')).map(rel)).toEqual(
+      expect.arrayContaining(['lib/cards/cloze.ts', 'lib/cards/markdown.ts']),
+    );
     expect(findCycle(['a', 'b'], (n) => (n === 'a' ? ['b'] : ['a']))).toEqual(['a', 'b', 'a']);
   });
 
@@ -92,7 +102,9 @@ describe('architecture', () => {
   });
 
   it('no React in lib/', () => {
-    const users = FILES.filter((f) => rel(f).startsWith('lib/') && GRAPH.get(f)!.some((s) => s === 'react' || s.startsWith('react/') || s === 'react-dom')).map(rel);
+    const users = FILES.filter(
+      (f) => rel(f).startsWith('lib/') && GRAPH.get(f)!.some((s) => s === 'react' || s.startsWith('react/') || s === 'react-dom'),
+    ).map(rel);
     expect(users).toEqual([]);
   });
 

@@ -76,8 +76,17 @@ if (values.child === 'node') {
   const cpu = process.cpuUsage(c0);
   const peakMB = process.resourceUsage().maxRSS / 1024;
   const run: Run = {
-    ...r, loadMs, downloadBytes: bytes.byteLength, graphBytes, threads: Number(values.threads), variant: 'compact',
-    peakMB, tabMB: peakMB, overIdleMB: peakMB - idleMB, afterMB: process.memoryUsage().rss / 2 ** 20, cpuMsPerToken: (cpu.user + cpu.system) / 1000 / NEW_TOKENS,
+    ...r,
+    loadMs,
+    downloadBytes: bytes.byteLength,
+    graphBytes,
+    threads: Number(values.threads),
+    variant: 'compact',
+    peakMB,
+    tabMB: peakMB,
+    overIdleMB: peakMB - idleMB,
+    afterMB: process.memoryUsage().rss / 2 ** 20,
+    cpuMsPerToken: (cpu.user + cpu.system) / 1000 / NEW_TOKENS,
   };
   process.stdout.write(JSON.stringify(run) + '\n');
   process.exit(0);
@@ -90,7 +99,8 @@ if (!existsSync(join(dir, 'manifest.json'))) {
   execFileSync('npm', ['run', '--silent', 'model:demo', ...shape], { stdio: 'inherit' });
 }
 const modelName = basename(dir);
-if (!existsSync(join('models', modelName, 'manifest.json'))) throw new Error(`the bench serves models/ as /models/: ${dir} must be a folder of models/`);
+if (!existsSync(join('models', modelName, 'manifest.json')))
+  throw new Error(`the bench serves models/ as /models/: ${dir} must be a folder of models/`);
 
 const site = await mkdtemp(join(tmpdir(), 'gpt2-bench-'));
 await bundleBenchSite(site);
@@ -122,13 +132,29 @@ async function check() {
   const cli = (variant: string, precision: string) => {
     const key = `${variant}/${precision}`;
     if (!cliRuns.has(key)) {
-      const args = ['tsx', 'scripts/generate.ts', '--model', dir, '--prompt', text, '--max-new-tokens', '12', '--greedy', '--json', '--variant', variant, '--precision', precision];
+      const args = [
+        'tsx',
+        'scripts/generate.ts',
+        '--model',
+        dir,
+        '--prompt',
+        text,
+        '--max-new-tokens',
+        '12',
+        '--greedy',
+        '--json',
+        '--variant',
+        variant,
+        '--precision',
+        precision,
+      ];
       cliRuns.set(key, JSON.parse(execFileSync('npx', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })).ids as number[]);
     }
     return cliRuns.get(key)!;
   };
   const node = { compact: cli('compact', 'int8'), fp32: cli('fp32', 'fp32') };
-  const sentence = 'The transformer reads a sequence of tokens and predicts the next one. Each block lets every position look back at the earlier positions through attention, then refines what it found. ';
+  const sentence =
+    'The transformer reads a sequence of tokens and predicts the next one. Each block lets every position look back at the earlier positions through attention, then refines what it found. ';
   const forced = encode(sentence.repeat(3)).slice(0, 64);
   const { result: r } = await inFreshBrowser(server.url + '/', (page) =>
     browserCheck(page, { model: modelName, promptIds: encode(text), n: 12, forced, benchPrompt: PROMPT, benchTokens: NEW_TOKENS }),
@@ -138,18 +164,32 @@ async function check() {
   for (const [key, run] of Object.entries(r.runs)) {
     const v = key.split('/')[1] as 'compact' | 'fp32';
     const same = JSON.stringify(run.ids) === JSON.stringify(cli(v, run.precision));
-    console.log(`  ${key.padEnd(15)} ${same ? 'same ids as' : 'DIFFERENT from'} the CLI --variant ${v} --precision ${run.precision}; ready: ${run.backend}, ${run.variant}, ${run.precision}, download ${(run.downloadBytes / 1e6).toFixed(2)} MB, graph ${(run.graphBytes / 1e6).toFixed(2)} MB, load ${run.loadMs.toFixed(0)} ms`);
+    console.log(
+      `  ${key.padEnd(15)} ${same ? 'same ids as' : 'DIFFERENT from'} the CLI --variant ${v} --precision ${run.precision}; ready: ${run.backend}, ${run.variant}, ${run.precision}, download ${(run.downloadBytes / 1e6).toFixed(2)} MB, graph ${(run.graphBytes / 1e6).toFixed(2)} MB, load ${run.loadMs.toFixed(0)} ms`,
+    );
   }
-  console.log(`  CLI compact vs fp32 ids: ${JSON.stringify(node.compact) === JSON.stringify(node.fp32) ? 'identical' : `differ (${JSON.stringify(node.compact)} vs ${JSON.stringify(node.fp32)})`}`);
-  console.log(`  lens: ${r.lens.layers} layers in ${r.lens.ms.toFixed(0)} ms; last layer top-1 ${r.lens.top1}, next-token argmax ${r.lens.argmaxNextToken}; max |lens − session logit| over its top 5: ${r.lens.maxLogitDiff.toExponential(2)}`);
+  console.log(
+    `  CLI compact vs fp32 ids: ${JSON.stringify(node.compact) === JSON.stringify(node.fp32) ? 'identical' : `differ (${JSON.stringify(node.compact)} vs ${JSON.stringify(node.fp32)})`}`,
+  );
+  console.log(
+    `  lens: ${r.lens.layers} layers in ${r.lens.ms.toFixed(0)} ms; last layer top-1 ${r.lens.top1}, next-token argmax ${r.lens.argmaxNextToken}; max |lens − session logit| over its top 5: ${r.lens.maxLogitDiff.toExponential(2)}`,
+  );
   console.log(`  lens on fp32 (decoder.onnx): ${r.lensFp32}`);
   const a = r.accuracy;
-  console.log(`  compact vs fp32, ${a.positions} teacher-forced positions: max |logit error| ${a.maxErr.toPrecision(3)}, mean ${a.meanErr.toPrecision(3)} (max |logit| ${a.maxAbsLogit.toPrecision(3)}), top-1 agreement ${a.top1Agree}/${a.positions}`);
+  console.log(
+    `  compact vs fp32, ${a.positions} teacher-forced positions: max |logit error| ${a.maxErr.toPrecision(3)}, mean ${a.meanErr.toPrecision(3)} (max |logit| ${a.maxAbsLogit.toPrecision(3)}), top-1 agreement ${a.top1Agree}/${a.positions}`,
+  );
   const div = r.longGreedy.compact.findIndex((id, i) => id !== r.longGreedy.fp32[i]);
   console.log(`  ${NEW_TOKENS} greedy tokens after the bench prompt: ${div < 0 ? 'identical' : `first divergence at token ${div}`}`);
 }
 
-interface Config { key: string; label: string; kind: 'runtime' | 'optimum' | 'transformers' | 'node'; threads: number; precision?: 'fp32' }
+interface Config {
+  key: string;
+  label: string;
+  kind: 'runtime' | 'optimum' | 'transformers' | 'node';
+  threads: number;
+  precision?: 'fp32';
+}
 
 async function speed() {
   const all: Config[] = [
@@ -171,28 +211,71 @@ async function speed() {
     for (const c of configs) {
       let run: Run;
       if (c.kind === 'node') {
-        const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1], '--child', 'node', '--model', dir, '--threads', String(c.threads)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+        const out = execFileSync(
+          process.execPath,
+          [...process.execArgv, process.argv[1], '--child', 'node', '--model', dir, '--threads', String(c.threads)],
+          { encoding: 'utf8', maxBuffer: 1 << 24 },
+        );
         run = JSON.parse(out.trim().split('\n').at(-1)!);
       } else {
         const kind = c.kind;
-        const { result, idle, peak } = await inFreshBrowser(server.url + '/', (page, pid) => browserRun(page, pid, kind, c.threads, c.precision));
-        if (kind === 'transformers') result.run.downloadBytes = ['onnx/model.onnx', 'config.json', 'generation_config.json'].reduce((s, f) => s + statSync(join(dir, f)).size, 0);
-        run = { ...result.run, peakMB: peak.pssMB, tabMB: peak.largestMB, overIdleMB: peak.pssMB - idle.pssMB, afterMB: result.afterMB, cpuMsPerToken: result.cpuMs / NEW_TOKENS, isolated: result.isolated };
+        const { result, idle, peak } = await inFreshBrowser(server.url + '/', (page, pid) =>
+          browserRun(page, pid, kind, c.threads, c.precision),
+        );
+        if (kind === 'transformers')
+          result.run.downloadBytes = ['onnx/model.onnx', 'config.json', 'generation_config.json'].reduce(
+            (s, f) => s + statSync(join(dir, f)).size,
+            0,
+          );
+        run = {
+          ...result.run,
+          peakMB: peak.pssMB,
+          tabMB: peak.largestMB,
+          overIdleMB: peak.pssMB - idle.pssMB,
+          afterMB: result.afterMB,
+          cpuMsPerToken: result.cpuMs / NEW_TOKENS,
+          isolated: result.isolated,
+        };
       }
       runs[c.key].push(run);
-      log(`round ${round} ${c.key}: load ${(run.loadMs / 1000).toFixed(1)} s, prefill ${run.prefillMs.toFixed(0)} ms, ${run.tokPerSec.toFixed(1)} tok/s, cpu ${run.cpuMsPerToken.toFixed(0)} ms/tok, peak ${run.peakMB.toFixed(0)} MB (+${run.overIdleMB.toFixed(0)}), tab ${run.tabMB.toFixed(0)} MB  [${((performance.now() - t0) / 1000).toFixed(0)} s]`);
+      log(
+        `round ${round} ${c.key}: load ${(run.loadMs / 1000).toFixed(1)} s, prefill ${run.prefillMs.toFixed(0)} ms, ${run.tokPerSec.toFixed(1)} tok/s, cpu ${run.cpuMsPerToken.toFixed(0)} ms/tok, peak ${run.peakMB.toFixed(0)} MB (+${run.overIdleMB.toFixed(0)}), tab ${run.tabMB.toFixed(0)} MB  [${((performance.now() - t0) / 1000).toFixed(0)} s]`,
+      );
     }
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const med = Object.fromEntries(Object.entries(runs).map(([k, rs]) => [k, {
-    loadMs: median(rs.map((r) => r.loadMs)), prefillMs: median(rs.map((r) => r.prefillMs)), tokPerSec: median(rs.map((r) => r.tokPerSec)),
-    cpuMsPerToken: median(rs.map((r) => r.cpuMsPerToken)), peakMB: median(rs.map((r) => r.peakMB)), tabMB: median(rs.map((r) => r.tabMB)), overIdleMB: median(rs.map((r) => r.overIdleMB)), afterMB: median(rs.map((r) => r.afterMB)), downloadMB: rs[0].downloadBytes / 1e6,
-    threads: rs[0].threads, isolated: rs[0].isolated, lensMs: rs[0].lensMs === undefined ? undefined : median(rs.map((r) => r.lensMs!)),
-    stepMs: rs.every((r) => r.stepMs) ? { p50: median(rs.map((r) => r.stepMs!.p50)), p90: median(rs.map((r) => r.stepMs!.p90)) } : undefined,
-  }]));
-  const ratio = (a: string, b: string) => (med[a] && med[b] ? {
-    decode: med[a].tokPerSec / med[b].tokPerSec, cpu: med[b].cpuMsPerToken / med[a].cpuMsPerToken, prefill: med[b].prefillMs / med[a].prefillMs, load: med[b].loadMs / med[a].loadMs, memory: med[a].overIdleMB / med[b].overIdleMB,
-  } : null);
+  const med = Object.fromEntries(
+    Object.entries(runs).map(([k, rs]) => [
+      k,
+      {
+        loadMs: median(rs.map((r) => r.loadMs)),
+        prefillMs: median(rs.map((r) => r.prefillMs)),
+        tokPerSec: median(rs.map((r) => r.tokPerSec)),
+        cpuMsPerToken: median(rs.map((r) => r.cpuMsPerToken)),
+        peakMB: median(rs.map((r) => r.peakMB)),
+        tabMB: median(rs.map((r) => r.tabMB)),
+        overIdleMB: median(rs.map((r) => r.overIdleMB)),
+        afterMB: median(rs.map((r) => r.afterMB)),
+        downloadMB: rs[0].downloadBytes / 1e6,
+        threads: rs[0].threads,
+        isolated: rs[0].isolated,
+        lensMs: rs[0].lensMs === undefined ? undefined : median(rs.map((r) => r.lensMs!)),
+        stepMs: rs.every((r) => r.stepMs)
+          ? { p50: median(rs.map((r) => r.stepMs!.p50)), p90: median(rs.map((r) => r.stepMs!.p90)) }
+          : undefined,
+      },
+    ]),
+  );
+  const ratio = (a: string, b: string) =>
+    med[a] && med[b]
+      ? {
+          decode: med[a].tokPerSec / med[b].tokPerSec,
+          cpu: med[b].cpuMsPerToken / med[a].cpuMsPerToken,
+          prefill: med[b].prefillMs / med[a].prefillMs,
+          load: med[b].loadMs / med[a].loadMs,
+          memory: med[a].overIdleMB / med[b].overIdleMB,
+        }
+      : null;
   const ratios: Record<string, NonNullable<ReturnType<typeof ratio>>> = {};
   for (const a of ['A1', 'A2', 'A1f', 'N1']) {
     for (const other of ['B', 'C']) {
@@ -206,33 +289,55 @@ async function speed() {
   const aIds = first('A1') ?? first('N1');
   const bIds = first('B1') ?? first('C1');
   const divergence = aIds && bIds ? aIds.findIndex((id, i) => id !== bIds[i]) : null;
-  const ids = { compactRunsAgree: sameIds(['A1', 'A2', 'N1']), fp32RunsAgree: sameIds(['B1', 'B2', 'C1', 'C2']), compactVsFp32FirstDivergence: divergence };
+  const ids = {
+    compactRunsAgree: sameIds(['A1', 'A2', 'N1']),
+    fp32RunsAgree: sameIds(['B1', 'B2', 'C1', 'C2']),
+    compactVsFp32FirstDivergence: divergence,
+  };
   const args = process.argv.slice(2);
   const command = args.length ? `npm run bench -- ${args.join(' ')}` : 'npm run bench';
   if (values.json) {
-    console.log(JSON.stringify({ command, model: dir, rounds, promptTokens: PROMPT.length, newTokens: NEW_TOKENS, medians: med, ratios, ids, runs }));
+    console.log(
+      JSON.stringify({ command, model: dir, rounds, promptTokens: PROMPT.length, newTokens: NEW_TOKENS, medians: med, ratios, ids, runs }),
+    );
     return;
   }
   const isolated = Object.values(med).some((m) => m.isolated);
-  console.log(`\n${dir}: prompt ${PROMPT.length} tokens, ${NEW_TOKENS} greedy tokens, medians of ${rounds} interleaved round(s); WASM; crossOriginIsolated ${isolated}`);
-  console.log('config                                 thr  download MB  load s  prefill ms  decode tok/s  cpu ms/tok  peak MB  over idle MB  tab MB  after MB');
+  console.log(
+    `\n${dir}: prompt ${PROMPT.length} tokens, ${NEW_TOKENS} greedy tokens, medians of ${rounds} interleaved round(s); WASM; crossOriginIsolated ${isolated}`,
+  );
+  console.log(
+    'config                                 thr  download MB  load s  prefill ms  decode tok/s  cpu ms/tok  peak MB  over idle MB  tab MB  after MB',
+  );
   for (const c of configs) {
     const m = med[c.key];
-    console.log(`${(c.key + ' ' + c.label).padEnd(38)} ${String(m.threads).padStart(3)}  ${m.downloadMB.toFixed(1).padStart(11)}  ${(m.loadMs / 1000).toFixed(1).padStart(6)}  ${m.prefillMs.toFixed(0).padStart(10)}  ${m.tokPerSec.toFixed(1).padStart(12)}  ${m.cpuMsPerToken.toFixed(0).padStart(10)}  ${m.peakMB.toFixed(0).padStart(7)}  ${m.overIdleMB.toFixed(0).padStart(12)}  ${m.tabMB.toFixed(0).padStart(6)}  ${m.afterMB.toFixed(0).padStart(8)}`);
+    console.log(
+      `${(c.key + ' ' + c.label).padEnd(38)} ${String(m.threads).padStart(3)}  ${m.downloadMB.toFixed(1).padStart(11)}  ${(m.loadMs / 1000).toFixed(1).padStart(6)}  ${m.prefillMs.toFixed(0).padStart(10)}  ${m.tokPerSec.toFixed(1).padStart(12)}  ${m.cpuMsPerToken.toFixed(0).padStart(10)}  ${m.peakMB.toFixed(0).padStart(7)}  ${m.overIdleMB.toFixed(0).padStart(12)}  ${m.tabMB.toFixed(0).padStart(6)}  ${m.afterMB.toFixed(0).padStart(8)}`,
+    );
   }
   for (const k of ['A1', 'A2', 'A1f']) {
     const ph = runs[k]?.filter((r) => r.phases).map((r) => r.phases!);
     if (!ph?.length) continue;
     const m = (f: keyof NonNullable<Run['phases']>) => median(ph.map((p) => p[f])).toFixed(0);
-    console.log(`${k}: load phases (medians, ms): fetch + verify ${m('fetchMs')}, build graph ${m('buildMs')}, create session ${m('sessionMs')}, warm-up ${m('warmUpMs')}`);
+    console.log(
+      `${k}: load phases (medians, ms): fetch + verify ${m('fetchMs')}, build graph ${m('buildMs')}, create session ${m('sessionMs')}, warm-up ${m('warmUpMs')}`,
+    );
   }
-  const steps = configs.filter((c) => med[c.key].stepMs).map((c) => `${c.key} ${med[c.key].stepMs!.p50.toFixed(0)} / ${med[c.key].stepMs!.p90.toFixed(0)}`);
+  const steps = configs
+    .filter((c) => med[c.key].stepMs)
+    .map((c) => `${c.key} ${med[c.key].stepMs!.p50.toFixed(0)} / ${med[c.key].stepMs!.p90.toFixed(0)}`);
   if (steps.length) console.log(`decode step ms, median / 90th percentile (medians over rounds): ${steps.join(', ')}`);
-  for (const k of ['A1', 'A2']) if (med[k]?.lensMs !== undefined) console.log(`${k}: a logit-lens request (every resid.i at the last position, top 10) takes ${med[k].lensMs!.toFixed(0)} ms`);
+  for (const k of ['A1', 'A2'])
+    if (med[k]?.lensMs !== undefined)
+      console.log(`${k}: a logit-lens request (every resid.i at the last position, top 10) takes ${med[k].lensMs!.toFixed(0)} ms`);
   console.log('\nratios (A vs the others at the same thread count; > 1 = A better; memory = A / other, over idle):');
   for (const [k, r] of Object.entries(ratios)) {
-    console.log(`  ${k.padEnd(6)} decode ${r.decode.toFixed(2)}×  cpu/token ${r.cpu.toFixed(2)}×  prefill ${r.prefill.toFixed(2)}×  load ${r.load.toFixed(2)}×  memory ${r.memory.toFixed(2)}×`);
+    console.log(
+      `  ${k.padEnd(6)} decode ${r.decode.toFixed(2)}×  cpu/token ${r.cpu.toFixed(2)}×  prefill ${r.prefill.toFixed(2)}×  load ${r.load.toFixed(2)}×  memory ${r.memory.toFixed(2)}×`,
+    );
   }
-  console.log(`\ngreedy ids: compact runs (A1, A2, N1) agree: ${ids.compactRunsAgree}; fp32 Optimum runs (B, C) agree: ${ids.fp32RunsAgree}; compact vs fp32: ${divergence === null ? 'n/a' : divergence < 0 ? 'identical' : `first divergence at token ${divergence}`}`);
+  console.log(
+    `\ngreedy ids: compact runs (A1, A2, N1) agree: ${ids.compactRunsAgree}; fp32 Optimum runs (B, C) agree: ${ids.fp32RunsAgree}; compact vs fp32: ${divergence === null ? 'n/a' : divergence < 0 ? 'identical' : `first divergence at token ${divergence}`}`,
+  );
   console.log(`command: ${command}`);
 }

@@ -42,7 +42,14 @@ describe('scripts/cards.ts', () => {
     const good = run([ok]);
     expect(good.status).toBe(0);
     expect(JSON.parse(good.stdout)).toEqual([
-      { type: 'cloze', front: '[...] tokens', back: '50,257 tokens\n\n+1', text: '{{c1::50,257}} tokens', deck: 'GPT-2 Pamphlet::L', tags: ['lesson'] },
+      {
+        type: 'cloze',
+        front: '[...] tokens',
+        back: '50,257 tokens\n\n+1',
+        text: '{{c1::50,257}} tokens',
+        deck: 'GPT-2 Pamphlet::L',
+        tags: ['lesson'],
+      },
     ]);
     const bad = path.join(dir, 'bad.mdx');
     writeFileSync(bad, '---\ntitle: L\n---\n\n<Cloze id="v" text="no deletion" />\n');

@@ -43,7 +43,11 @@ describe('flag checks', () => {
     ['number: Infinity', () => numberFlag('top-p', 'Infinity', 1, 0.05, 1), '--top-p must be a number, got "Infinity"'],
     ['number: zero temperature', () => numberFlag('temperature', '0', 1, 0.05, 2), '--temperature must be from 0.05 to 2, got 0'],
     ['choice', () => choiceFlag('variant', 'x', 'auto', ['auto', 'fp32'] as const), '--variant must be auto or fp32, got "x"'],
-    ['time zone', () => utcOffsetFlag('tz', 'Mars/Olympus', new Date()), '--tz must be a time zone such as Europe/Berlin or an offset such as +01:00, got "Mars/Olympus"'],
+    [
+      'time zone',
+      () => utcOffsetFlag('tz', 'Mars/Olympus', new Date()),
+      '--tz must be a time zone such as Europe/Berlin or an offset such as +01:00, got "Mars/Olympus"',
+    ],
   ])('%s', (_name, f, message) => {
     expect(usage(f)).toBe(message);
   });

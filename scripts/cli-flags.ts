@@ -20,7 +20,8 @@ export function parseFlags<O extends Options>(options: O, argv: string[], positi
   const args: string[] = [];
   for (const a of argv) {
     const prev = args[args.length - 1];
-    if (prev && /^-\d/.test(a) && /^--[^=]+$/.test(prev) && options[prev.slice(2)]?.type === 'string') args[args.length - 1] = `${prev}=${a}`;
+    if (prev && /^-\d/.test(a) && /^--[^=]+$/.test(prev) && options[prev.slice(2)]?.type === 'string')
+      args[args.length - 1] = `${prev}=${a}`;
     else args.push(a);
   }
   try {
@@ -33,7 +34,8 @@ export function parseFlags<O extends Options>(options: O, argv: string[], positi
     if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       throw new UsageError(`${flag ?? 'a flag'} ${/does not take an argument/.test(err.message) ? 'takes no value' : 'needs a value'}`);
     }
-    if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError(`unexpected argument ${/'([^']*)'/.exec(err.message)?.[1] ?? ''}`.trim());
+    if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+      throw new UsageError(`unexpected argument ${/'([^']*)'/.exec(err.message)?.[1] ?? ''}`.trim());
     throw new UsageError(err.message.split('\n')[0]);
   }
 }
@@ -79,7 +81,15 @@ export function utcOffsetFlag(name: string, tz: string | undefined, at: Date): n
   if (fixed) return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3]));
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(at);
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    }).formatToParts(at);
   } catch {
     throw new UsageError(`--${name} must be a time zone such as Europe/Berlin or an offset such as +01:00, got "${tz}"`);
   }

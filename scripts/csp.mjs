@@ -29,7 +29,11 @@ export function policy(scriptHashes) {
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
 
 export function withCsp(html) {
-  const hashes = [...new Set([...html.matchAll(INLINE_SCRIPT)].filter((m) => m[1]).map((m) => createHash('sha256').update(m[1], 'utf8').digest('base64')))];
+  const hashes = [
+    ...new Set(
+      [...html.matchAll(INLINE_SCRIPT)].filter((m) => m[1]).map((m) => createHash('sha256').update(m[1], 'utf8').digest('base64')),
+    ),
+  ];
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}"/>`;
   const stripped = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
   if (!/<head[^>]*>/.test(stripped)) throw new Error('no <head> to put the policy in');

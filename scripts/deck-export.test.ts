@@ -39,7 +39,7 @@ describe('deck:export', () => {
     expect(run().stderr).toMatch(/^error: --out is required/);
   });
 
-  it('--progress takes the app\'s own backup file; its answers are in the package, due days in the given zone', async () => {
+  it("--progress takes the app's own backup file; its answers are in the package, due days in the given zone", async () => {
     const { exportBackup } = await import('@/lib/srs');
     const { sampleData } = await import('@/lib/srs/test-data');
     const backup = path.join(dir, 'backup.json');

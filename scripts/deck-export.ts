@@ -22,7 +22,8 @@ import { DEFAULT_BASE_URL, toAnkiNote, writeApkg, writeTsv, type CardProgress } 
 import { BACKUP_FORMAT, importBackup, progressByItem } from '../lib/srs';
 import { UsageError, parseFlags, runCli, utcOffsetFlag } from './cli-flags';
 
-const USAGE = 'usage: deck:export -- --out FILE [--lesson SLUG] [--progress FILE] [--tsv] [--base-url URL] [--now ISO] [--tz ZONE] [--content DIR]';
+const USAGE =
+  'usage: deck:export -- --out FILE [--lesson SLUG] [--progress FILE] [--tsv] [--base-url URL] [--now ISO] [--tz ZONE] [--content DIR]';
 
 /** The app's backup file (what the Backup button writes), or a CardProgress list. */
 async function readProgress(file: string): Promise<CardProgress[]> {
@@ -30,7 +31,9 @@ async function readProgress(file: string): Promise<CardProgress[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`--progress: cannot read ${file} (${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message})`);
+    throw new UsageError(
+      `--progress: cannot read ${file} (${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message})`,
+    );
   }
   let json: unknown;
   try {
@@ -75,7 +78,8 @@ runCli(async () => {
   if (args.tsv && args.progress) throw new UsageError('--progress needs an .apkg: the text format carries no scheduling');
   const now = args.now ? new Date(args.now) : new Date();
   if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be a date such as 2026-12-01T10:00:00Z, got "${args.now}"`);
-  if (!/^https?:\/\//.test(args['base-url']!)) throw new UsageError(`--base-url must start with http:// or https://, got "${args['base-url']}"`);
+  if (!/^https?:\/\//.test(args['base-url']!))
+    throw new UsageError(`--base-url must start with http:// or https://, got "${args['base-url']}"`);
   const offset = utcOffsetFlag('tz', args.tz, now);
 
   let cards = await loadDeck(args.content!);

@@ -5,7 +5,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execSync } from 'node:child_process';
 
-const SOURCES = ['app', 'components', 'content', 'lib', 'public', 'mdx-components.tsx', 'next.config.mjs', 'package.json', 'scripts/csp.mjs', 'models/gpt2/manifest.json', 'models/demo/manifest.json'];
+const SOURCES = [
+  'app',
+  'components',
+  'content',
+  'lib',
+  'public',
+  'mdx-components.tsx',
+  'next.config.mjs',
+  'package.json',
+  'scripts/csp.mjs',
+  'models/gpt2/manifest.json',
+  'models/demo/manifest.json',
+];
 const STAMP = path.join('out', 'index.html');
 
 function newestMtime(p) {

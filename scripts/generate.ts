@@ -22,8 +22,6 @@ import { generate } from '@/lib/model/generate';
 import { LIMITS, MAX_PROMPT_CHARS } from '@/lib/worker/generator-settings';
 import { UsageError, choiceFlag, intFlag, numberFlag, parseFlags, runCli } from './cli-flags';
 
-const USAGE = 'npm run --silent generate -- --model DIR --prompt "TEXT" --max-new-tokens N [--greedy | --temperature T --top-k K --top-p P --seed S] [--json]';
-
 runCli(async () => {
   const { values } = parseFlags(
     {
@@ -67,11 +65,14 @@ runCli(async () => {
     // The browser checks every model file against the manifest's sha256; so does this.
     if (plan.entry.sha256) {
       const actual = createHash('sha256').update(bytes).digest('hex');
-      if (actual !== plan.entry.sha256) throw new Error(`${plan.entry.path} does not match its sha256 in manifest.json (damaged or replaced; export it again)`);
+      if (actual !== plan.entry.sha256)
+        throw new Error(`${plan.entry.path} does not match its sha256 in manifest.json (damaged or replaced; export it again)`);
     }
     source = sessionSource(plan.variant, bytes, plan.precision);
   } catch (e) {
-    throw new Error(`cannot load a model from ${dir}: ${(e as Error).message.split('\n')[0]}. Build one with "npm run model:demo" or "npm run model:gpt2".`);
+    throw new Error(
+      `cannot load a model from ${dir}: ${(e as Error).message.split('\n')[0]}. Build one with "npm run model:demo" or "npm run model:gpt2".`,
+    );
   }
   const values2 = { prompt, json: values.json!, greedy: values.greedy! };
   const t0 = performance.now();

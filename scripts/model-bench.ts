@@ -44,7 +44,15 @@ const promptLen = Number(values.prompt);
 const newTokens = Number(values['new-tokens']);
 const prompt = Array.from({ length: promptLen }, (_, i) => (i * 7919 + 13) % 50000);
 
-interface Result { loadMs: number; prefillMs: number; prefillCpuMs: number; tokPerSec: number; cpuMsPerTok: number; rssMB: number; ids: number[] }
+interface Result {
+  loadMs: number;
+  prefillMs: number;
+  prefillCpuMs: number;
+  tokPerSec: number;
+  cpuMsPerTok: number;
+  rssMB: number;
+  ids: number[];
+}
 
 /** CPU ms of this process since `c0`: with 1 thread, the work itself, robust to a busy host. */
 const cpuMs = (c0: NodeJS.CpuUsage) => {
@@ -66,7 +74,15 @@ async function benchDecoder(bytes: Uint8Array, config: GPT2Config): Promise<Resu
   const c0 = process.cpuUsage();
   while (ids.length < newTokens) ids.push(argmax((logits = await d.step(ids.at(-1)!))));
   const cpuMsPerTok = cpuMs(c0) / (newTokens - 1);
-  return { loadMs, prefillMs, prefillCpuMs, tokPerSec: ((newTokens - 1) * 1000) / (performance.now() - t), cpuMsPerTok, rssMB: process.memoryUsage().rss / 1e6, ids };
+  return {
+    loadMs,
+    prefillMs,
+    prefillCpuMs,
+    tokPerSec: ((newTokens - 1) * 1000) / (performance.now() - t),
+    cpuMsPerTok,
+    rssMB: process.memoryUsage().rss / 1e6,
+    ids,
+  };
 }
 
 async function benchOptimum(bytes: Uint8Array, config: GPT2Config): Promise<Result> {
@@ -84,7 +100,15 @@ async function benchOptimum(bytes: Uint8Array, config: GPT2Config): Promise<Resu
   const c0 = process.cpuUsage();
   while (ids.length < newTokens) ids.push(argmax((logits = await forward([ids.at(-1)!]))));
   const cpuMsPerTok = cpuMs(c0) / (newTokens - 1);
-  return { loadMs, prefillMs, prefillCpuMs, tokPerSec: ((newTokens - 1) * 1000) / (performance.now() - t), cpuMsPerTok, rssMB: process.memoryUsage().rss / 1e6, ids };
+  return {
+    loadMs,
+    prefillMs,
+    prefillCpuMs,
+    tokPerSec: ((newTokens - 1) * 1000) / (performance.now() - t),
+    cpuMsPerTok,
+    rssMB: process.memoryUsage().rss / 1e6,
+    ids,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -111,20 +135,35 @@ for (const [variant, opts] of Object.entries(derived)) {
 const results: Record<string, Result[]> = { decoder: [], 'decoder-plain': [], 'decoder-int8': [], optimum: [] };
 for (let r = 0; r < Number(values.rounds); r++) {
   for (const variant of Object.keys(results)) {
-    const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1], ...process.argv.slice(2), '--child', variant], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1], ...process.argv.slice(2), '--child', variant], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
     const res = JSON.parse(out.trim().split('\n').at(-1)!) as Result;
     results[variant].push(res);
-    console.error(`round ${r + 1} ${variant.padEnd(13)} load ${(res.loadMs / 1000).toFixed(1)} s  prefill ${res.prefillMs.toFixed(0)} ms (cpu ${res.prefillCpuMs.toFixed(0)})  ${res.tokPerSec.toFixed(1)} tok/s  cpu ${res.cpuMsPerTok.toFixed(1)} ms/tok  rss ${res.rssMB.toFixed(0)} MB`);
+    console.error(
+      `round ${r + 1} ${variant.padEnd(13)} load ${(res.loadMs / 1000).toFixed(1)} s  prefill ${res.prefillMs.toFixed(0)} ms (cpu ${res.prefillCpuMs.toFixed(0)})  ${res.tokPerSec.toFixed(1)} tok/s  cpu ${res.cpuMsPerTok.toFixed(1)} ms/tok  rss ${res.rssMB.toFixed(0)} MB`,
+    );
   }
 }
 const base = median(results.optimum.map((r) => r.tokPerSec));
-console.log(`\n${dir}, ${values.threads} thread(s), prompt ${promptLen}, ${newTokens} greedy tokens, medians of ${values.rounds} interleaved runs`);
+console.log(
+  `\n${dir}, ${values.threads} thread(s), prompt ${promptLen}, ${newTokens} greedy tokens, medians of ${values.rounds} interleaved runs`,
+);
 console.log('graph          load s  prefill ms  prefill cpu ms  decode tok/s  vs optimum  cpu ms/tok  rss MB');
 for (const [variant, rs] of Object.entries(results)) {
   const tps = median(rs.map((r) => r.tokPerSec));
   const cpu = median(rs.map((r) => r.cpuMsPerTok));
   console.log(
-    `${variant.padEnd(13)}  ${(median(rs.map((r) => r.loadMs)) / 1000).toFixed(1).padStart(6)}  ${median(rs.map((r) => r.prefillMs)).toFixed(0).padStart(10)}  ${median(rs.map((r) => r.prefillCpuMs)).toFixed(0).padStart(14)}  ${tps.toFixed(1).padStart(12)}  ${(tps / base).toFixed(2).padStart(9)}×  ${cpu.toFixed(1).padStart(10)}  ${median(rs.map((r) => r.rssMB)).toFixed(0).padStart(6)}`,
+    `${variant.padEnd(13)}  ${(median(rs.map((r) => r.loadMs)) / 1000).toFixed(1).padStart(6)}  ${median(rs.map((r) => r.prefillMs))
+      .toFixed(0)
+      .padStart(10)}  ${median(rs.map((r) => r.prefillCpuMs))
+      .toFixed(0)
+      .padStart(14)}  ${tps.toFixed(1).padStart(12)}  ${(tps / base).toFixed(2).padStart(9)}×  ${cpu.toFixed(1).padStart(10)}  ${median(
+      rs.map((r) => r.rssMB),
+    )
+      .toFixed(0)
+      .padStart(6)}`,
   );
 }
 const same = Object.values(results).every((rs) => JSON.stringify(rs[0].ids) === JSON.stringify(results.optimum[0].ids));

@@ -11,7 +11,10 @@ export function formatBytes(n: number): string {
 }
 
 export function printManifest(dir: string, manifest: Manifest, extra: Record<string, number> = {}): void {
-  const rows: [string, number][] = [...Object.entries(extra), ...Object.values(manifest.files).map((f) => [f.path, f.bytes] as [string, number])];
+  const rows: [string, number][] = [
+    ...Object.entries(extra),
+    ...Object.values(manifest.files).map((f) => [f.path, f.bytes] as [string, number]),
+  ];
   const width = Math.max(...rows.map(([p]) => p.length));
   console.log(`${dir}/  (${manifest.name}${manifest.demo ? ', demo: random weights' : ''})`);
   for (const [path, bytes] of rows) console.log(`  ${path.padEnd(width)}  ${formatBytes(bytes).padStart(9)}`);
@@ -23,6 +26,8 @@ export function printManifest(dir: string, manifest: Manifest, extra: Record<str
 export function printAccuracy(a: ManifestAccuracy): void {
   console.log(`compact weights vs decoder.onnx (fp32), ${a.positions} teacher-forced positions:`);
   for (const [precision, r] of Object.entries(a.compact)) {
-    console.log(`  ${precision} compute: top-1 agreement ${r.top1Agree}/${r.positions} (${((100 * r.top1Agree) / r.positions).toFixed(1)}%), max |logit error| ${r.maxLogitError.toPrecision(3)}, mean ${r.meanLogitError.toPrecision(3)} (max |logit| ${r.maxAbsLogit.toPrecision(3)})`);
+    console.log(
+      `  ${precision} compute: top-1 agreement ${r.top1Agree}/${r.positions} (${((100 * r.top1Agree) / r.positions).toFixed(1)}%), max |logit error| ${r.maxLogitError.toPrecision(3)}, mean ${r.meanLogitError.toPrecision(3)} (max |logit| ${r.maxAbsLogit.toPrecision(3)})`,
+    );
   }
 }

@@ -8,7 +8,9 @@ import { parseArgs } from 'node:util';
 import { measureVariants } from '@/lib/model/export/measure-variants';
 import { printAccuracy } from './model-cli';
 
-const { values } = parseArgs({ options: { model: { type: 'string', default: 'models/demo' }, positions: { type: 'string', default: '256' } } });
+const { values } = parseArgs({
+  options: { model: { type: 'string', default: 'models/demo' }, positions: { type: 'string', default: '256' } },
+});
 const t0 = performance.now();
 printAccuracy(await measureVariants(values.model!, Number(values.positions)));
 console.log(`  (${values.model}: ${((performance.now() - t0) / 1000).toFixed(1)} s; manifest.json updated)`);

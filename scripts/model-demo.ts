@@ -18,7 +18,13 @@ runCli(async () => {
   const t0 = performance.now();
   const ckpt = await writeCheckpointDir(out, config, demoTensors(config, seed));
   const t1 = performance.now();
-  const manifest = await exportFolder({ from: out, out, name: shape === 'demo' ? 'demo' : 'demo-124m', demo: true, onStep: (s) => console.error(s) });
+  const manifest = await exportFolder({
+    from: out,
+    out,
+    name: shape === 'demo' ? 'demo' : 'demo-124m',
+    demo: true,
+    onStep: (s) => console.error(s),
+  });
   const t2 = performance.now();
   printManifest(out, manifest, { 'model.safetensors': ckpt.safetensors });
   console.log(`checkpoint ${((t1 - t0) / 1000).toFixed(1)} s, export ${((t2 - t1) / 1000).toFixed(1)} s (seed ${seed})`);

@@ -8,7 +8,10 @@ import { printManifest } from './model-cli';
 const USAGE = 'npm run model:export -- --from <folder with config.json + model.safetensors> --out <folder> [--name NAME] [--demo]';
 
 runCli(async () => {
-  const { values } = parseFlags({ from: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, demo: { type: 'boolean', default: false } }, process.argv.slice(2));
+  const { values } = parseFlags(
+    { from: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, demo: { type: 'boolean', default: false } },
+    process.argv.slice(2),
+  );
   const from = requiredFlag('from', values.from, USAGE);
   const out = requiredFlag('out', values.out, USAGE);
   const t0 = performance.now();

@@ -13,7 +13,15 @@ const FLAGS = {
   out: { type: 'string', default: 'models/gpt2' },
   timeout: { type: 'string' },
 } as const;
-const FILES = ['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json', 'vocab.json', 'merges.txt', 'model.safetensors'];
+const FILES = [
+  'config.json',
+  'generation_config.json',
+  'tokenizer.json',
+  'tokenizer_config.json',
+  'vocab.json',
+  'merges.txt',
+  'model.safetensors',
+];
 
 let current = '';
 let started = 0;
@@ -39,7 +47,13 @@ runCli(async () => {
     const files = await downloadRepoFiles({ repo: values.repo!, paths: FILES, dir: values.cache!, timeoutMs, onProgress });
     if (current) process.stderr.write('\n');
     console.log(`${values.cache}: ${files.length} files verified`);
-    const manifest = await exportFolder({ from: values.cache!, out: values.out!, name: 'gpt2', demo: false, onStep: (s) => console.error(s) });
+    const manifest = await exportFolder({
+      from: values.cache!,
+      out: values.out!,
+      name: 'gpt2',
+      demo: false,
+      onStep: (s) => console.error(s),
+    });
     printManifest(values.out!, manifest);
   } catch (e) {
     if (current) process.stderr.write('\n');

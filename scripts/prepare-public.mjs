@@ -44,8 +44,13 @@ for (const name of ['gpt2', 'demo']) {
   }
   available.push({ name, demo: manifest.demo, path: `/models/${name}/` });
 }
-fs.writeFileSync(path.join(PUBLIC_MODELS, 'index.json'), JSON.stringify({ default: available[0]?.name ?? null, models: available }, null, 2));
-console.log(`public/models: ${available.map((m) => `${m.name}${m.demo ? ' (demo, random weights)' : ''}`).join(', ')}; default ${available[0]?.name}`);
+fs.writeFileSync(
+  path.join(PUBLIC_MODELS, 'index.json'),
+  JSON.stringify({ default: available[0]?.name ?? null, models: available }, null, 2),
+);
+console.log(
+  `public/models: ${available.map((m) => `${m.name}${m.demo ? ' (demo, random weights)' : ''}`).join(', ')}; default ${available[0]?.name}`,
+);
 
 const sqlDest = path.join('public', 'sqljs');
 fs.mkdirSync(sqlDest, { recursive: true });

@@ -16,11 +16,22 @@ const port = Number(flag('--port', process.env.PORT ?? 3100));
 const host = flag('--host', process.env.HOST ?? '127.0.0.1');
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm',
-  '.onnx': 'application/octet-stream', '.bin': 'application/octet-stream', '.safetensors': 'application/octet-stream',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
-  '.woff2': 'font/woff2', '.map': 'application/json; charset=utf-8', '.md': 'text/markdown; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.onnx': 'application/octet-stream',
+  '.bin': 'application/octet-stream',
+  '.safetensors': 'application/octet-stream',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
 const SECURITY = {
@@ -42,14 +53,26 @@ if (!fs.existsSync(path.join(root, 'index.html'))) {
 /** Maps a URL path to a file: /x → x, x.html or x/index.html. Never leaves root. */
 function resolveFile(urlPath) {
   let p;
-  try { p = decodeURIComponent(urlPath.split('?')[0]); } catch { return null; }
+  try {
+    p = decodeURIComponent(urlPath.split('?')[0]);
+  } catch {
+    return null;
+  }
   const abs = path.join(root, path.normalize(p));
   if (abs !== root && !abs.startsWith(root + path.sep)) return null;
-  if (path.relative(root, abs).split(path.sep).some((part) => part.startsWith('.'))) return null; // no dotfiles
+  if (
+    path
+      .relative(root, abs)
+      .split(path.sep)
+      .some((part) => part.startsWith('.'))
+  )
+    return null; // no dotfiles
   for (const candidate of [abs, abs + '.html', path.join(abs, 'index.html')]) {
     try {
       if (fs.statSync(candidate).isFile()) return candidate;
-    } catch { /* try the next one */ }
+    } catch {
+      /* try the next one */
+    }
   }
   return null;
 }
@@ -72,7 +95,9 @@ const server = http.createServer((req, res) => {
   }
   headers['Content-Type'] = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   headers['Accept-Ranges'] = 'bytes';
-  headers['Cache-Control'] = file.includes(`${path.sep}_next${path.sep}static${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  headers['Cache-Control'] = file.includes(`${path.sep}_next${path.sep}static${path.sep}`)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
   const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
   if (range && (range[1] || range[2])) {
     const start = range[1] ? Number(range[1]) : Math.max(0, stat.size - Number(range[2]));
@@ -97,5 +122,7 @@ function send(stream, res) {
 }
 
 server.listen(port, host, () => {
-  console.log(`GPT-2 Pamphlet is served at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/  (from ${path.relative(process.cwd(), root) || '.'}, Ctrl+C to stop)`);
+  console.log(
+    `GPT-2 Pamphlet is served at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/  (from ${path.relative(process.cwd(), root) || '.'}, Ctrl+C to stop)`,
+  );
 });

@@ -24,21 +24,23 @@ export default async function DeckPage() {
       <AnkiExportPanel lessonCards={cards} lessons={lessons} />
       <h3 id="anki-how-to">How to import into Anki</h3>
       <ol className="ui">
-        <li>In Anki (desktop, or AnkiDroid / AnkiMobile), choose <strong>File → Import</strong> and pick the downloaded file.</li>
         <li>
-          If you exported with your progress, tick <strong>Import any learning progress</strong> in the import dialog (Anki 23.10
-          and later) so your review history and FSRS state come along.
+          In Anki (desktop, or AnkiDroid / AnkiMobile), choose <strong>File → Import</strong> and pick the downloaded file.
         </li>
         <li>
-          Importing again later updates the same notes instead of duplicating them: every card keeps a stable id. The .txt file
-          is for Anki’s text import and uses Anki’s built-in note types.
+          If you exported with your progress, tick <strong>Import any learning progress</strong> in the import dialog (Anki 23.10 and later)
+          so your review history and FSRS state come along.
+        </li>
+        <li>
+          Importing again later updates the same notes instead of duplicating them: every card keeps a stable id. The .txt file is for
+          Anki’s text import and uses Anki’s built-in note types.
         </li>
       </ol>
 
       <h2 id="backup">Backup</h2>
       <p>
-        Your progress lives in this browser only. Export it to move to another browser or to keep a copy; importing a backup
-        replaces what is here.
+        Your progress lives in this browser only. Export it to move to another browser or to keep a copy; importing a backup replaces what
+        is here.
       </p>
       <BackupPanel />
 

@@ -11,8 +11,8 @@ export default function ImportPage() {
     <div className="page prose">
       <h1>Import your notes</h1>
       <p className="lede">
-        Turn your own Markdown notes (an Obsidian note, a text file) into flashcards that are reviewed with the pamphlet’s. They
-        stay in this browser; nothing is uploaded.
+        Turn your own Markdown notes (an Obsidian note, a text file) into flashcards that are reviewed with the pamphlet’s. They stay in
+        this browser; nothing is uploaded.
       </p>
       <StorageBanner />
       <NoteImporter />

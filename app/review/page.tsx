@@ -13,8 +13,8 @@ export default async function ReviewPage() {
     <div className="page prose">
       <h1>Review</h1>
       <p className="lede">
-        The cards that are due, then new ones. Read the front, recall the answer, reveal it, and say how well you knew it; the
-        FSRS scheduler picks the next review date.
+        The cards that are due, then new ones. Read the front, recall the answer, reveal it, and say how well you knew it; the FSRS
+        scheduler picks the next review date.
       </p>
       {/* useSearchParams (?lesson=, ?deck=) needs a Suspense boundary in a static export. */}
       <Suspense fallback={<Placeholder className="review-placeholder" />}>

@@ -5,7 +5,19 @@ import type { CardType } from '@/lib/cards/card';
 const KIND: Record<CardType, string> = { cloze: 'Fill in the blanks', basic: 'Question', reversed: 'Question' };
 
 /** A try-it-now card in the lesson: read, think, reveal. The same card is in the review deck. */
-export default function InlineCard({ id, type, front, back, extra }: { id: string; type: CardType; front: string; back: string; extra: string }) {
+export default function InlineCard({
+  id,
+  type,
+  front,
+  back,
+  extra,
+}: {
+  id: string;
+  type: CardType;
+  front: string;
+  back: string;
+  extra: string;
+}) {
   const [open, setOpen] = useState(false);
   const backId = useId();
   return (
@@ -18,7 +30,11 @@ export default function InlineCard({ id, type, front, back, extra }: { id: strin
       <div id={backId} className="study-card__back" hidden={!open}>
         {type === 'cloze' ? null : <div dangerouslySetInnerHTML={{ __html: back }} />}
         {extra ? <div className="muted" dangerouslySetInnerHTML={{ __html: extra }} /> : null}
-        {type === 'cloze' && !extra ? <p className="muted" style={{ margin: 0 }}>Blanks filled in above.</p> : null}
+        {type === 'cloze' && !extra ? (
+          <p className="muted" style={{ margin: 0 }}>
+            Blanks filled in above.
+          </p>
+        ) : null}
       </div>
     </div>
   );

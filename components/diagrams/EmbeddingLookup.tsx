@@ -24,26 +24,50 @@ const ROWS: { id: string; cells?: string; hit?: string }[] = [
 
 export function EmbeddingLookup() {
   return (
-    <svg role="img" aria-labelledby="embedding-lookup-title embedding-lookup-desc" viewBox={`0 0 ${W} ${H}`} width="100%" style={svgStyle(W)}>
+    <svg
+      role="img"
+      aria-labelledby="embedding-lookup-title embedding-lookup-desc"
+      viewBox={`0 0 ${W} ${H}`}
+      width="100%"
+      style={svgStyle(W)}
+    >
       <title id="embedding-lookup-title">An embedding is a lookup table</title>
       <desc id="embedding-lookup-desc">
-        wte.weight is a table with 50257 rows and 768 columns. The ids 15496 for “Hello” and 995 for “ world” each select their
-        row, and that row of 768 numbers is the token’s vector. Nothing is multiplied; the layer only indexes the array.
+        wte.weight is a table with 50257 rows and 768 columns. The ids 15496 for “Hello” and 995 for “ world” each select their row, and
+        that row of 768 numbers is the token’s vector. Nothing is multiplied; the layer only indexes the array.
       </desc>
       <ArrowDefs id={MARK} />
-      <Label x={10} y={22} bold>wte.weight: one array, 50257 rows × 768 columns</Label>
+      <Label x={10} y={22} bold>
+        wte.weight: one array, 50257 rows × 768 columns
+      </Label>
 
       {ROWS.map((r, i) => {
         const y = Y0 + i * ROW;
         if (!r.cells) {
-          return <Label key={`gap${i}`} x={TX + TW / 2} y={y + 17} anchor="middle" tone="muted">⋮</Label>;
+          return (
+            <Label key={`gap${i}`} x={TX + TW / 2} y={y + 17} anchor="middle" tone="muted">
+              ⋮
+            </Label>
+          );
         }
         return (
           <g key={r.id}>
-            <rect x={TX} y={y} width={TW} height={ROW} style={{ fill: 'var(--surface)', stroke: r.hit ? 'var(--accent)' : 'var(--border)', strokeWidth: r.hit ? 2 : 1 }} />
+            <rect
+              x={TX}
+              y={y}
+              width={TW}
+              height={ROW}
+              style={{ fill: 'var(--surface)', stroke: r.hit ? 'var(--accent)' : 'var(--border)', strokeWidth: r.hit ? 2 : 1 }}
+            />
             {r.hit ? <rect x={TX} y={y} width={TW} height={ROW} style={{ fill: 'var(--accent)', opacity: 0.14 }} /> : null}
-            {r.hit ? null : <Label x={TX - 8} y={y + 17} anchor="end" mono size={12.5} tone="muted">{r.id}</Label>}
-            <Label x={TX + TW / 2} y={y + 17} anchor="middle" mono size={12}>{r.cells}</Label>
+            {r.hit ? null : (
+              <Label x={TX - 8} y={y + 17} anchor="end" mono size={12.5} tone="muted">
+                {r.id}
+              </Label>
+            )}
+            <Label x={TX + TW / 2} y={y + 17} anchor="middle" mono size={12}>
+              {r.cells}
+            </Label>
           </g>
         );
       })}
@@ -60,8 +84,12 @@ export function EmbeddingLookup() {
           </g>
         );
       })}
-      <Label x={10} y={282} size={12.5} tone="muted">Looking up id i returns row i: wte(ids) is wte.weight[ids].</Label>
-      <Label x={10} y={298} size={12.5} tone="muted">(The numbers shown are made up.)</Label>
+      <Label x={10} y={282} size={12.5} tone="muted">
+        Looking up id i returns row i: wte(ids) is wte.weight[ids].
+      </Label>
+      <Label x={10} y={298} size={12.5} tone="muted">
+        (The numbers shown are made up.)
+      </Label>
     </svg>
   );
 }

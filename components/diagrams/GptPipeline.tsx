@@ -25,9 +25,9 @@ export function GptPipeline() {
     <svg role="img" aria-labelledby="gpt-pipeline-title gpt-pipeline-desc" viewBox={`0 0 ${W} ${H}`} width="100%" style={svgStyle(W)}>
       <title id="gpt-pipeline-title">From text to the next token</title>
       <desc id="gpt-pipeline-desc">
-        Text goes into the byte-level BPE tokenizer, which produces token ids. The ids select embeddings from wte and wpe, one vector
-        of 768 numbers per token. Twelve transformer blocks refine those vectors. The final LayerNorm and lm_head turn the last vector
-        into 50,257 logits, and sampling picks one new id. The new id is appended to the ids and the loop repeats.
+        Text goes into the byte-level BPE tokenizer, which produces token ids. The ids select embeddings from wte and wpe, one vector of 768
+        numbers per token. Twelve transformer blocks refine those vectors. The final LayerNorm and lm_head turn the last vector into 50,257
+        logits, and sampling picks one new id. The new id is appended to the ids and the loop repeats.
       </desc>
       <ArrowDefs id={MARK} />
       {STAGES.map((s, i) => (
@@ -36,7 +36,11 @@ export function GptPipeline() {
           {i < last ? <Arrow x1={X + BW / 2} y1={top(i) + 46} x2={X + BW / 2} y2={top(i + 1) - 2} marker={MARK} /> : null}
         </g>
       ))}
-      <PathArrow d={`M${X},${top(last) + 23} L44,${top(last) + 23} L44,${top(2) + 23} L${X - 2},${top(2) + 23}`} marker={MARK} tone="accent2" />
+      <PathArrow
+        d={`M${X},${top(last) + 23} L44,${top(last) + 23} L44,${top(2) + 23} L${X - 2},${top(2) + 23}`}
+        marker={MARK}
+        tone="accent2"
+      />
       <text
         transform={`translate(32 ${(top(2) + top(last)) / 2 + 23}) rotate(-90)`}
         textAnchor="middle"

@@ -23,10 +23,10 @@ export function QkvFlow() {
     <svg role="img" aria-labelledby="qkv-flow-title qkv-flow-desc" viewBox={`0 0 ${W} ${H}`} width="100%" style={svgStyle(W)}>
       <title id="qkv-flow-title">How one attention layer turns x into its output</title>
       <desc id="qkv-flow-desc">
-        The input x, T tokens of 768 numbers, goes through one linear layer c_attn that outputs 2304 numbers per token, split into
-        queries Q, keys K and values V. Q times K transposed gives a T by T table of scores, which is divided by the square root of
-        d_k, masked so no token sees later tokens, and passed through a softmax so each row becomes weights that sum to one. The
-        weights multiply V, giving each token a weighted sum of values. The 12 heads are concatenated and mixed by c_proj.
+        The input x, T tokens of 768 numbers, goes through one linear layer c_attn that outputs 2304 numbers per token, split into queries
+        Q, keys K and values V. Q times K transposed gives a T by T table of scores, which is divided by the square root of d_k, masked so
+        no token sees later tokens, and passed through a softmax so each row becomes weights that sum to one. The weights multiply V, giving
+        each token a weighted sum of values. The 12 heads are concatenated and mixed by c_proj.
       </desc>
       <ArrowDefs id={MARK} />
 
@@ -52,7 +52,14 @@ export function QkvFlow() {
       <PathArrow d="M380,204 L380,518 L292,518" marker={MARK} tone="accent2" />
 
       <Arrow x1={CX} y1={540} x2={CX} y2={564} marker={MARK} />
-      <Box x={CHAIN_X} y={566} w={CHAIN_W + 150} h={44} label="concatenate the 12 heads → c_proj" sub="Linear 768 → 768 mixes what the heads found" />
+      <Box
+        x={CHAIN_X}
+        y={566}
+        w={CHAIN_W + 150}
+        h={44}
+        label="concatenate the 12 heads → c_proj"
+        sub="Linear 768 → 768 mixes what the heads found"
+      />
     </svg>
   );
 }

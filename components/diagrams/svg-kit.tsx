@@ -79,7 +79,19 @@ export function Box({ x, y, w, h, tone = 'plain', label, sub, mono = false, size
   const labelY = hasSub ? y + h / 2 - 3 : y + h / 2 + size * 0.35;
   return (
     <g>
-      <rect x={x} y={y} width={w} height={h} rx={6} style={{ fill: 'var(--surface)', stroke: STROKE[tone], strokeWidth: tone === 'plain' ? 1.25 : 2, strokeDasharray: dashed ? '5 4' : undefined }} />
+      <rect
+        x={x}
+        y={y}
+        width={w}
+        height={h}
+        rx={6}
+        style={{
+          fill: 'var(--surface)',
+          stroke: STROKE[tone],
+          strokeWidth: tone === 'plain' ? 1.25 : 2,
+          strokeDasharray: dashed ? '5 4' : undefined,
+        }}
+      />
       {tint ? <rect x={x} y={y} width={w} height={h} rx={6} style={{ fill: STROKE[tone], opacity: 0.14 }} /> : null}
       {label !== undefined ? (
         <Label x={cx} y={labelY} anchor="middle" mono={mono} size={size}>
@@ -96,16 +108,55 @@ export function Box({ x, y, w, h, tone = 'plain', label, sub, mono = false, size
 }
 
 /** A straight arrow from (x1, y1) to (x2, y2). */
-export function Arrow({ x1, y1, x2, y2, marker, tone = 'muted', dashed = false }: { x1: number; y1: number; x2: number; y2: number; marker: string; tone?: Tone; dashed?: boolean }) {
+export function Arrow({
+  x1,
+  y1,
+  x2,
+  y2,
+  marker,
+  tone = 'muted',
+  dashed = false,
+}: {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  marker: string;
+  tone?: Tone;
+  dashed?: boolean;
+}) {
   return (
-    <line x1={x1} y1={y1} x2={x2} y2={y2} markerEnd={`url(#${marker})`} style={{ stroke: STROKE[tone], strokeWidth: 1.6, strokeDasharray: dashed ? '5 4' : undefined }} />
+    <line
+      x1={x1}
+      y1={y1}
+      x2={x2}
+      y2={y2}
+      markerEnd={`url(#${marker})`}
+      style={{ stroke: STROKE[tone], strokeWidth: 1.6, strokeDasharray: dashed ? '5 4' : undefined }}
+    />
   );
 }
 
 /** An arrow along an SVG path (for elbows and loops). */
-export function PathArrow({ d, marker, tone = 'muted', dashed = false, width = 1.6 }: { d: string; marker?: string; tone?: Tone; dashed?: boolean; width?: number }) {
+export function PathArrow({
+  d,
+  marker,
+  tone = 'muted',
+  dashed = false,
+  width = 1.6,
+}: {
+  d: string;
+  marker?: string;
+  tone?: Tone;
+  dashed?: boolean;
+  width?: number;
+}) {
   return (
-    <path d={d} markerEnd={marker ? `url(#${marker})` : undefined} style={{ fill: 'none', stroke: STROKE[tone], strokeWidth: width, strokeDasharray: dashed ? '5 4' : undefined }} />
+    <path
+      d={d}
+      markerEnd={marker ? `url(#${marker})` : undefined}
+      style={{ fill: 'none', stroke: STROKE[tone], strokeWidth: width, strokeDasharray: dashed ? '5 4' : undefined }}
+    />
   );
 }
 

@@ -11,9 +11,11 @@ export default function ModelStatus() {
   if (status.state === 'idle') return null;
   if (status.state === 'loading') {
     const p = status.progress;
-    const label = !p ? 'Starting the model worker…'
-      : p.phase === 'compile' ? 'Preparing the model (compiling the graph)…'
-      : `${p.phase === 'cache' ? 'Reading' : 'Downloading'} ${p.file}: ${mb(p.loaded)} of ${mb(p.total)}`;
+    const label = !p
+      ? 'Starting the model worker…'
+      : p.phase === 'compile'
+        ? 'Preparing the model (compiling the graph)…'
+        : `${p.phase === 'cache' ? 'Reading' : 'Downloading'} ${p.file}: ${mb(p.loaded)} of ${mb(p.total)}`;
     return (
       <div className="model-status" role="status">
         <span>{label}</span>
@@ -32,23 +34,31 @@ export default function ModelStatus() {
   const agree = accuracy ? accuracy.top1Agree / accuracy.positions : null; // checked by the worker
   const compute = { int8: 'int8', q4: '4-bit', fp32: 'fp32' }[precision];
   const weights = variant === 'compact' ? `compact weights, ${compute} compute` : 'fp32 graph';
-  const weightsTitle = variant === 'compact'
-    ? `8-bit embeddings and 4-bit blocks, ${{
-        int8: 'turned into 8-bit matrices when loading (activations are quantized on the fly)',
-        q4: 'run as they are by 4-bit GPU kernels (the embeddings expanded to 32-bit floats)',
-        fp32: 'expanded to 32-bit floats when loading',
-      }[precision]}`
-    : 'the exported 32-bit graph';
+  const weightsTitle =
+    variant === 'compact'
+      ? `8-bit embeddings and 4-bit blocks, ${
+          {
+            int8: 'turned into 8-bit matrices when loading (activations are quantized on the fly)',
+            q4: 'run as they are by 4-bit GPU kernels (the embeddings expanded to 32-bit floats)',
+            fp32: 'expanded to 32-bit floats when loading',
+          }[precision]
+        }`
+      : 'the exported 32-bit graph';
   return (
     <div className="model-status" role="status">
       <span>
-        Model: <strong>{model.name === 'gpt2' ? 'GPT-2 124M' : model.name}</strong> on <strong>{backend === 'webgpu' ? 'WebGPU' : `WASM (${threads} thread${threads === 1 ? '' : 's'})`}</strong>
+        Model: <strong>{model.name === 'gpt2' ? 'GPT-2 124M' : model.name}</strong> on{' '}
+        <strong>{backend === 'webgpu' ? 'WebGPU' : `WASM (${threads} thread${threads === 1 ? '' : 's'})`}</strong>
       </span>
       <span className="muted" title={weightsTitle}>
         {weights}, {mb(downloadBytes)}, ready in {(loadMs / 1000).toFixed(1)} s
       </span>
       {agree !== null ? (
-        <span className="muted" data-testid="model-accuracy" title={`Measured when the model was exported: ${accuracy!.positions} positions of a fixed paragraph, teacher-forced; largest logit difference ${accuracy!.maxLogitError.toPrecision(2)}`}>
+        <span
+          className="muted"
+          data-testid="model-accuracy"
+          title={`Measured when the model was exported: ${accuracy!.positions} positions of a fixed paragraph, teacher-forced; largest logit difference ${accuracy!.maxLogitError.toPrecision(2)}`}
+        >
           same top token as the fp32 graph at {(100 * agree).toFixed(0)}% of {accuracy!.positions} test positions
         </span>
       ) : null}

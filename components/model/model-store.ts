@@ -20,7 +20,10 @@ export const modelStore = createStore<ModelState>(() => ({ status: { state: 'idl
 
 let loading: Promise<ModelClient> | null = null;
 
-interface ModelIndex { default: string | null; models: { name: string; demo: boolean; path: string }[] }
+interface ModelIndex {
+  default: string | null;
+  models: { name: string; demo: boolean; path: string }[];
+}
 
 /** Which backend to ask for: `?backend=wasm|webgpu` in the URL overrides the automatic choice. */
 function backendChoice(): BackendChoice {
@@ -49,13 +52,21 @@ export function ensureModel(): Promise<ModelClient> {
     const index = res?.ok ? ((await res.json()) as ModelIndex) : null;
     const chosen = index?.models.find((m) => m.name === index.default);
     if (!chosen) {
-      throw Object.assign(new Error('No model was built into this site. Run "npm run model:demo" or "npm run model:gpt2", then rebuild. Lessons and cards work without it.'), { code: 'model-missing' });
+      throw Object.assign(
+        new Error(
+          'No model was built into this site. Run "npm run model:demo" or "npm run model:gpt2", then rebuild. Lessons and cards work without it.',
+        ),
+        { code: 'model-missing' },
+      );
     }
     const worker = new Worker(new URL('../../lib/worker/model.worker.ts', import.meta.url), { type: 'module' });
     const client = new ModelClient(worker);
     try {
       const onProgress = (progress: LoadProgress) => modelStore.setState({ status: { state: 'loading', progress } });
-      const info = await client.load(new URL(chosen.path, location.href).href, backendChoice(), onProgress, { variant: variantChoice(), precision: precisionChoice() });
+      const info = await client.load(new URL(chosen.path, location.href).href, backendChoice(), onProgress, {
+        variant: variantChoice(),
+        precision: precisionChoice(),
+      });
       modelStore.setState({ status: { state: 'ready', info }, client });
       return client;
     } catch (e) {

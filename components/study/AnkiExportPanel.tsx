@@ -60,10 +60,9 @@ export default function AnkiExportPanel({ lessonCards, lessons }: { lessonCards:
       </label>
       {withProgress && (
         <p className="study-hint muted" id="anki-progress-note">
-          Anki takes the progress when its import dialog offers “Import any learning progress” (tick it); older Anki versions
-          import the notes without it. Progress only reaches cards that are new to your Anki: for notes you imported before,
-          Anki keeps its own schedule and skips ours. To move your schedule over, import into a profile or deck without these
-          notes.
+          Anki takes the progress when its import dialog offers “Import any learning progress” (tick it); older Anki versions import the
+          notes without it. Progress only reaches cards that are new to your Anki: for notes you imported before, Anki keeps its own
+          schedule and skips ours. To move your schedule over, import into a profile or deck without these notes.
         </p>
       )}
       <div className="study-actions">
@@ -75,7 +74,13 @@ export default function AnkiExportPanel({ lessonCards, lessons }: { lessonCards:
         </button>
       </div>
       <p className="study-hint" role="status">
-        {status.kind === 'busy' ? 'Making the file…' : status.kind === 'done' ? status.message : cards.length === 0 ? 'No cards to export yet.' : ''}
+        {status.kind === 'busy'
+          ? 'Making the file…'
+          : status.kind === 'done'
+            ? status.message
+            : cards.length === 0
+              ? 'No cards to export yet.'
+              : ''}
       </p>
       {status.kind === 'error' && (
         <p role="alert" className="study-error">

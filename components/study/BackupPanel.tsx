@@ -9,7 +9,11 @@ import { downloadBackup, readBackupFile } from './backup-file';
 import { useHydrated, useStudyStore } from './use-study-store';
 import './study.css';
 
-type Status = { kind: 'idle' } | { kind: 'pending'; backup: Backup; fileName: string } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'pending'; backup: Backup; fileName: string }
+  | { kind: 'done'; message: string }
+  | { kind: 'error'; message: string };
 
 function describe(backup: Backup): string {
   const { progress, imported } = backup.data;
@@ -40,7 +44,10 @@ export default function BackupPanel() {
   const confirm = async (backup: Backup, fileName: string) => {
     try {
       await pamphletStore().getState().replaceData(backup.data, `restored “${fileName}”`, new Date());
-      setStatus({ kind: 'done', message: `Progress restored: ${describe(backup)}. What it replaced is kept: “Undo the restore” brings it back.` });
+      setStatus({
+        kind: 'done',
+        message: `Progress restored: ${describe(backup)}. What it replaced is kept: “Undo the restore” brings it back.`,
+      });
     } catch (e) {
       setStatus({ kind: 'error', message: `The backup could not be restored: ${(e as Error).message}. Nothing was changed.` });
     }
@@ -48,7 +55,11 @@ export default function BackupPanel() {
   const undo = async () => {
     try {
       const ok = await pamphletStore().getState().undoReplace(new Date());
-      setStatus(ok ? { kind: 'done', message: 'Restore undone: your progress is back as it was before it.' } : { kind: 'error', message: 'There is no copy to go back to.' });
+      setStatus(
+        ok
+          ? { kind: 'done', message: 'Restore undone: your progress is back as it was before it.' }
+          : { kind: 'error', message: 'There is no copy to go back to.' },
+      );
     } catch (e) {
       setStatus({ kind: 'error', message: `The restore could not be undone: ${(e as Error).message}. Nothing was changed.` });
     }
@@ -76,11 +87,16 @@ export default function BackupPanel() {
       {status.kind === 'pending' && (
         <div className="backup__confirm" role="group" aria-label="Confirm import">
           <p>
-            “{status.fileName}” holds {describe(status.backup)}. Importing it <strong>replaces</strong> your current progress, your
-            own cards and your settings.
+            “{status.fileName}” holds {describe(status.backup)}. Importing it <strong>replaces</strong> your current progress, your own
+            cards and your settings.
           </p>
           <div className="study-actions">
-            <button ref={confirmRef} type="button" className="btn btn--primary" onClick={() => void confirm(status.backup, status.fileName)}>
+            <button
+              ref={confirmRef}
+              type="button"
+              className="btn btn--primary"
+              onClick={() => void confirm(status.backup, status.fileName)}
+            >
               Replace my progress
             </button>
             <button type="button" className="btn" onClick={() => setStatus({ kind: 'idle' })}>

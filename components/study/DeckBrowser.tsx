@@ -55,7 +55,14 @@ export default function DeckBrowser({ lessonCards }: { lessonCards: Card[] }) {
     <div className="deck-browser">
       <div className="study-field ui">
         <label htmlFor={searchId}>Search cards</label>
-        <input id={searchId} type="search" className="study-input" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. softmax, wte, 768" />
+        <input
+          id={searchId}
+          type="search"
+          className="study-input"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder="e.g. softmax, wte, 768"
+        />
         <p className="muted study-hint" role="status">
           {shown.length === all.length ? `${all.length} notes` : `${shown.length} of ${all.length} notes`}
           {hydrated ? '' : ' (your own cards load in a moment)'}

@@ -24,8 +24,7 @@ export default function GradeBar({ preview, onGrade, focusGrade, focusRef }: Pro
           aria-keyshortcuts={String(g)}
           onClick={() => onGrade(g)}
         >
-          <span className="grade-bar__name">{GRADE_NAMES[g]}</span>{' '}
-          <span className="grade-bar__ivl">{preview[g].label}</span>
+          <span className="grade-bar__name">{GRADE_NAMES[g]}</span> <span className="grade-bar__ivl">{preview[g].label}</span>
         </button>
       ))}
     </div>

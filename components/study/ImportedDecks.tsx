@@ -18,7 +18,10 @@ export default function ImportedDecks() {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [removed, setRemoved] = useState<string | null>(null);
   const rows = useMemo(
-    () => [...decks].sort((a, b) => a.name.localeCompare(b.name)).map((d) => ({ ...d, count: cards.filter((c) => inDeck(c.deck, d.name)).length })),
+    () =>
+      [...decks]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((d) => ({ ...d, count: cards.filter((c) => inDeck(c.deck, d.name)).length })),
     [decks, cards],
   );
   if (!hydrated) return <p className="ui muted imported-decks">Loading your decks…</p>;

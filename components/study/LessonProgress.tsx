@@ -13,8 +13,6 @@ export default function LessonProgress({ itemKeys }: { itemKeys: string[] }) {
   const [now] = useNow();
   const counts = useMemo(() => (hydrated && now ? countItems(itemKeys, progress, now) : null), [hydrated, now, itemKeys, progress]);
   return (
-    <p className="ui lesson-progress">
-      {counts ? `${counts.due} due · ${counts.total} cards · ${counts.reviewed} reviewed` : '\u00a0'}
-    </p>
+    <p className="ui lesson-progress">{counts ? `${counts.due} due · ${counts.total} cards · ${counts.reviewed} reviewed` : '\u00a0'}</p>
   );
 }

@@ -26,8 +26,8 @@ export default function LessonStudyLinks({ slug, title, cards }: { slug: string;
     <section className="lesson-quiz ui" aria-labelledby="lesson-quiz-title">
       <h2 id="lesson-quiz-title">Quiz yourself</h2>
       <p>
-        This lesson has {reviewItems(cards).length} cards. Answer them now and they join your reviews, scheduled to come back
-        just before you would forget them.
+        This lesson has {reviewItems(cards).length} cards. Answer them now and they join your reviews, scheduled to come back just before
+        you would forget them.
       </p>
       <div className="study-actions">
         <Link className="btn btn--primary" href={`/review/?lesson=${encodeURIComponent(slug)}`}>
@@ -37,7 +37,11 @@ export default function LessonStudyLinks({ slug, title, cards }: { slug: string;
           {state.busy ? 'Making the Anki file…' : 'Export this lesson to Anki'}
         </button>
       </div>
-      {state.error && <p role="alert" className="study-error">{state.error}</p>}
+      {state.error && (
+        <p role="alert" className="study-error">
+          {state.error}
+        </p>
+      )}
     </section>
   );
 }

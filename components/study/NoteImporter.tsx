@@ -59,7 +59,9 @@ export default function NoteImporter() {
   };
   const save = () => {
     const updated = parsed.cards.filter((c) => known.has(c.id)).length;
-    pamphletStore().getState().importCards(parsed.cards, { ...(fileName ? { fileName } : {}), now: new Date() });
+    pamphletStore()
+      .getState()
+      .importCards(parsed.cards, { ...(fileName ? { fileName } : {}), now: new Date() });
     setMessage({ saved: n, updated, decks: [...new Set(parsed.cards.map((c) => c.deck))] });
   };
 
@@ -83,7 +85,13 @@ export default function NoteImporter() {
       <div className="importer__row">
         <div className="study-field">
           <label htmlFor={ids.file}>Or open a file (.md, .txt)</label>
-          <input id={ids.file} type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" className="study-file" onChange={(e) => void pick(e.target.files?.[0])} />
+          <input
+            id={ids.file}
+            type="file"
+            accept=".md,.markdown,.txt,text/markdown,text/plain"
+            className="study-file"
+            onChange={(e) => void pick(e.target.files?.[0])}
+          />
           {fileName && <p className="study-hint muted">From {fileName}. Editing the text above keeps this file name.</p>}
         </div>
         <div className="study-field">
@@ -107,8 +115,15 @@ export default function NoteImporter() {
             <>
               Saved {message.saved} {message.saved === 1 ? 'card' : 'cards'}
               {message.updated ? ` (${message.updated} replaced cards you had imported before)` : ''} to {message.decks.join(', ')}.{' '}
-              {message.decks.length === 1 ? <Link href={`/review/?deck=${encodeURIComponent(message.decks[0])}`}>Review them</Link> : <Link href="/review/">Review them</Link>} ·{' '}
-              <Link href={message.decks.length === 1 ? `/deck/#${deckAnchor(message.decks[0])}` : '/deck/#cards'}>See them in the deck</Link>
+              {message.decks.length === 1 ? (
+                <Link href={`/review/?deck=${encodeURIComponent(message.decks[0])}`}>Review them</Link>
+              ) : (
+                <Link href="/review/">Review them</Link>
+              )}{' '}
+              ·{' '}
+              <Link href={message.decks.length === 1 ? `/deck/#${deckAnchor(message.decks[0])}` : '/deck/#cards'}>
+                See them in the deck
+              </Link>
             </>
           ) : (
             ''
@@ -122,8 +137,8 @@ export default function NoteImporter() {
             <p className="import-none" role="note">
               No card in this text yet. A line becomes a card only in one of the forms described below, for example{' '}
               <code>What is wpe? ? the position embedding table</code> (a <code>?</code> with spaces around it after the question),{' '}
-              <code>wpe::the position embedding table</code>, or a question followed by a line holding only <code>?</code> and then
-              the answer.
+              <code>wpe::the position embedding table</code>, or a question followed by a line holding only <code>?</code> and then the
+              answer.
             </p>
           )}
           {parsed.warnings.length > 0 && (

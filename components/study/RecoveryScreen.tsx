@@ -32,8 +32,8 @@ export default function RecoveryScreen({ error, retry }: { error: Error; retry: 
     <section className="recovery ui" role="alert" aria-labelledby="recovery-title">
       <h1 id="recovery-title">This page could not be shown</h1>
       <p>
-        Something in the saved data or in the page went wrong: <code>{error.message || error.name}</code>. Nothing has been
-        deleted. Lessons still work; to get this page back:
+        Something in the saved data or in the page went wrong: <code>{error.message || error.name}</code>. Nothing has been deleted. Lessons
+        still work; to get this page back:
       </p>
       <div className="study-actions">
         <button type="button" className="btn btn--primary" onClick={backup}>

@@ -69,14 +69,24 @@ export default function ReviewCard({ item, revealed, typing, typed, check, onTyp
             )}
           </div>
           {check && (
-            <p className={check.correct ? 'review-card__verdict review-card__verdict--ok' : 'review-card__verdict review-card__verdict--bad'} role="status">
+            <p
+              className={check.correct ? 'review-card__verdict review-card__verdict--ok' : 'review-card__verdict review-card__verdict--bad'}
+              role="status"
+            >
               {check.correct ? 'Correct.' : `Not quite. Expected: ${clozeAnswers(card.front, item.cloze ?? 1).join(', ')}`}
             </p>
           )}
         </form>
       )}
       {!revealed && !typing && (
-        <button ref={startRef} type="button" className="btn btn--primary" aria-controls={answerId} aria-keyshortcuts="Space" onClick={onReveal}>
+        <button
+          ref={startRef}
+          type="button"
+          className="btn btn--primary"
+          aria-controls={answerId}
+          aria-keyshortcuts="Space"
+          onClick={onReveal}
+        >
           Show answer
         </button>
       )}
@@ -87,7 +97,11 @@ export default function ReviewCard({ item, revealed, typing, typed, check, onTyp
       </div>
       <p className="review-card__source muted">
         {card.source ? (
-          <Link href={`/lessons/${card.source.lesson}/#${card.source.anchor}`}>{card.source.section ? `Read “${card.source.section}” in ${card.source.lessonTitle}` : `Read the section in “${card.source.lessonTitle}”`}</Link>
+          <Link href={`/lessons/${card.source.lesson}/#${card.source.anchor}`}>
+            {card.source.section
+              ? `Read “${card.source.section}” in ${card.source.lessonTitle}`
+              : `Read the section in “${card.source.lessonTitle}”`}
+          </Link>
         ) : (
           <>Your deck: {card.deck}</>
         )}

@@ -22,7 +22,11 @@ function focusTarget(target: EventTarget | null) {
   const el = target instanceof HTMLElement ? target : null;
   const textTypes = new Set(['text', 'search', 'number', 'email', 'url', 'tel', 'password', '']);
   const inTextField =
-    !!el && (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && textTypes.has(el.type)));
+    !!el &&
+    (el.isContentEditable ||
+      el instanceof HTMLTextAreaElement ||
+      el instanceof HTMLSelectElement ||
+      (el instanceof HTMLInputElement && textTypes.has(el.type)));
   const onControl = !!el?.closest('button, a[href], summary, input, select, label');
   return { inTextField, onControl };
 }
@@ -37,7 +41,10 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
 
   const items = useMemo(() => reviewItems(studyCards(lessonCards, importedCards)), [lessonCards, importedCards]);
   const byKey = useMemo(() => new Map(items.map((i) => [i.key, i])), [items]);
-  const input = useMemo(() => (hydrated && now ? { items, progress, settings, filter, now } : null), [hydrated, now, items, progress, settings, filter]);
+  const input = useMemo(
+    () => (hydrated && now ? { items, progress, settings, filter, now } : null),
+    [hydrated, now, items, progress, settings, filter],
+  );
   const session = useMemo(() => (input ? studySession(input) : null), [input]);
 
   const [pinned, setPinned] = useState<string | null>(null);
@@ -53,10 +60,10 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
   // The grade buttons' intervals come from the store's scheduler at the moment of the reveal, and
   // grading applies exactly the result a button showed.
   const [revealedAt, setRevealedAt] = useState<Date | null>(null);
+  const itemState = current ? progress.states[current.key] : undefined; // an undo or another tab can change it
   const preview = useMemo(
-    () => (current && revealedAt ? pamphletStore().getState().preview(current.key, revealedAt) : null),
-    // progress: an undo or another tab's answer changes what the buttons would do
-    [current, revealedAt, progress],
+    () => (current && revealedAt ? pamphletStore().getState().preview(itemState, revealedAt) : null),
+    [current, revealedAt, itemState],
   );
 
   // Focus: the grade buttons after a reveal; the next card's first control after an answer or undo.
@@ -102,7 +109,9 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
   const grade = (rating: Grade) => {
     if (!current || !revealed || !preview) return;
     const now = new Date();
-    pamphletStore().getState().grade(current, rating, now, now.getTime() - shownAt.current.at, preview[rating]);
+    pamphletStore()
+      .getState()
+      .grade(current, rating, now, now.getTime() - shownAt.current.at, preview[rating]);
     setPinned(null);
     resetCard();
     bump();
@@ -122,7 +131,10 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
   useLayoutEffect(() => {
     onKey.current = (e) => {
       if (e.defaultPrevented || e.isComposing) return;
-      const action = keyAction({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, ...focusTarget(e.target) }, { revealed, hasCard: !!current });
+      const action = keyAction(
+        { key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, ...focusTarget(e.target) },
+        { revealed, hasCard: !!current },
+      );
       if (!action || (e.repeat && action.kind !== 'reveal')) return;
       e.preventDefault();
       if (action.kind === 'reveal') reveal();

@@ -38,8 +38,8 @@ export default function ReviewSettings({ settings }: { settings: Settings }) {
             onBlur={() => setDraft(null)}
           />
           <p id={hintId} className="muted study-hint">
-            Counted over all decks per review day (days start at {settings.dayStartHour}:00). An end-of-lesson quiz shows all
-            of its lesson’s cards.
+            Counted over all decks per review day (days start at {settings.dayStartHour}:00). An end-of-lesson quiz shows all of its
+            lesson’s cards.
           </p>
         </div>
         <label className="study-check">

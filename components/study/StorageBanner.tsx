@@ -15,8 +15,8 @@ export default function StorageBanner() {
       <p className="study-banner__title">Your progress may not be saved</p>
       <p>{error}</p>
       <p>
-        Reviews still work in this tab. To keep them, export a backup now and import it again later from the Deck page
-        (Backup → Import progress). Private browsing or a full disk can stop saving; reloading the page tries again.
+        Reviews still work in this tab. To keep them, export a backup now and import it again later from the Deck page (Backup → Import
+        progress). Private browsing or a full disk can stop saving; reloading the page tries again.
       </p>
       <div className="study-actions">
         <button type="button" className="btn btn--primary" onClick={() => downloadBackup(new Date())}>

@@ -91,14 +91,22 @@ export default function StudyStats() {
       </dl>
       {progress.log.length === 0 ? (
         <p className="study-stats__empty" data-testid="stats-empty">
-          No answers yet. <Link href="/review/">Review a few cards</Link> and this page shows how many you answer each
-          day, how well you remember them, and how many come due in the next {AHEAD_DAYS} days.
+          No answers yet. <Link href="/review/">Review a few cards</Link> and this page shows how many you answer each day, how well you
+          remember them, and how many come due in the next {AHEAD_DAYS} days.
         </p>
       ) : (
         <>
           <p className="muted study-hint">Retention counts answers to cards past the learning steps that were not “Again”.</p>
-          <DayBars days={stats.ahead} caption={`Due in the next ${AHEAD_DAYS} days`} label={(d) => (d.day === stats.today ? 'Today' : d.day)} />
-          <DayBars days={stats.past} caption={`Answers per day, last ${PAST_DAYS} days (days without answers left out)`} label={(d) => (d.day === stats.today ? 'Today' : d.day)} />
+          <DayBars
+            days={stats.ahead}
+            caption={`Due in the next ${AHEAD_DAYS} days`}
+            label={(d) => (d.day === stats.today ? 'Today' : d.day)}
+          />
+          <DayBars
+            days={stats.past}
+            caption={`Answers per day, last ${PAST_DAYS} days (days without answers left out)`}
+            label={(d) => (d.day === stats.today ? 'Today' : d.day)}
+          />
         </>
       )}
     </div>

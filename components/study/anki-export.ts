@@ -26,7 +26,14 @@ export async function downloadApkg({ cards, fileStem, now, progress, baseUrl }: 
   const sqlJs = await initSqlJs({ locateFile: (f: string) => `/sqljs/${f}` });
   // Anki's days start at 04:00 local time: due days are counted in the learner's time zone.
   const utcOffsetMinutes = -now.getTimezoneOffset();
-  const bytes = await writeApkg({ cards, now, baseUrl, sqlJs, utcOffsetMinutes, ...(progress ? { progress: progressByItem(progress) } : {}) });
+  const bytes = await writeApkg({
+    cards,
+    now,
+    baseUrl,
+    sqlJs,
+    utcOffsetMinutes,
+    ...(progress ? { progress: progressByItem(progress) } : {}),
+  });
   downloadFile(bytes as Uint8Array<ArrayBuffer>, `${fileStem}.apkg`, APKG_TYPE);
 }
 

@@ -2,11 +2,27 @@ import { describe, expect, it } from 'vitest';
 import type { Card } from '@/lib/cards/card';
 import { cardsForScope, deckAnchor, exportFileStem, exportScopeLabel, groupByDeck, searchCards, searchText } from './deck-model';
 
-const card = (id: string, deck: string, front: string, extra: Partial<Card> = {}): Card => ({ id, type: 'basic', front, back: '', deck, tags: [], ...extra });
+const card = (id: string, deck: string, front: string, extra: Partial<Card> = {}): Card => ({
+  id,
+  type: 'basic',
+  front,
+  back: '',
+  deck,
+  tags: [],
+  ...extra,
+});
 const LESSON = [
-  card('tokenization/vocab', 'GPT-2 Pamphlet::Tokenization', 'GPT-2 has {{c1::50,257::number}} tokens', { type: 'cloze', source: { lesson: 'tokenization', lessonTitle: 'Tokenization', anchor: 'vocab' } }),
-  card('attention/why', 'GPT-2 Pamphlet::Attention', 'Why divide by √d_k?', { back: 'Softmax saturates', source: { lesson: 'attention', lessonTitle: 'Attention', anchor: 'scale' } }),
-  card('tokenization/bpe', 'GPT-2 Pamphlet::Tokenization', 'What is BPE?', { source: { lesson: 'tokenization', lessonTitle: 'Tokenization', anchor: 'bpe' } }),
+  card('tokenization/vocab', 'GPT-2 Pamphlet::Tokenization', 'GPT-2 has {{c1::50,257::number}} tokens', {
+    type: 'cloze',
+    source: { lesson: 'tokenization', lessonTitle: 'Tokenization', anchor: 'vocab' },
+  }),
+  card('attention/why', 'GPT-2 Pamphlet::Attention', 'Why divide by √d_k?', {
+    back: 'Softmax saturates',
+    source: { lesson: 'attention', lessonTitle: 'Attention', anchor: 'scale' },
+  }),
+  card('tokenization/bpe', 'GPT-2 Pamphlet::Tokenization', 'What is BPE?', {
+    source: { lesson: 'tokenization', lessonTitle: 'Tokenization', anchor: 'bpe' },
+  }),
 ];
 const MINE = [card('note/1', 'mine', 'wte', { back: 'token embedding', tags: ['gpt2'] })];
 
@@ -40,7 +56,12 @@ describe('export scopes', () => {
   it('picks the cards of each choice', () => {
     expect(cardsForScope('pamphlet', LESSON, MINE)).toEqual(LESSON);
     expect(cardsForScope('mine', LESSON, MINE)).toEqual(MINE);
-    expect(cardsForScope('everything', LESSON, MINE).map((c) => c.id)).toEqual(['tokenization/vocab', 'attention/why', 'tokenization/bpe', 'note/1']);
+    expect(cardsForScope('everything', LESSON, MINE).map((c) => c.id)).toEqual([
+      'tokenization/vocab',
+      'attention/why',
+      'tokenization/bpe',
+      'note/1',
+    ]);
     expect(cardsForScope('lesson:tokenization', LESSON, MINE).map((c) => c.id)).toEqual(['tokenization/vocab', 'tokenization/bpe']);
   });
   it('names the files and options', () => {

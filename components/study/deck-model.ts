@@ -64,5 +64,11 @@ export function exportScopeLabel(scope: ExportScope, lessons: readonly LessonRef
 
 /** The id of a deck's group on the deck page: 'mine::gpt2' → 'deck-mine-gpt2'. */
 export function deckAnchor(deck: string): string {
-  return 'deck-' + (deck.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'cards');
+  return (
+    'deck-' +
+    (deck
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'cards')
+  );
 }

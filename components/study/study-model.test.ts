@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '@/lib/cards/card';
-import { DEFAULT_SETTINGS, Rating, createScheduler, emptyProgress, formatInterval, gradeItem, reviewItems, type Grade, type Progress } from '@/lib/srs';
+import {
+  DEFAULT_SETTINGS,
+  Rating,
+  createScheduler,
+  emptyProgress,
+  formatInterval,
+  gradeItem,
+  reviewItems,
+  type Grade,
+  type Progress,
+} from '@/lib/srs';
 import {
   countItems,
   describeWhen,
@@ -18,9 +28,33 @@ import {
 const scheduler = createScheduler({ enableFuzz: false });
 const source = (lesson: string) => ({ lesson, lessonTitle: lesson, anchor: 'a' });
 const LESSON: Card[] = [
-  { id: 'attention/qk', type: 'cloze', front: 'Scores: {{c1::Q}} times {{c2::K}}', back: '', deck: 'GPT-2 Pamphlet::Attention', tags: [], source: source('attention') },
-  { id: 'attention/why', type: 'basic', front: 'Why scale?', back: 'Variance', deck: 'GPT-2 Pamphlet::Attention', tags: [], source: source('attention') },
-  { id: 'tokenization/vocab', type: 'reversed', front: 'vocab', back: '50257', deck: 'GPT-2 Pamphlet::Tokenization', tags: [], source: source('tokenization') },
+  {
+    id: 'attention/qk',
+    type: 'cloze',
+    front: 'Scores: {{c1::Q}} times {{c2::K}}',
+    back: '',
+    deck: 'GPT-2 Pamphlet::Attention',
+    tags: [],
+    source: source('attention'),
+  },
+  {
+    id: 'attention/why',
+    type: 'basic',
+    front: 'Why scale?',
+    back: 'Variance',
+    deck: 'GPT-2 Pamphlet::Attention',
+    tags: [],
+    source: source('attention'),
+  },
+  {
+    id: 'tokenization/vocab',
+    type: 'reversed',
+    front: 'vocab',
+    back: '50257',
+    deck: 'GPT-2 Pamphlet::Tokenization',
+    tags: [],
+    source: source('tokenization'),
+  },
 ];
 const MINE: Card[] = [{ id: 'note/1', type: 'basic', front: 'wte', back: 'token embedding', deck: 'mine::gpt2', tags: [] }];
 const items = reviewItems(studyCards(LESSON, MINE));
@@ -30,14 +64,26 @@ const utc = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
 
 function graded(keys: string[], rating: Grade = Rating.Good, at = NOW): Progress {
   let p = emptyProgress();
-  for (const key of keys) p = gradeItem(p, items.find((i) => i.key === key)!, rating, at, scheduler).progress;
+  for (const key of keys)
+    p = gradeItem(
+      p,
+      items.find((i) => i.key === key)!,
+      rating,
+      at,
+      scheduler,
+    ).progress;
   return p;
 }
 
 describe('studyCards / parseFilter', () => {
   it('puts lesson cards first and never lets an imported id shadow a lesson card', () => {
     const clash = { ...MINE[0], id: 'attention/why', front: 'other' };
-    expect(studyCards(LESSON, [...MINE, clash]).map((c) => c.id)).toEqual(['attention/qk', 'attention/why', 'tokenization/vocab', 'note/1']);
+    expect(studyCards(LESSON, [...MINE, clash]).map((c) => c.id)).toEqual([
+      'attention/qk',
+      'attention/why',
+      'tokenization/vocab',
+      'note/1',
+    ]);
   });
   it('reads ?lesson= and ?deck=', () => {
     expect(parseFilter(new URLSearchParams('lesson=attention'))).toEqual({ lesson: 'attention' });
@@ -91,7 +137,9 @@ describe('nextReviewAt', () => {
     expect(at!.getTime()).toBeLessThan(progress.states['note/1#0'].due.getTime());
   });
   it('waits for no new card when the daily limit is 0', () => {
-    expect(nextReviewAt({ items, progress: emptyProgress(), settings: { ...settings, dailyNewLimit: 0 }, filter: {}, now: NOW })).toBeNull();
+    expect(
+      nextReviewAt({ items, progress: emptyProgress(), settings: { ...settings, dailyNewLimit: 0 }, filter: {}, now: NOW }),
+    ).toBeNull();
   });
   it('is null with nothing left to learn', () => {
     expect(nextReviewAt({ items: [], progress: emptyProgress(), settings, filter: {}, now: NOW })).toBeNull();
@@ -109,7 +157,15 @@ describe('countItems / lessonItemKeys', () => {
 });
 
 describe('keyAction', () => {
-  const ev = (key: string, extra: Partial<KeyEventLike> = {}): KeyEventLike => ({ key, ctrlKey: false, metaKey: false, altKey: false, inTextField: false, onControl: false, ...extra });
+  const ev = (key: string, extra: Partial<KeyEventLike> = {}): KeyEventLike => ({
+    key,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    inTextField: false,
+    onControl: false,
+    ...extra,
+  });
   const hidden = { revealed: false, hasCard: true };
   const shown = { revealed: true, hasCard: true };
   it.each([

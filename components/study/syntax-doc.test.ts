@@ -27,7 +27,14 @@ describe('syntaxBlocks', () => {
       { kind: 'heading', level: 1, text: 'Title' },
       { kind: 'markdown', text: 'Intro text.\n\n```markdown\n# not a heading\n| not | a table |\n```' },
       { kind: 'heading', level: 2, text: 'Forms' },
-      { kind: 'table', head: ['you write', 'you get'], rows: [['`a::b`', 'a basic card'], ['`a | b`', 'a pipe']] },
+      {
+        kind: 'table',
+        head: ['you write', 'you get'],
+        rows: [
+          ['`a::b`', 'a basic card'],
+          ['`a | b`', 'a pipe'],
+        ],
+      },
       { kind: 'markdown', text: 'After.' },
     ]);
   });

@@ -42,12 +42,16 @@ export default function AttentionExplorer() {
 
   const analyze = (ids: number[], force: boolean) => {
     if (ids.length === 0) return;
-    job.run(ids.join(','), async (client, model) => {
-      const { tensors, ms } = await client.analyze(ids, ['attn', 'q', 'key', 'value']);
-      const { nLayer, nHead } = model.config;
-      for (let l = 0; l < nLayer; l++) tensorOf(tensors, 'attn', l, [nHead, ids.length, ids.length]); // fail early, with the name
-      return { ids, labels: ids.map(tokenLabel), tensors, nLayer, nHead, ms };
-    }, force);
+    job.run(
+      ids.join(','),
+      async (client, model) => {
+        const { tensors, ms } = await client.analyze(ids, ['attn', 'q', 'key', 'value']);
+        const { nLayer, nHead } = model.config;
+        for (let l = 0; l < nLayer; l++) tensorOf(tensors, 'attn', l, [nHead, ids.length, ids.length]); // fail early, with the name
+        return { ids, labels: ids.map(tokenLabel), tensors, nLayer, nHead, ms };
+      },
+      force,
+    );
   };
   useLiveWhenReady(liveTokens.ids.join(','), liveTokens.ids.length > 0, () => analyze(liveTokens.ids, false));
 
@@ -61,7 +65,9 @@ export default function AttentionExplorer() {
   const steps = useMemo(() => (r ? attentionStepFromTensors(r.tensors, layer, head, r.nHead, query) : null), [r, layer, head, query]);
   const modelRow = r ? modelAttentionRow(r.tensors, layer, head, query) : null;
   const top = modelRow
-    ? Array.from(modelRow.subarray(0, query + 1), (w, j) => ({ j, w })).sort((a, b) => b.w - a.w || a.j - b.j).slice(0, 5)
+    ? Array.from(modelRow.subarray(0, query + 1), (w, j) => ({ j, w }))
+        .sort((a, b) => b.w - a.w || a.j - b.j)
+        .slice(0, 5)
     : [];
   const title = `layer ${layer}, head ${head}`;
 
@@ -70,18 +76,29 @@ export default function AttentionExplorer() {
       <ModelStatus />
       <PromptField value={prompt} onChange={setPrompt} total={tokens.total} cap={ATTENTION_CAP} />
       <div className="mw-actions">
-        <button type="button" className="btn btn--primary" onClick={() => analyze(tokens.ids, true)} disabled={job.running || tokens.ids.length === 0}>
+        <button
+          type="button"
+          className="btn btn--primary"
+          onClick={() => analyze(tokens.ids, true)}
+          disabled={job.running || tokens.ids.length === 0}
+        >
           {r ? 'Update' : 'Run the model'}
         </button>
         <span className="muted mw-small" aria-live="polite">
-          {job.running ? 'Running…' : r ? `${T} tokens analysed in ${r.ms.toFixed(0)} ms; it updates as you type.` : tokens.ids.length === 0 ? 'Type a prompt first.' : ''}
+          {job.running
+            ? 'Running…'
+            : r
+              ? `${T} tokens analysed in ${r.ms.toFixed(0)} ms; it updates as you type.`
+              : tokens.ids.length === 0
+                ? 'Type a prompt first.'
+                : ''}
         </span>
       </div>
       <RunError error={job.error} />
       {!r || !attn || !probs || !steps || !modelRow ? (
         <NotYet running={job.running}>
-          Press “Run the model” to load GPT-2 in this page (once; later widgets reuse it) and see its attention weights for the prompt: every
-          layer and head, and one row worked through step by step. Nothing is drawn until the model has answered.
+          Press “Run the model” to load GPT-2 in this page (once; later widgets reuse it) and see its attention weights for the prompt:
+          every layer and head, and one row worked through step by step. Nothing is drawn until the model has answered.
         </NotYet>
       ) : (
         <div className="mw-results" aria-busy={job.running}>
@@ -89,19 +106,31 @@ export default function AttentionExplorer() {
             <label className="mw-field">
               <span>Layer</span>
               <select value={layer} onChange={(e) => setSel({ ...sel, layer: Number(e.target.value) })}>
-                {Array.from({ length: r.nLayer }, (_, l) => <option key={l} value={l}>{l}</option>)}
+                {Array.from({ length: r.nLayer }, (_, l) => (
+                  <option key={l} value={l}>
+                    {l}
+                  </option>
+                ))}
               </select>
             </label>
             <label className="mw-field">
               <span>Head</span>
               <select value={head} onChange={(e) => setSel({ ...sel, head: Number(e.target.value) })}>
-                {Array.from({ length: r.nHead }, (_, h) => <option key={h} value={h}>{h}</option>)}
+                {Array.from({ length: r.nHead }, (_, h) => (
+                  <option key={h} value={h}>
+                    {h}
+                  </option>
+                ))}
               </select>
             </label>
             <label className="mw-field mw-field--wide">
               <span>Query token</span>
               <select value={query} onChange={(e) => setSel({ ...sel, query: Number(e.target.value) })}>
-                {r.labels.map((l, i) => <option key={i} value={i}>{i}: {l}</option>)}
+                {r.labels.map((l, i) => (
+                  <option key={i} value={i}>
+                    {i}: {l}
+                  </option>
+                ))}
               </select>
             </label>
             <label className="mw-field">
@@ -113,15 +142,36 @@ export default function AttentionExplorer() {
             </label>
           </div>
 
-          <h4 className="mw-h">All {r.nHead} heads of layer {layer}</h4>
-          <HeadThumbnails attn={attn.data} nHead={r.nHead} T={T} head={head} onHead={(h) => setSel({ ...sel, head: h })} scale={scale} layer={layer} />
+          <h4 className="mw-h">
+            All {r.nHead} heads of layer {layer}
+          </h4>
+          <HeadThumbnails
+            attn={attn.data}
+            nHead={r.nHead}
+            T={T}
+            head={head}
+            onHead={(h) => setSel({ ...sel, head: h })}
+            scale={scale}
+            layer={layer}
+          />
 
-          <h4 className="mw-h">Layer {layer}, head {head}: rows are queries, columns are keys</h4>
+          <h4 className="mw-h">
+            Layer {layer}, head {head}: rows are queries, columns are keys
+          </h4>
           <ScaleLegend scale={scale} />
-          <AttentionHeatmap probs={probs} labels={r.labels} query={query} onQuery={(q) => setSel({ ...sel, query: q })} scale={scale} title={title} />
+          <AttentionHeatmap
+            probs={probs}
+            labels={r.labels}
+            query={query}
+            onQuery={(q) => setSel({ ...sel, query: q })}
+            scale={scale}
+            title={title}
+          />
 
           <div className="mw-where">
-            <h4 className="mw-h">Where “{r.labels[query]}” (token {query}) attends</h4>
+            <h4 className="mw-h">
+              Where “{r.labels[query]}” (token {query}) attends
+            </h4>
             <ol className="mw-toplist" data-testid="attention-top-keys">
               {top.map(({ j, w }) => (
                 <li key={j} data-j={j} data-weight={w}>
@@ -130,7 +180,11 @@ export default function AttentionExplorer() {
                 </li>
               ))}
             </ol>
-            {query + 1 > top.length ? <p className="muted mw-small">The other {query + 1 - top.length} visible tokens share {fmtPct(Math.max(0, 1 - top.reduce((a, t) => a + t.w, 0)))}.</p> : null}
+            {query + 1 > top.length ? (
+              <p className="muted mw-small">
+                The other {query + 1 - top.length} visible tokens share {fmtPct(Math.max(0, 1 - top.reduce((a, t) => a + t.w, 0)))}.
+              </p>
+            ) : null}
           </div>
 
           <AttentionStepsPanel steps={steps} modelRow={modelRow} labels={r.labels} layer={layer} head={head} />
@@ -144,14 +198,28 @@ export default function AttentionExplorer() {
                   <thead>
                     <tr>
                       <th scope="col">query \ key</th>
-                      {r.labels.map((l, j) => <th key={j} scope="col"><code>{j} {l}</code></th>)}
+                      {r.labels.map((l, j) => (
+                        <th key={j} scope="col">
+                          <code>
+                            {j} {l}
+                          </code>
+                        </th>
+                      ))}
                     </tr>
                   </thead>
                   <tbody>
                     {r.labels.map((l, i) => (
                       <tr key={i}>
-                        <th scope="row"><code>{i} {l}</code></th>
-                        {r.labels.map((_, j) => <td key={j} className="mw-num">{j > i ? '·' : fmt(probs[i * T + j], 3)}</td>)}
+                        <th scope="row">
+                          <code>
+                            {i} {l}
+                          </code>
+                        </th>
+                        {r.labels.map((_, j) => (
+                          <td key={j} className="mw-num">
+                            {j > i ? '·' : fmt(probs[i * T + j], 3)}
+                          </td>
+                        ))}
                       </tr>
                     ))}
                   </tbody>

@@ -62,11 +62,18 @@ export function AttentionHeatmap({ probs, labels, query, onQuery, scale, title }
         }}
       >
         <svg
-          width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ width, height }} role="img"
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          style={{ width, height }}
+          role="img"
           aria-label={`Attention weights of ${title}: ${T} query rows by ${T} key columns; the highlighted row is query ${query}, ${labels[query]}.`}
           onPointerMove={(e) => setHover(cellAt(e))}
           onPointerLeave={() => setHover(null)}
-          onClick={(e) => { const c = cellAt(e); if (c) onQuery(c.i); }}
+          onClick={(e) => {
+            const c = cellAt(e);
+            if (c) onQuery(c.i);
+          }}
         >
           <defs>
             <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -74,10 +81,26 @@ export function AttentionHeatmap({ probs, labels, query, onQuery, scale, title }
             </pattern>
           </defs>
           {short.map((l, i) => (
-            <text key={`r${i}`} x={left - 6} y={top + i * s + s / 2} className={`mw-axis${i === query ? ' is-active' : ''}`} textAnchor="end" dominantBaseline="central">{l}</text>
+            <text
+              key={`r${i}`}
+              x={left - 6}
+              y={top + i * s + s / 2}
+              className={`mw-axis${i === query ? ' is-active' : ''}`}
+              textAnchor="end"
+              dominantBaseline="central"
+            >
+              {l}
+            </text>
           ))}
           {short.map((l, j) => (
-            <text key={`c${j}`} className={`mw-axis${shown?.j === j ? ' is-active' : ''}`} dominantBaseline="central" transform={`translate(${left + j * s + s / 2},${top - 6}) rotate(-${angle})`}>{l}</text>
+            <text
+              key={`c${j}`}
+              className={`mw-axis${shown?.j === j ? ' is-active' : ''}`}
+              dominantBaseline="central"
+              transform={`translate(${left + j * s + s / 2},${top - 6}) rotate(-${angle})`}
+            >
+              {l}
+            </text>
           ))}
           {Array.from({ length: T }, (_, i) => (
             <g key={i}>
@@ -85,12 +108,22 @@ export function AttentionHeatmap({ probs, labels, query, onQuery, scale, title }
                 const p = probs[i * T + j];
                 return <rect key={j} x={left + j * s} y={top + i * s} width={s - 1} height={s - 1} fill={probColor(p, scale)} />;
               })}
-              {i < T - 1 ? <rect x={left + (i + 1) * s} y={top + i * s} width={(T - i - 1) * s - 1} height={s - 1} fill={`url(#${hatch})`} /> : null}
+              {i < T - 1 ? (
+                <rect x={left + (i + 1) * s} y={top + i * s} width={(T - i - 1) * s - 1} height={s - 1} fill={`url(#${hatch})`} />
+              ) : null}
               {s >= 30
                 ? Array.from({ length: i + 1 }, (_, j) => {
                     const p = probs[i * T + j];
                     return (
-                      <text key={`t${j}`} x={left + j * s + s / 2} y={top + i * s + s / 2} className="mw-cell-text" textAnchor="middle" dominantBaseline="central" fill={textOn(viridis(scaleValue(p, scale)))}>
+                      <text
+                        key={`t${j}`}
+                        x={left + j * s + s / 2}
+                        y={top + i * s + s / 2}
+                        className="mw-cell-text"
+                        textAnchor="middle"
+                        dominantBaseline="central"
+                        fill={textOn(viridis(scaleValue(p, scale)))}
+                      >
                         {p.toFixed(2).replace(/^0/, '')}
                       </text>
                     );
@@ -99,7 +132,9 @@ export function AttentionHeatmap({ probs, labels, query, onQuery, scale, title }
             </g>
           ))}
           <rect x={left - 1} y={top + query * s - 1} width={T * s + 1} height={s + 1} className="mw-row-mark" />
-          {shown && shown.i !== query ? <rect x={left - 1} y={top + shown.i * s - 1} width={T * s + 1} height={s + 1} className="mw-row-hover" /> : null}
+          {shown && shown.i !== query ? (
+            <rect x={left - 1} y={top + shown.i * s - 1} width={T * s + 1} height={s + 1} className="mw-row-hover" />
+          ) : null}
         </svg>
       </div>
       <figcaption className="mw-hover-info" aria-hidden="true">
@@ -162,12 +197,18 @@ export function HeadThumbnails({ attn, nHead, T, head, onHead, scale, layer }: T
 export function ScaleLegend({ scale }: { scale: ScaleMode }) {
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
-    <div className="mw-legend" aria-label={`Colour scale (${scale === 'sqrt' ? 'square root' : 'linear'}): dark purple is weight 0, yellow is weight 1; hatched cells are masked.`} role="img">
+    <div
+      className="mw-legend"
+      aria-label={`Colour scale (${scale === 'sqrt' ? 'square root' : 'linear'}): dark purple is weight 0, yellow is weight 1; hatched cells are masked.`}
+      role="img"
+    >
       <div className="mw-legend__scale">
         <div className="mw-legend__bar" style={{ background: legendGradient(scale) }} />
         <div className="mw-legend__ticks" aria-hidden="true">
           {ticks.map((t) => (
-            <span key={t} style={{ left: `${t * 100}%` }}>{scale === 'sqrt' ? +(t * t).toFixed(4) : t}</span>
+            <span key={t} style={{ left: `${t * 100}%` }}>
+              {scale === 'sqrt' ? +(t * t).toFixed(4) : t}
+            </span>
           ))}
         </div>
       </div>

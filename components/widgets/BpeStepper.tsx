@@ -16,7 +16,9 @@ export default function BpeStepper({ text }: { text: string }) {
 
   return (
     <section className="bpe" aria-labelledby={`${id}-title`}>
-      <p id={`${id}-title`} className="wg-subtitle"><strong>BPE merges</strong> <span className="muted">— how one word becomes tokens</span></p>
+      <p id={`${id}-title`} className="wg-subtitle">
+        <strong>BPE merges</strong> <span className="muted">— how one word becomes tokens</span>
+      </p>
       {word === null ? (
         <p className="muted">Type some text to pick a word.</p>
       ) : (
@@ -24,10 +26,18 @@ export default function BpeStepper({ text }: { text: string }) {
           <label className="wg-field">
             <span>Word (a chunk of the pre-tokenized text)</span>
             <select value={words.indexOf(word)} onChange={(e) => setPicked(words[Number(e.target.value)])}>
-              {words.map((w, i) => <option key={i} value={i}>{showWhitespace(w)}</option>)}
+              {words.map((w, i) => (
+                <option key={i} value={i}>
+                  {showWhitespace(w)}
+                </option>
+              ))}
             </select>
           </label>
-          {tooLong > 0 ? <p className="wg-note">{tooLong} chunk{tooLong === 1 ? ' is' : 's are'} longer than {MAX_WORD_LENGTH} characters and not listed.</p> : null}
+          {tooLong > 0 ? (
+            <p className="wg-note">
+              {tooLong} chunk{tooLong === 1 ? ' is' : 's are'} longer than {MAX_WORD_LENGTH} characters and not listed.
+            </p>
+          ) : null}
           <Steps key={word} word={word} />
         </>
       )}
@@ -47,27 +57,46 @@ function Steps({ word }: { word: string }) {
   return (
     <div className="bpe-steps">
       <div className="wg-controls">
-        <button type="button" className="btn wg-btn" onClick={() => setStep(step - 1)} disabled={step === 0}>Previous</button>
-        <button type="button" className="btn wg-btn" onClick={() => setStep(step + 1)} disabled={final}>Next</button>
+        <button type="button" className="btn wg-btn" onClick={() => setStep(step - 1)} disabled={step === 0}>
+          Previous
+        </button>
+        <button type="button" className="btn wg-btn" onClick={() => setStep(step + 1)} disabled={final}>
+          Next
+        </button>
         <div className="wg-range">
-          <label htmlFor={`${id}-step`}>Merge step</label> <span className="wg-value" aria-hidden="true">{step} <span className="muted">of {f.lastStep}</span></span>
+          <label htmlFor={`${id}-step`}>Merge step</label>{' '}
+          <span className="wg-value" aria-hidden="true">
+            {step} <span className="muted">of {f.lastStep}</span>
+          </span>
           <input
-            id={`${id}-step`} type="range" min={0} max={f.lastStep} step={1} value={step}
+            id={`${id}-step`}
+            type="range"
+            min={0}
+            max={f.lastStep}
+            step={1}
+            value={step}
             aria-valuetext={`${step} of ${f.lastStep}`}
-            disabled={f.lastStep === 0} onChange={(e) => setStep(Number(e.target.value))}
+            disabled={f.lastStep === 0}
+            onChange={(e) => setStep(Number(e.target.value))}
           />
         </div>
       </div>
       <ol className="bpe-symbols" aria-label={`Symbols after step ${step}`}>
         {f.symbols.map((s, i) => (
           <li key={i} className={['bpe-sym', s.next && 'is-next', s.justMerged && 'is-new'].filter(Boolean).join(' ')}>
-            {s.next === 'right' ? <span className="bpe-plus" aria-hidden="true">+</span> : null}
+            {s.next === 'right' ? (
+              <span className="bpe-plus" aria-hidden="true">
+                +
+              </span>
+            ) : null}
             <code>{s.text}</code>
             {matchesEncode ? <small className="bpe-id">{ids[i]}</small> : null}
           </li>
         ))}
       </ol>
-      <p className="wg-detail" aria-live="polite">{explain(f, word, ids, matchesEncode)}</p>
+      <p className="wg-detail" aria-live="polite">
+        {explain(f, word, ids, matchesEncode)}
+      </p>
     </div>
   );
 }

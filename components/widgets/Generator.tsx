@@ -1,7 +1,15 @@
 'use client';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { decode, encode } from '@/lib/tokenizer';
-import { DEFAULT_SETTINGS, LIMITS, MAX_PROMPT_CHARS, checkSettings, fromSearchParams, toSearchParams, type GeneratorSettings } from '@/lib/worker/generator-settings';
+import {
+  DEFAULT_SETTINGS,
+  LIMITS,
+  MAX_PROMPT_CHARS,
+  checkSettings,
+  fromSearchParams,
+  toSearchParams,
+  type GeneratorSettings,
+} from '@/lib/worker/generator-settings';
 import type { GenerateStats } from '@/lib/worker/protocol';
 import { ensureModel, useModelStatus } from '@/components/model/model-store';
 import ModelStatus from '@/components/model/ModelStatus';
@@ -90,12 +98,21 @@ export default function Generator({ standalone = false }: { standalone?: boolean
     <label className="gen-field">
       <span>{label}</span>
       <input
-        type="number" inputMode="decimal" min={LIMITS[k][0]} max={LIMITS[k][1]} step={step} value={s[k]}
+        type="number"
+        inputMode="decimal"
+        min={LIMITS[k][0]}
+        max={LIMITS[k][1]}
+        step={step}
+        value={s[k]}
         disabled={running || (s.greedy && (k === 'temperature' || k === 'topK' || k === 'topP'))}
         onChange={(e) => set(k, Number(e.target.value))}
         aria-describedby={help ? `${k}-help` : undefined}
       />
-      {help ? <small id={`${k}-help`} className="muted">{help}</small> : null}
+      {help ? (
+        <small id={`${k}-help`} className="muted">
+          {help}
+        </small>
+      ) : null}
     </label>
   );
 
@@ -103,12 +120,28 @@ export default function Generator({ standalone = false }: { standalone?: boolean
     <section className="widget generator ui" aria-label="Generator">
       <ModelStatus />
       <label className="gen-prompt">
-        <span>Prompt <small className="muted">({promptTokens} token{promptTokens === 1 ? '' : 's'}{status.state === 'ready' && promptTokens > status.info.model.config.blockSize ? `; only the last ${status.info.model.config.blockSize} fit the context window, earlier ones are dropped` : ''})</small></span>
-        <textarea value={s.prompt} rows={3} maxLength={MAX_PROMPT_CHARS} onChange={(e) => set('prompt', e.target.value)} disabled={running} />
+        <span>
+          Prompt{' '}
+          <small className="muted">
+            ({promptTokens} token{promptTokens === 1 ? '' : 's'}
+            {status.state === 'ready' && promptTokens > status.info.model.config.blockSize
+              ? `; only the last ${status.info.model.config.blockSize} fit the context window, earlier ones are dropped`
+              : ''}
+            )
+          </small>
+        </span>
+        <textarea
+          value={s.prompt}
+          rows={3}
+          maxLength={MAX_PROMPT_CHARS}
+          onChange={(e) => set('prompt', e.target.value)}
+          disabled={running}
+        />
       </label>
       <div className="gen-controls">
         <label className="gen-check">
-          <input type="checkbox" checked={s.greedy} onChange={(e) => set('greedy', e.target.checked)} disabled={running} /> Greedy (always the most likely token)
+          <input type="checkbox" checked={s.greedy} onChange={(e) => set('greedy', e.target.checked)} disabled={running} /> Greedy (always
+          the most likely token)
         </label>
         {num('temperature', 'Temperature', 0.05)}
         {num('topK', 'Top-k', 1, '0 = off')}
@@ -123,26 +156,47 @@ export default function Generator({ standalone = false }: { standalone?: boolean
       ) : null}
       <div className="gen-actions">
         {running ? (
-          <button type="button" className="btn" onClick={() => cancelRef.current?.()}>Stop</button>
+          <button type="button" className="btn" onClick={() => cancelRef.current?.()}>
+            Stop
+          </button>
         ) : (
-          <button type="button" className="btn btn--primary" onClick={run}>Generate</button>
+          <button type="button" className="btn btn--primary" onClick={run}>
+            Generate
+          </button>
         )}
-        <a className="gen-share" href={`/generator/?${toSearchParams(checkSettings(s).settings)}`}>Link to these settings</a>
+        <a className="gen-share" href={`/generator/?${toSearchParams(checkSettings(s).settings)}`}>
+          Link to these settings
+        </a>
         <button
-          type="button" className="btn"
+          type="button"
+          className="btn"
           onClick={async () => {
-            try { await navigator.clipboard.writeText(shareUrl()); setCopied(true); setTimeout(() => setCopied(false), 2000); }
-            catch { setError(`Copy this link: ${shareUrl()}`); }
+            try {
+              await navigator.clipboard.writeText(shareUrl());
+              setCopied(true);
+              setTimeout(() => setCopied(false), 2000);
+            } catch {
+              setError(`Copy this link: ${shareUrl()}`);
+            }
           }}
         >
           {copied ? 'Link copied' : 'Copy link'}
         </button>
       </div>
-      {error ? <p role="alert" className="gen-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="gen-error">
+          {error}
+        </p>
+      ) : null}
       <div className="gen-output" aria-live="polite" aria-busy={running} data-testid="generator-output">
         <span className="gen-output__prompt">{s.prompt}</span>
         {out.map((p, i) => (
-          <span key={i} className="gen-token" title={`token${p.ids.length > 1 ? 's' : ''} ${p.ids.join(', ')}: ${JSON.stringify(p.text)}`} data-ids={p.ids.join(',')}>
+          <span
+            key={i}
+            className="gen-token"
+            title={`token${p.ids.length > 1 ? 's' : ''} ${p.ids.join(', ')}: ${JSON.stringify(p.text)}`}
+            data-ids={p.ids.join(',')}
+          >
             {p.text}
           </span>
         ))}

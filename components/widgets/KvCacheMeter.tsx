@@ -72,7 +72,9 @@ export default function KvCacheMeter() {
       <PromptField value={prompt} onChange={setPrompt} total={tokens.total} disabled={running} />
       <div className="mw-actions">
         {running ? (
-          <button type="button" className="btn" onClick={() => cancelRef.current?.()}>Stop</button>
+          <button type="button" className="btn" onClick={() => cancelRef.current?.()}>
+            Stop
+          </button>
         ) : (
           <button type="button" className="btn btn--primary" onClick={run} disabled={tokens.ids.length === 0}>
             Generate {NEW_TOKENS} tokens (greedy)
@@ -84,12 +86,23 @@ export default function KvCacheMeter() {
 
       <div className="mw-kv-grid">
         <div className="mw-kv-box">
-          <label htmlFor={meterId} className="mw-kv-label">Positions in the KV cache</label>
+          <label htmlFor={meterId} className="mw-kv-label">
+            Positions in the KV cache
+          </label>
           <p className="mw-kv-big" aria-live="polite" data-testid="kv-positions">
-            {events.length ? <>{positions}{cfg ? <span className="muted"> of {cfg.blockSize}</span> : null}</> : <span className="muted">—</span>}
+            {events.length ? (
+              <>
+                {positions}
+                {cfg ? <span className="muted"> of {cfg.blockSize}</span> : null}
+              </>
+            ) : (
+              <span className="muted">—</span>
+            )}
           </p>
           <meter id={meterId} min={0} max={cfg?.blockSize ?? 1} value={events.length ? positions : 0} />
-          <p className="muted mw-small">A token’s k and v join the cache when the model reads that token, i.e. while it predicts the next one.</p>
+          <p className="muted mw-small">
+            A token’s k and v join the cache when the model reads that token, i.e. while it predicts the next one.
+          </p>
         </div>
         <div className="mw-kv-box">
           <p className="mw-kv-label">Memory the cache holds</p>
@@ -97,16 +110,23 @@ export default function KvCacheMeter() {
             {cfg && events.length ? formatBytes(kvCacheBytes(cfg, positions)) : <span className="muted">—</span>}
           </p>
           <p className="mw-formula mw-small">
-            2 (K and V) × {cfg ? `${cfg.nLayer} layers` : 'nLayer'} × {events.length ? `${positions} positions` : 'positions'} × {cfg ? `${cfg.nEmbd} numbers` : 'nEmbd'} × 4 bytes
-            {cfg ? <span className="muted"> ({kvNumbersPerPosition(cfg).toLocaleString('en')} float32 numbers per position; a full window of {cfg.blockSize} holds {formatBytes(kvCacheBytes(cfg, cfg.blockSize))})</span> : null}
+            2 (K and V) × {cfg ? `${cfg.nLayer} layers` : 'nLayer'} × {events.length ? `${positions} positions` : 'positions'} ×{' '}
+            {cfg ? `${cfg.nEmbd} numbers` : 'nEmbd'} × 4 bytes
+            {cfg ? (
+              <span className="muted">
+                {' '}
+                ({kvNumbersPerPosition(cfg).toLocaleString('en')} float32 numbers per position; a full window of {cfg.blockSize} holds{' '}
+                {formatBytes(kvCacheBytes(cfg, cfg.blockSize))})
+              </span>
+            ) : null}
           </p>
         </div>
       </div>
 
       {events.length === 0 ? (
         <NotYet running={running}>
-          Press “Generate” to load GPT-2 in this page and let it continue your prompt by {NEW_TOKENS} tokens. Each token’s measured time appears
-          here as it arrives.
+          Press “Generate” to load GPT-2 in this page and let it continue your prompt by {NEW_TOKENS} tokens. Each token’s measured time
+          appears here as it arrives.
         </NotYet>
       ) : (
         <div className="mw-results">
@@ -116,14 +136,31 @@ export default function KvCacheMeter() {
           </p>
           {summary ? (
             <p data-testid="kv-summary">
-              Prompt: <strong>{summary.promptTokens} tokens in {ms(summary.prefillMs)}</strong> (one forward pass over all of them).{' '}
-              {summary.medianStepMs !== null ? <>Each token after it: <strong>median {ms(summary.medianStepMs)}</strong> (a forward pass over just the new token; the earlier positions come from the cache).</> : null}
+              Prompt:{' '}
+              <strong>
+                {summary.promptTokens} tokens in {ms(summary.prefillMs)}
+              </strong>{' '}
+              (one forward pass over all of them).{' '}
+              {summary.medianStepMs !== null ? (
+                <>
+                  Each token after it: <strong>median {ms(summary.medianStepMs)}</strong> (a forward pass over just the new token; the
+                  earlier positions come from the cache).
+                </>
+              ) : null}
             </p>
           ) : null}
           <div className="mw-scroll">
-            <div className="mw-tbars" role="img" aria-label={`Time per token: the first bar is the prompt (${ms(events[0].ms)}), then one bar per new token; the table below lists them.`}>
+            <div
+              className="mw-tbars"
+              role="img"
+              aria-label={`Time per token: the first bar is the prompt (${ms(events[0].ms)}), then one bar per new token; the table below lists them.`}
+            >
               {events.map((e) => (
-                <div key={e.index} className={`mw-tbar${e.index === 0 ? ' is-prefill' : ''}`} title={`${e.index === 0 ? 'prompt + first token' : `token ${e.index}`}: ${ms(e.ms)}`}>
+                <div
+                  key={e.index}
+                  className={`mw-tbar${e.index === 0 ? ' is-prefill' : ''}`}
+                  title={`${e.index === 0 ? 'prompt + first token' : `token ${e.index}`}: ${ms(e.ms)}`}
+                >
                   <span style={{ height: `${Math.max(1, (e.ms / maxMs) * 100)}%` }} />
                   <small>{e.index === 0 ? 'prompt' : e.index}</small>
                 </div>
@@ -131,8 +168,8 @@ export default function KvCacheMeter() {
             </div>
           </div>
           <p className="mw-note">
-            Why each new token stays cheap: the model computes q, k and v only for that one token, and reuses the cached keys and values of every
-            earlier position instead of recomputing them.
+            Why each new token stays cheap: the model computes q, k and v only for that one token, and reuses the cached keys and values of
+            every earlier position instead of recomputing them.
           </p>
           <details className="mw-details">
             <summary>Per-token times as a table</summary>
@@ -141,18 +178,26 @@ export default function KvCacheMeter() {
                 <caption>Each generated token: time to produce it and the cache length when it was emitted</caption>
                 <thead>
                   <tr>
-                    <th scope="col" className="mw-num">#</th>
+                    <th scope="col" className="mw-num">
+                      #
+                    </th>
                     <th scope="col">token</th>
                     <th scope="col">forward pass over</th>
-                    <th scope="col" className="mw-num">time</th>
-                    <th scope="col" className="mw-num">cached positions</th>
+                    <th scope="col" className="mw-num">
+                      time
+                    </th>
+                    <th scope="col" className="mw-num">
+                      cached positions
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {events.map((e) => (
                     <tr key={e.index} data-index={e.index} data-ms={e.ms} data-cached={e.cachedPositions}>
                       <td className="mw-num">{e.index}</td>
-                      <td><code>{tokenLabel(e.tokenId)}</code></td>
+                      <td>
+                        <code>{tokenLabel(e.tokenId)}</code>
+                      </td>
                       <td>{e.index === 0 ? `the whole prompt (${e.cachedPositions} tokens)` : 'one token'}</td>
                       <td className="mw-num">{ms(e.ms)}</td>
                       <td className="mw-num">{e.cachedPositions}</td>

@@ -43,7 +43,9 @@ interface Props {
 
 export default function MiniLineChart({ xLabels, series, log = false, label, yTitle, height = 190 }: Props) {
   const values = series.flatMap((s) => s.values).filter((v) => Number.isFinite(v));
-  const ticks = log ? logTicks(Math.min(...values.filter((v) => v > 0)) / 1.5, Math.max(...values) * 1.5) : niceTicks(Math.max(...values) * 1.05);
+  const ticks = log
+    ? logTicks(Math.min(...values.filter((v) => v > 0)) / 1.5, Math.max(...values) * 1.5)
+    : niceTicks(Math.max(...values) * 1.05);
   const left = 52;
   const top = 10;
   const bottom = 34;
@@ -56,19 +58,29 @@ export default function MiniLineChart({ xLabels, series, log = false, label, yTi
   return (
     <div className="mw-scroll mw-chart">
       <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ width, height }} role="img" aria-label={label}>
-        <text x={4} y={top + plotH / 2} className="mw-axis" transform={`rotate(-90 10 ${top + plotH / 2})`} textAnchor="middle">{yTitle}</text>
+        <text x={4} y={top + plotH / 2} className="mw-axis" transform={`rotate(-90 10 ${top + plotH / 2})`} textAnchor="middle">
+          {yTitle}
+        </text>
         {ticks.map((t) => (
           <g key={t}>
             <line x1={left} x2={left + plotW} y1={y(t)} y2={y(t)} className="mw-grid" />
-            <text x={left - 4} y={y(t)} className="mw-axis" textAnchor="end" dominantBaseline="central">{tickLabel(t, log)}</text>
+            <text x={left - 4} y={y(t)} className="mw-axis" textAnchor="end" dominantBaseline="central">
+              {tickLabel(t, log)}
+            </text>
           </g>
         ))}
         {xLabels.map((l, i) => (
-          <text key={i} x={x(i)} y={top + plotH + 14} className="mw-axis" textAnchor="middle">{l}</text>
+          <text key={i} x={x(i)} y={top + plotH + 14} className="mw-axis" textAnchor="middle">
+            {l}
+          </text>
         ))}
         {series.map((s) => (
           <g key={s.name} className={`mw-series mw-series--${s.tone}`}>
-            <polyline fill="none" strokeDasharray={s.dashed ? '5 4' : undefined} points={s.values.flatMap((v, i) => (Number.isFinite(v) ? [`${x(i)},${y(v)}`] : [])).join(' ')} />
+            <polyline
+              fill="none"
+              strokeDasharray={s.dashed ? '5 4' : undefined}
+              points={s.values.flatMap((v, i) => (Number.isFinite(v) ? [`${x(i)},${y(v)}`] : [])).join(' ')}
+            />
             {s.values.map((v, i) => (Number.isFinite(v) ? <MarkerShape key={i} m={s.marker} x={x(i)} y={y(v)} /> : null))}
           </g>
         ))}

@@ -32,7 +32,11 @@ const pct = (p: number) => (p * 100 >= 0.1 ? `${(p * 100).toFixed(1)}%` : `${(p 
 
 function LogitLens({ lens, lastLabel, nLayer }: { lens: Result['lens']; lastLabel: string; nLayer: number }) {
   if (!Array.isArray(lens)) {
-    return <p className="muted" data-testid="logit-lens-unavailable">Logit lens not available: {lens.unavailable}</p>;
+    return (
+      <p className="muted" data-testid="logit-lens-unavailable">
+        Logit lens not available: {lens.unavailable}
+      </p>
+    );
   }
   return (
     <div className="mw-scroll">
@@ -44,13 +48,19 @@ function LogitLens({ lens, lastLabel, nLayer }: { lens: Result['lens']; lastLabe
         <thead>
           <tr>
             <th scope="col">stream</th>
-            {Array.from({ length: LENS_TOP }, (_, k) => <th key={k} scope="col">#{k + 1}</th>)}
+            {Array.from({ length: LENS_TOP }, (_, k) => (
+              <th key={k} scope="col">
+                #{k + 1}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {lens.map((l) => (
             <tr key={l.layer} data-layer={l.layer} data-top-id={l.ids[0]} data-top-prob={l.probs[0]}>
-              <th scope="row">{l.layer === 0 ? 'embeddings' : l.layer === nLayer ? `after block ${l.layer - 1} (output)` : `after block ${l.layer - 1}`}</th>
+              <th scope="row">
+                {l.layer === 0 ? 'embeddings' : l.layer === nLayer ? `after block ${l.layer - 1} (output)` : `after block ${l.layer - 1}`}
+              </th>
               {l.ids.map((id, k) => (
                 <td key={id}>
                   <code>{tokenLabel(id)}</code> <span className="muted">{pct(l.probs[k])}</span>
@@ -85,12 +95,16 @@ export default function ResidualStream() {
 
   const analyze = (ids: number[], force: boolean) => {
     if (ids.length === 0) return;
-    job.run(ids.join(','), async (client, model) => {
-      const { tensors, ms, lens } = await client.analyze(ids, ['resid', 'resid_mid', 'ln_1', 'ln_2'], LENS_TOP); // one forward pass
-      const { nLayer } = model.config;
-      residualProfile(tensors, nLayer, 0); // every tensor there, with its name if not
-      return { ids, labels: ids.map(tokenLabel), tensors, nLayer, ms, lens: lens ?? { unavailable: 'the worker sent no lens.' } };
-    }, force);
+    job.run(
+      ids.join(','),
+      async (client, model) => {
+        const { tensors, ms, lens } = await client.analyze(ids, ['resid', 'resid_mid', 'ln_1', 'ln_2'], LENS_TOP); // one forward pass
+        const { nLayer } = model.config;
+        residualProfile(tensors, nLayer, 0); // every tensor there, with its name if not
+        return { ids, labels: ids.map(tokenLabel), tensors, nLayer, ms, lens: lens ?? { unavailable: 'the worker sent no lens.' } };
+      },
+      force,
+    );
   };
   useLiveWhenReady(liveIds.join(','), liveIds.length > 0, () => analyze(liveIds, false));
 
@@ -103,7 +117,13 @@ export default function ResidualStream() {
   const normSeries: Series[] = p
     ? [
         { name: 'entering the block (resid)', values: [...p.blocks.map((b) => b.residIn.norm), p.final.norm], tone: 1, marker: 'circle' },
-        { name: 'after the attention add (resid_mid)', values: [...p.blocks.map((b) => b.residMid.norm), Number.NaN], tone: 2, marker: 'square', dashed: true },
+        {
+          name: 'after the attention add (resid_mid)',
+          values: [...p.blocks.map((b) => b.residMid.norm), Number.NaN],
+          tone: 2,
+          marker: 'square',
+          dashed: true,
+        },
       ]
     : [];
   const varSeries: Series[] = p
@@ -120,11 +140,22 @@ export default function ResidualStream() {
       <ModelStatus />
       <PromptField value={prompt} onChange={setPrompt} total={tokens.total} cap={RESIDUAL_CAP} />
       <div className="mw-actions">
-        <button type="button" className="btn btn--primary" onClick={() => analyze(tokens.ids, true)} disabled={job.running || tokens.ids.length === 0}>
+        <button
+          type="button"
+          className="btn btn--primary"
+          onClick={() => analyze(tokens.ids, true)}
+          disabled={job.running || tokens.ids.length === 0}
+        >
           {r ? 'Update' : 'Run the model'}
         </button>
         <span className="muted mw-small" aria-live="polite">
-          {job.running ? 'Running…' : r ? `${T} tokens analysed in ${r.ms.toFixed(0)} ms; it updates as you type.` : tokens.ids.length === 0 ? 'Type a prompt first.' : ''}
+          {job.running
+            ? 'Running…'
+            : r
+              ? `${T} tokens analysed in ${r.ms.toFixed(0)} ms; it updates as you type.`
+              : tokens.ids.length === 0
+                ? 'Type a prompt first.'
+                : ''}
         </span>
       </div>
       <RunError error={job.error} />
@@ -139,50 +170,103 @@ export default function ResidualStream() {
             <label className="mw-field mw-field--wide">
               <span>Token position</span>
               <select value={pos} onChange={(e) => setPosition(Number(e.target.value))}>
-                {r.labels.map((l, i) => <option key={i} value={i}>{i}: {l}</option>)}
+                {r.labels.map((l, i) => (
+                  <option key={i} value={i}>
+                    {i}: {l}
+                  </option>
+                ))}
               </select>
             </label>
           </div>
 
-          <h4 className="mw-h">Size of the stream, ‖x‖ (L2 norm over {r.tensors['resid.0'].dims[1]} channels), token {pos} “{r.labels[pos]}”</h4>
-          <MiniLineChart xLabels={[...layers, 'ln_f']} series={normSeries} yTitle="‖x‖"
-            label={`L2 norm of the residual stream of token ${pos} entering each of the ${r.nLayer} blocks, after each attention add, and before ln_f. The table below lists the numbers.`} />
+          <h4 className="mw-h">
+            Size of the stream, ‖x‖ (L2 norm over {r.tensors['resid.0'].dims[1]} channels), token {pos} “{r.labels[pos]}”
+          </h4>
+          <MiniLineChart
+            xLabels={[...layers, 'ln_f']}
+            series={normSeries}
+            yTitle="‖x‖"
+            label={`L2 norm of the residual stream of token ${pos} entering each of the ${r.nLayer} blocks, after each attention add, and before ln_f. The table below lists the numbers.`}
+          />
           <p className="mw-chart-legend mw-small">
-            {normSeries.map((s) => <span key={s.name}><LegendMarker s={s} /> {s.name}</span>)}
+            {normSeries.map((s) => (
+              <span key={s.name}>
+                <LegendMarker s={s} /> {s.name}
+              </span>
+            ))}
             <span className="muted">x axis: block number; “ln_f” = the stream after the last block</span>
           </p>
 
           <h4 className="mw-h">LayerNorm: variance over channels, input vs output (log scale)</h4>
-          <MiniLineChart xLabels={layers} series={varSeries} log yTitle="variance"
-            label={`Variance over channels of the inputs and outputs of ln_1 and ln_2 in each block, token ${pos}, on a log scale. The table below lists the numbers.`} />
+          <MiniLineChart
+            xLabels={layers}
+            series={varSeries}
+            log
+            yTitle="variance"
+            label={`Variance over channels of the inputs and outputs of ln_1 and ln_2 in each block, token ${pos}, on a log scale. The table below lists the numbers.`}
+          />
           <p className="mw-chart-legend mw-small">
-            {varSeries.map((s) => <span key={s.name}><LegendMarker s={s} /> {s.name}</span>)}
+            {varSeries.map((s) => (
+              <span key={s.name}>
+                <LegendMarker s={s} /> {s.name}
+              </span>
+            ))}
           </p>
           <p className="mw-note">
-            Each LayerNorm first normalizes the token’s vector to mean 0 and variance 1, then multiplies every channel by a learned gain γ and adds a
-            learned bias β. So its outputs below are not exactly 0 and 1, but they stay on one scale in every block while the stream’s own size changes.
+            Each LayerNorm first normalizes the token’s vector to mean 0 and variance 1, then multiplies every channel by a learned gain γ
+            and adds a learned bias β. So its outputs below are not exactly 0 and 1, but they stay on one scale in every block while the
+            stream’s own size changes.
           </p>
 
           <div className="mw-table-wrap">
             <table className="mw-table" data-testid="residual-table">
-              <caption>Token {pos} “{r.labels[pos]}”, per block: norms, and mean / variance over channels</caption>
+              <caption>
+                Token {pos} “{r.labels[pos]}”, per block: norms, and mean / variance over channels
+              </caption>
               <thead>
                 <tr>
-                  <th scope="col" rowSpan={2}>block</th>
-                  <th scope="col" rowSpan={2} className="mw-num">‖resid‖ entering</th>
-                  <th scope="col" rowSpan={2} className="mw-num">‖resid_mid‖ after attn add</th>
-                  <th scope="colgroup" colSpan={2}>ln_1 input</th>
-                  <th scope="colgroup" colSpan={2}>ln_1 output</th>
-                  <th scope="colgroup" colSpan={2}>ln_2 input</th>
-                  <th scope="colgroup" colSpan={2}>ln_2 output</th>
+                  <th scope="col" rowSpan={2}>
+                    block
+                  </th>
+                  <th scope="col" rowSpan={2} className="mw-num">
+                    ‖resid‖ entering
+                  </th>
+                  <th scope="col" rowSpan={2} className="mw-num">
+                    ‖resid_mid‖ after attn add
+                  </th>
+                  <th scope="colgroup" colSpan={2}>
+                    ln_1 input
+                  </th>
+                  <th scope="colgroup" colSpan={2}>
+                    ln_1 output
+                  </th>
+                  <th scope="colgroup" colSpan={2}>
+                    ln_2 input
+                  </th>
+                  <th scope="colgroup" colSpan={2}>
+                    ln_2 output
+                  </th>
                 </tr>
                 <tr>
-                  {[0, 1, 2, 3].flatMap((k) => [<th key={`m${k}`} scope="col" className="mw-num">mean</th>, <th key={`v${k}`} scope="col" className="mw-num">var</th>])}
+                  {[0, 1, 2, 3].flatMap((k) => [
+                    <th key={`m${k}`} scope="col" className="mw-num">
+                      mean
+                    </th>,
+                    <th key={`v${k}`} scope="col" className="mw-num">
+                      var
+                    </th>,
+                  ])}
                 </tr>
               </thead>
               <tbody>
                 {p.blocks.map((b) => (
-                  <tr key={b.layer} data-layer={b.layer} data-resid-norm={b.residIn.norm} data-ln1-out-mean={b.ln1Out.mean} data-ln1-out-var={b.ln1Out.variance}>
+                  <tr
+                    key={b.layer}
+                    data-layer={b.layer}
+                    data-resid-norm={b.residIn.norm}
+                    data-ln1-out-mean={b.ln1Out.mean}
+                    data-ln1-out-var={b.ln1Out.variance}
+                  >
                     <th scope="row">{b.layer}</th>
                     <td className="mw-num">{fmt(b.residIn.norm, 2)}</td>
                     <td className="mw-num">{fmt(b.residMid.norm, 2)}</td>
@@ -195,7 +279,9 @@ export default function ResidualStream() {
                 <tr data-layer="final" data-resid-norm={p.final.norm}>
                   <th scope="row">into ln_f</th>
                   <td className="mw-num">{fmt(p.final.norm, 2)}</td>
-                  <td colSpan={9} className="muted">the stream after the last block; ln_f normalizes it before the output layer</td>
+                  <td colSpan={9} className="muted">
+                    the stream after the last block; ln_f normalizes it before the output layer
+                  </td>
                 </tr>
               </tbody>
             </table>

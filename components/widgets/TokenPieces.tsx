@@ -12,18 +12,32 @@ export function PieceView({ piece }: { piece: Piece }) {
     case 'text':
       return <>{piece.text}</>;
     case 'space':
-      return <><span className="tok-ws" aria-hidden="true">{piece.text}</span>{piece.newline ? '\n' : null}</>;
+      return (
+        <>
+          <span className="tok-ws" aria-hidden="true">
+            {piece.text}
+          </span>
+          {piece.newline ? '\n' : null}
+        </>
+      );
     case 'invisible':
       return <span className="tok-invisible">{piece.text}</span>;
     case 'part':
       return (
         <span className="tok-part" title={`bytes ${piece.from + 1}–${piece.to} of the ${piece.of} bytes of “${piece.text}”`}>
-          {piece.text}<span className="tok-hex">{piece.hex}</span>
+          {piece.text}
+          <span className="tok-hex">{piece.hex}</span>
         </span>
       );
   }
 }
 
 export function TokenPieces({ pieces }: { pieces: readonly Piece[] }) {
-  return <>{pieces.map((p, k) => <PieceView key={k} piece={p} />)}</>;
+  return (
+    <>
+      {pieces.map((p, k) => (
+        <PieceView key={k} piece={p} />
+      ))}
+    </>
+  );
 }

@@ -59,7 +59,14 @@ export default function TokenizerPlayground({ initialText = DEFAULT_TEXT }: { in
 
   function onTokenKey(e: KeyboardEvent<HTMLDivElement>) {
     const from = inRange(focused) ?? stop;
-    const moves: Partial<Record<string, number>> = { ArrowRight: from + 1, ArrowDown: from + 1, ArrowLeft: from - 1, ArrowUp: from - 1, Home: 0, End: rows.length - 1 };
+    const moves: Partial<Record<string, number>> = {
+      ArrowRight: from + 1,
+      ArrowDown: from + 1,
+      ArrowLeft: from - 1,
+      ArrowUp: from - 1,
+      Home: 0,
+      End: rows.length - 1,
+    };
     const to = moves[e.key];
     if (to === undefined || rows.length === 0) return;
     e.preventDefault();
@@ -74,9 +81,15 @@ export default function TokenizerPlayground({ initialText = DEFAULT_TEXT }: { in
   return (
     <section className="widget ui wg tp wg-size--tokenizer" aria-label="Tokenizer playground">
       <div className="tp-input">
-        <label htmlFor={`${id}-text`} className="wg-label">Text to tokenize</label>
+        <label htmlFor={`${id}-text`} className="wg-label">
+          Text to tokenize
+        </label>
         <textarea
-          id={`${id}-text`} value={text} rows={3} maxLength={MAX_CHARS} spellCheck={false}
+          id={`${id}-text`}
+          value={text}
+          rows={3}
+          maxLength={MAX_CHARS}
+          spellCheck={false}
           onChange={(e) => setText(e.target.value)}
         />
         <div className="wg-buttons" role="group" aria-label="Examples">
@@ -89,27 +102,43 @@ export default function TokenizerPlayground({ initialText = DEFAULT_TEXT }: { in
       </div>
 
       <p className="wg-counts" aria-live="polite">
-        <strong>{fmt(total)}</strong> token{total === 1 ? '' : 's'} · <strong>{fmt(stats.codePoints)}</strong> characters
-        (Unicode code points) · <strong>{fmt(stats.utf8Bytes)}</strong> UTF-8 bytes
+        <strong>{fmt(total)}</strong> token{total === 1 ? '' : 's'} · <strong>{fmt(stats.codePoints)}</strong> characters (Unicode code
+        points) · <strong>{fmt(stats.utf8Bytes)}</strong> UTF-8 bytes
         {text !== shown ? <span className="muted"> · updating…</span> : null}
       </p>
       {total > rows.length ? (
-        <p className="wg-note" role="note">Showing the first {fmt(rows.length)} of {fmt(total)} tokens; the counts above cover the whole text.</p>
+        <p className="wg-note" role="note">
+          Showing the first {fmt(rows.length)} of {fmt(total)} tokens; the counts above cover the whole text.
+        </p>
       ) : null}
 
       <div
-        ref={textRef} className="tp-text" role="listbox" aria-label="Tokens" aria-orientation="horizontal"
-        aria-describedby={`${id}-help`} onKeyDown={onTokenKey}
+        ref={textRef}
+        className="tp-text"
+        role="listbox"
+        aria-label="Tokens"
+        aria-orientation="horizontal"
+        aria-describedby={`${id}-help`}
+        onKeyDown={onTokenKey}
       >
         {rows.length === 0 ? <span className="muted">No tokens: the text is empty.</span> : null}
         {rows.map((row) => (
           <Fragment key={row.index}>
             <span
-              role="option" aria-selected={row.index === active} aria-label={describeToken(row, total)}
-              tabIndex={row.index === stop ? 0 : -1} data-index={row.index}
-              className={tokenClass(row, row.index === active)} style={tint(row.index)}
-              onMouseEnter={() => setHovered(row.index)} onMouseLeave={() => setHovered(null)}
-              onFocus={() => { setFocused(row.index); setTabStop(row.index); revealRow(row.index); }}
+              role="option"
+              aria-selected={row.index === active}
+              aria-label={describeToken(row, total)}
+              tabIndex={row.index === stop ? 0 : -1}
+              data-index={row.index}
+              className={tokenClass(row, row.index === active)}
+              style={tint(row.index)}
+              onMouseEnter={() => setHovered(row.index)}
+              onMouseLeave={() => setHovered(null)}
+              onFocus={() => {
+                setFocused(row.index);
+                setTabStop(row.index);
+                revealRow(row.index);
+              }}
               onBlur={() => setFocused(null)}
             >
               <TokenPieces pieces={row.pieces} />
@@ -119,15 +148,30 @@ export default function TokenizerPlayground({ initialText = DEFAULT_TEXT }: { in
         ))}
       </div>
       <p id={`${id}-help`} className="wg-detail">
-        {activeRow
-          ? <>{describeToken(activeRow, total)} · vocab <code>{activeRow.vocab}</code> · bytes <code>{activeRow.hex}</code></>
-          : 'Hover a token, or Tab into the tokens and move with the arrow keys, to see its id and bytes.'}
+        {activeRow ? (
+          <>
+            {describeToken(activeRow, total)} · vocab <code>{activeRow.vocab}</code> · bytes <code>{activeRow.hex}</code>
+          </>
+        ) : (
+          'Hover a token, or Tab into the tokens and move with the arrow keys, to see its id and bytes.'
+        )}
       </p>
       <p className="wg-note">
         <span className="tok-ws">·</span> marks a space and <span className="tok-ws">↵</span> a newline. GPT-2’s vocabulary writes every
         byte as a printable character, so there a leading space is <code>Ġ</code> and a newline <code>Ċ</code>.
-        {hasPartial ? <> A <span className="tok tok--partial tok--legend">dashed</span> token is <strong>part of a character</strong>: BPE works on UTF-8 bytes, and this character’s bytes are split across tokens (its bytes are shown in hex).</> : null}
-        {hasSpecial ? <> <code>&lt;|endoftext|&gt;</code> is one special token, id {EOT_ID}: it marks a document boundary and is never built by merges.</> : null}
+        {hasPartial ? (
+          <>
+            {' '}
+            A <span className="tok tok--partial tok--legend">dashed</span> token is <strong>part of a character</strong>: BPE works on UTF-8
+            bytes, and this character’s bytes are split across tokens (its bytes are shown in hex).
+          </>
+        ) : null}
+        {hasSpecial ? (
+          <>
+            {' '}
+            <code>&lt;|endoftext|&gt;</code> is one special token, id {EOT_ID}: it marks a document boundary and is never built by merges.
+          </>
+        ) : null}
       </p>
 
       <div ref={tableRef} className="wg-table-wrap tp-table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
@@ -136,23 +180,40 @@ export default function TokenizerPlayground({ initialText = DEFAULT_TEXT }: { in
             <span className="wg-caption">{`Tokens of the text${total > rows.length ? ` (first ${fmt(rows.length)} of ${fmt(total)})` : ''}`}</span>
           </caption>
           <thead>
-            <tr><th scope="col">Index</th><th scope="col">Text (JSON)</th><th scope="col">Vocab string</th><th scope="col">ID</th><th scope="col">Bytes (hex)</th></tr>
+            <tr>
+              <th scope="col">Index</th>
+              <th scope="col">Text (JSON)</th>
+              <th scope="col">Vocab string</th>
+              <th scope="col">ID</th>
+              <th scope="col">Bytes (hex)</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr
-                key={row.index} data-row={row.index} data-token-id={row.id} className={row.index === active ? 'is-active' : undefined}
-                onMouseEnter={() => setHovered(row.index)} onMouseLeave={() => setHovered(null)}
+                key={row.index}
+                data-row={row.index}
+                data-token-id={row.id}
+                className={row.index === active ? 'is-active' : undefined}
+                onMouseEnter={() => setHovered(row.index)}
+                onMouseLeave={() => setHovered(null)}
               >
-                <td className="wg-num"><span className="tok-swatch" style={tint(row.index)} aria-hidden="true" />{row.index}</td>
+                <td className="wg-num">
+                  <span className="tok-swatch" style={tint(row.index)} aria-hidden="true" />
+                  {row.index}
+                </td>
                 <td>
                   <code>{row.json}</code>
                   {row.partial ? <span className="badge wg-badge">part of {row.cut}</span> : null}
                   {row.special ? <span className="badge wg-badge">special</span> : null}
                 </td>
-                <td><code>{row.vocab}</code></td>
+                <td>
+                  <code>{row.vocab}</code>
+                </td>
                 <td className="wg-num">{row.id}</td>
-                <td><code>{row.hex}</code></td>
+                <td>
+                  <code>{row.hex}</code>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -6,7 +6,7 @@ import { SONNET_18 } from '@/lib/tokenizer/shakespeare';
 import TrainingPairs from './TrainingPairs';
 
 describe('TrainingPairs', () => {
-  const html = renderToString(createElement(TrainingPairs)).replaceAll("<!-- -->", "");
+  const html = renderToString(createElement(TrainingPairs)).replaceAll('<!-- -->', '');
   const ids = encode(SONNET_18.text);
 
   it('shows the excerpt and its token count', () => {

@@ -27,7 +27,11 @@ export interface ModelJob<R> {
 }
 
 export function useModelJob<R>(): ModelJob<R> {
-  const [state, setState] = useState<{ result: R | null; running: boolean; error: string | null }>({ result: null, running: false, error: null });
+  const [state, setState] = useState<{ result: R | null; running: boolean; error: string | null }>({
+    result: null,
+    running: false,
+    error: null,
+  });
   const seq = useRef(0);
   const lastKey = useRef<string | null>(null);
   const run = useCallback((key: string, job: (client: ModelClient, model: ModelInfo) => Promise<R>, force = false) => {

@@ -42,7 +42,11 @@ describe.each([
 describe('NextTokenBars controls', () => {
   const html = render(NextTokenBars);
   it('labels the three sliders with their ranges, all filters off', () => {
-    for (const [label, min, max, value] of [['Temperature', '0.1', '2', '1'], ['Top-k', '0', '100', '0'], ['Top-p', '0.05', '1', '1']]) {
+    for (const [label, min, max, value] of [
+      ['Temperature', '0.1', '2', '1'],
+      ['Top-k', '0', '100', '0'],
+      ['Top-p', '0.05', '1', '1'],
+    ]) {
       const id = labelFor(html, label);
       expect(id, label).toBeTruthy();
       expect(html).toMatch(new RegExp(`<input id="${id}" type="range" min="${min}" max="${max}" step="[0-9.]+"[^>]* value="${value}"`));

@@ -94,7 +94,9 @@ describe('sort field and checksum', () => {
 describe('source link', () => {
   const source = { lesson: 'tokenization', lessonTitle: 'Tokenization & BPE', anchor: 'byte-pair-encoding' };
   it('points at the lesson section on the static site', () => {
-    expect(lessonUrl(source, 'https://example.org/pamphlet/')).toBe('https://example.org/pamphlet/lessons/tokenization/#byte-pair-encoding');
+    expect(lessonUrl(source, 'https://example.org/pamphlet/')).toBe(
+      'https://example.org/pamphlet/lessons/tokenization/#byte-pair-encoding',
+    );
     expect(sourceFieldHtml(source, 'https://example.org')).toBe(
       '<a href="https://example.org/lessons/tokenization/#byte-pair-encoding">Lesson: Tokenization &amp; BPE</a>',
     );

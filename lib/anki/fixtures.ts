@@ -34,7 +34,8 @@ export const FIXTURE_CARDS: Card[] = [
   {
     id: 'notes/special-characters',
     type: 'cloze',
-    front: 'In HTML, {{c1::`<` & `&`}} need escaping; "quotes", \'apostrophes\', {{braces}}, a stray }} and a::b stay; 🤖 too. Also $a<b$ and {{c2::$x^{2}$}}.',
+    front:
+      'In HTML, {{c1::`<` & `&`}} need escaping; "quotes", \'apostrophes\', {{braces}}, a stray }} and a::b stay; 🤖 too. Also $a<b$ and {{c2::$x^{2}$}}.',
     back: 'Deck names use `::`, e.g. GPT-2 Pamphlet::Tokenization',
     deck: 'GPT-2 Pamphlet::Odds & Ends',
     tags: ['edge cases', 'unicode::emoji'],

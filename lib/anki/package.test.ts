@@ -28,7 +28,26 @@ beforeAll(async () => {
 const COLUMNS = {
   col: ['id', 'crt', 'mod', 'scm', 'ver', 'dty', 'usn', 'ls', 'conf', 'models', 'decks', 'dconf', 'tags'],
   notes: ['id', 'guid', 'mid', 'mod', 'usn', 'tags', 'flds', 'sfld', 'csum', 'flags', 'data'],
-  cards: ['id', 'nid', 'did', 'ord', 'mod', 'usn', 'type', 'queue', 'due', 'ivl', 'factor', 'reps', 'lapses', 'left', 'odue', 'odid', 'flags', 'data'],
+  cards: [
+    'id',
+    'nid',
+    'did',
+    'ord',
+    'mod',
+    'usn',
+    'type',
+    'queue',
+    'due',
+    'ivl',
+    'factor',
+    'reps',
+    'lapses',
+    'left',
+    'odue',
+    'odid',
+    'flags',
+    'data',
+  ],
   revlog: ['id', 'cid', 'usn', 'ease', 'ivl', 'lastIvl', 'factor', 'time', 'type'],
   graves: ['usn', 'oid', 'type'],
 };
@@ -109,7 +128,15 @@ describe('col row', () => {
   });
 
   it('lists the note tags', () => {
-    expect(Object.keys(pkg.tags).sort()).toEqual(['architecture', 'attention', 'edge_cases', 'gpt2', 'names', 'tokenization', 'unicode::emoji']);
+    expect(Object.keys(pkg.tags).sort()).toEqual([
+      'architecture',
+      'attention',
+      'edge_cases',
+      'gpt2',
+      'names',
+      'tokenization',
+      'unicode::emoji',
+    ]);
   });
 });
 
@@ -256,7 +283,15 @@ describe('golden: Cloze note type JSON', () => {
           bsize: 0,
         },
       ],
-      flds: ['Text', 'Back Extra', 'Source'].map((name, ord) => ({ name, ord, sticky: false, rtl: false, font: 'Arial', size: 20, media: [] })),
+      flds: ['Text', 'Back Extra', 'Source'].map((name, ord) => ({
+        name,
+        ord,
+        sticky: false,
+        rtl: false,
+        font: 'Arial',
+        size: 20,
+        media: [],
+      })),
       css: CARD_CSS,
       latexPre: expect.stringMatching(/^\\documentclass\[12pt\]\{article\}[\s\S]*\\begin\{document\}\n$/),
       latexPost: '\\end{document}',

@@ -44,7 +44,9 @@ export async function writeApkg(opts: WriteApkgOptions): Promise<Uint8Array> {
     seen.add(n.cardId);
   }
   const byKey = new Map(progress.map((p) => [progressKey(p.cardId, p.ord ?? 0), p]));
-  const used = notes.flatMap((n) => n.ords.map((ord) => byKey.get(progressKey(n.cardId, ord)))).filter((p): p is CardProgress => p !== undefined);
+  const used = notes
+    .flatMap((n) => n.ords.map((ord) => byKey.get(progressKey(n.cardId, ord))))
+    .filter((p): p is CardProgress => p !== undefined);
   const crt = collectionCreation(now, used, utcOffsetMinutes);
 
   const db = new sqlJs.Database();
@@ -60,7 +62,19 @@ export async function writeApkg(opts: WriteApkgOptions): Promise<Uint8Array> {
     notes.forEach((note, i) => {
       const tags = note.tags.length ? ` ${note.tags.join(' ')} ` : '';
       const [first] = note.fields;
-      insertNote.run([noteIds[i], note.guid, note.model.id, nowS, -1, tags, note.fields.join('\x1f'), sortField(first), fieldChecksum(first), 0, '']);
+      insertNote.run([
+        noteIds[i],
+        note.guid,
+        note.model.id,
+        nowS,
+        -1,
+        tags,
+        note.fields.join('\x1f'),
+        sortField(first),
+        fieldChecksum(first),
+        0,
+        '',
+      ]);
     });
     notes.forEach((note, i) => {
       const position = i + 1;
@@ -68,7 +82,26 @@ export async function writeApkg(opts: WriteApkgOptions): Promise<Uint8Array> {
         const cid = nextId++;
         const p = byKey.get(progressKey(note.cardId, ord));
         const s = cardScheduling(p?.card, position, crt);
-        insertCard.run([cid, noteIds[i], deckId(note.deck), ord, nowS, -1, s.type, s.queue, s.due, s.ivl, s.factor, s.reps, s.lapses, s.left, 0, 0, 0, s.data]);
+        insertCard.run([
+          cid,
+          noteIds[i],
+          deckId(note.deck),
+          ord,
+          nowS,
+          -1,
+          s.type,
+          s.queue,
+          s.due,
+          s.ivl,
+          s.factor,
+          s.reps,
+          s.lapses,
+          s.left,
+          0,
+          0,
+          0,
+          s.data,
+        ]);
         if (p?.logs?.length) {
           for (const r of revlogRows(cid, p.card, p.logs, revlogIds)) {
             insertRevlog.run([r.id, r.cid, r.usn, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type]);
@@ -108,7 +141,18 @@ function insertCollection(db: Database, notes: readonly AnkiNote[], t: { nowMs: 
     dayLearnFirst: false,
   };
   db.run('insert into col values (?,?,?,?,?,?,?,?,?,?,?,?,?)', [
-    1, t.crt, t.nowMs, t.nowMs, SCHEMA_VERSION, 0, 0, 0,
-    JSON.stringify(conf), JSON.stringify(models), JSON.stringify(decks), JSON.stringify(dconfJson()), JSON.stringify(tags),
+    1,
+    t.crt,
+    t.nowMs,
+    t.nowMs,
+    SCHEMA_VERSION,
+    0,
+    0,
+    0,
+    JSON.stringify(conf),
+    JSON.stringify(models),
+    JSON.stringify(decks),
+    JSON.stringify(dconfJson()),
+    JSON.stringify(tags),
   ]);
 }

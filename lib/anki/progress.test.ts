@@ -37,9 +37,20 @@ function study(answers: [number, Grade][]): { card: FsrsCard; logs: ReviewLog[] 
 // Compile-time check: ts-fsrs's own objects fit the input types.
 const asInput = (r: { card: FsrsCard; logs: ReviewLog[] }): { card: FsrsCardState; logs: FsrsReviewLog[] } => r;
 
-const review = asInput(study([[T0, Rating.Good], [T0 + 10 * MIN, Rating.Good], [T0 + 3 * DAY, Rating.Good]]));
+const review = asInput(
+  study([
+    [T0, Rating.Good],
+    [T0 + 10 * MIN, Rating.Good],
+    [T0 + 3 * DAY, Rating.Good],
+  ]),
+);
 const learning = asInput(study([[NOW.getTime() - 2 * MIN, Rating.Again]]));
-const relearning = asInput(study([[T0, Rating.Easy], [T0 + 20 * DAY, Rating.Again]]));
+const relearning = asInput(
+  study([
+    [T0, Rating.Easy],
+    [T0 + 20 * DAY, Rating.Again],
+  ]),
+);
 const overdue = asInput(study([[T0, Rating.Easy]]));
 
 const PROGRESS: CardProgress[] = [
@@ -151,7 +162,10 @@ describe('revlog', () => {
   it('records a lapse as a review answered Again, followed by relearning', () => {
     const cid = cardOf('attention/scaling').id;
     const rows = pkg.revlog.filter((r) => r.cid === cid);
-    expect(rows.map((r) => [r.ease, r.type])).toEqual([[4, 0], [1, 1]]);
+    expect(rows.map((r) => [r.ease, r.type])).toEqual([
+      [4, 0],
+      [1, 1],
+    ]);
     expect(Number(rows[1].ivl)).toBeLessThan(0);
   });
 
@@ -178,7 +192,7 @@ describe('what the app records, carried into Anki', () => {
     expect(rows[0].ivl).toBe(-600); // the 10-minute step, not the 2 hours until the next answer
   });
 
-  it('days start at 04:00 in the learner\'s time zone', () => {
+  it("days start at 04:00 in the learner's time zone", () => {
     const at = Date.parse('2026-06-01T01:30:00Z') / 1000; // 03:30 in Berlin (UTC+2): still the previous Anki day
     expect(new Date(ankiDayStart(at, 120) * 1000).toISOString()).toBe('2026-05-31T02:00:00.000Z');
     expect(new Date(ankiDayStart(at, 0) * 1000).toISOString()).toBe('2026-05-31T04:00:00.000Z');

@@ -141,7 +141,8 @@ export function newCardScheduling(position: number): CardScheduling {
 /** Anki's columns for a card with FSRS state. `position` is its note's new-card position. */
 export function cardScheduling(state: FsrsCardState | undefined, position: number, crt: number): CardScheduling {
   if (!state || state.state === State.New) return newCardScheduling(position);
-  if (![State.Learning, State.Review, State.Relearning].includes(state.state)) throw new AnkiExportError(`unknown FSRS state ${state.state}`);
+  if (![State.Learning, State.Review, State.Relearning].includes(state.state))
+    throw new AnkiExportError(`unknown FSRS state ${state.state}`);
   const memory =
     Number.isFinite(state.stability) && Number.isFinite(state.difficulty) && state.stability > 0
       ? { s: round3(state.stability), d: round3(state.difficulty) }
@@ -179,28 +180,29 @@ export function cardScheduling(state: FsrsCardState | undefined, position: numbe
  * interval an answer gave is read from the next log (or, for the last one, from the card itself).
  * `usedIds` keeps revlog ids (answer times in ms) unique across the package.
  */
-export function revlogRows(
-  cid: number,
-  state: FsrsCardState,
-  logs: readonly FsrsReviewLog[],
-  usedIds: Set<number>,
-): RevlogRow[] {
+export function revlogRows(cid: number, state: FsrsCardState, logs: readonly FsrsReviewLog[], usedIds: Set<number>): RevlogRow[] {
   const sorted = [...logs].sort((a, b) => toEpochMs(a.review) - toEpochMs(b.review));
   let lastIvl = 0;
   return sorted.map((log, i) => {
-    if (![Rating.Manual, Rating.Again, Rating.Hard, Rating.Good, Rating.Easy].includes(log.rating)) throw new AnkiExportError(`unknown FSRS rating ${log.rating}`);
+    if (![Rating.Manual, Rating.Again, Rating.Hard, Rating.Good, Rating.Easy].includes(log.rating))
+      throw new AnkiExportError(`unknown FSRS rating ${log.rating}`);
     const reviewMs = toEpochMs(log.review);
     const next = sorted[i + 1];
     // What this answer scheduled: the next log holds the state it gave; the step's end is `next_due`
     // when the app recorded it (older logs: the next answer's time, or the card's due for the last).
     const untilMs = log.next_due !== undefined ? toEpochMs(log.next_due) : next ? toEpochMs(next.review) : toEpochMs(state.due);
-    const after = next ? { state: next.state, days: next.scheduled_days, untilMs } : { state: state.state, days: state.scheduled_days, untilMs };
+    const after = next
+      ? { state: next.state, days: next.scheduled_days, untilMs }
+      : { state: state.state, days: state.scheduled_days, untilMs };
     const ivl =
-      after.state === State.Review ? Math.max(1, Math.round(after.days))
-      : after.state === State.New ? 0
-      : after.days >= 1 ? Math.round(after.days)
-      // A (re)learning step: its length, in negative seconds.
-      : -Math.max(1, Math.round((after.untilMs - reviewMs) / 1000));
+      after.state === State.Review
+        ? Math.max(1, Math.round(after.days))
+        : after.state === State.New
+          ? 0
+          : after.days >= 1
+            ? Math.round(after.days)
+            : // A (re)learning step: its length, in negative seconds.
+              -Math.max(1, Math.round((after.untilMs - reviewMs) / 1000));
     const type = log.rating === Rating.Manual ? 4 : log.state === State.Review ? 1 : log.state === State.Relearning ? 2 : 0; // Anki's revlog types
     let id = reviewMs;
     while (usedIds.has(id)) id++;

@@ -56,7 +56,15 @@ async function loadRuntime(job: Omit<BenchJob, 'baseUrl'>): Promise<BenchLoad> {
       return { lensMs };
     },
   };
-  return { loadMs, downloadBytes: ready.downloadBytes, threads: ready.threads, variant: ready.variant, precision: ready.precision, graphBytes: ready.graphBytes, phases: ready.phases };
+  return {
+    loadMs,
+    downloadBytes: ready.downloadBytes,
+    threads: ready.threads,
+    variant: ready.variant,
+    precision: ready.precision,
+    graphBytes: ready.graphBytes,
+    phases: ready.phases,
+  };
 }
 
 /** (B) and (C): a bench worker, asked once to load and once to generate. */

@@ -31,9 +31,10 @@ export interface BenchGen {
   ids: number[];
 }
 
-export type BenchRun = BenchLoad & BenchGen & {
-  lensMs?: number; // (A) a logit-lens request on the prompt, top 10, after the timed generation
-};
+export type BenchRun = BenchLoad &
+  BenchGen & {
+    lensMs?: number; // (A) a logit-lens request on the prompt, top 10, after the timed generation
+  };
 
 export type BenchRequest = { op: 'load'; job: BenchJob } | { op: 'generate' };
 export type BenchReply = { ok: true; load: BenchLoad } | { ok: true; gen: BenchGen } | { ok: false; error: string };

@@ -12,8 +12,14 @@ import { findProcess, samplePeak, treeMemory, type TreeMemory } from './proc-mem
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-first-run', '--disable-quic', '--disable-dev-shm-usage', '--enable-unsafe-webgpu',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+  '--enable-unsafe-webgpu',
 ];
 
 async function freePort(): Promise<number> {
@@ -30,7 +36,9 @@ async function freePort(): Promise<number> {
 /** Serves `dir` with the project's static server; resolves once it listens. */
 export async function serve(dir: string): Promise<{ url: string; stop(): void }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['scripts/serve-static.mjs', dir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['scripts/serve-static.mjs', dir, '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`serve-static exited with ${code}`)));
     child.stdout!.on('data', (d: Buffer) => {
@@ -50,7 +58,11 @@ export interface BrowserRun<T> {
 }
 
 /** Opens `url` in a fresh Chromium, waits for the bench page, runs `fn` while sampling memory. */
-export async function inFreshBrowser<T>(url: string, fn: (page: Page, pid: number) => Promise<T>, timeoutMs = 600_000): Promise<BrowserRun<T>> {
+export async function inFreshBrowser<T>(
+  url: string,
+  fn: (page: Page, pid: number) => Promise<T>,
+  timeoutMs = 600_000,
+): Promise<BrowserRun<T>> {
   const profile = await mkdtemp(join(tmpdir(), 'bench-profile-'));
   const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
@@ -67,7 +79,13 @@ export async function inFreshBrowser<T>(url: string, fn: (page: Page, pid: numbe
     try {
       const result = await Promise.race([
         fn(page, pid),
-        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s; page errors: ${errors.join('; ')}`)), timeoutMs))),
+        new Promise<never>(
+          (_, reject) =>
+            (timer = setTimeout(
+              () => reject(new Error(`timed out after ${timeoutMs / 1000} s; page errors: ${errors.join('; ')}`)),
+              timeoutMs,
+            )),
+        ),
       ]);
       return { result, idle, peak: sampler.stop() };
     } finally {

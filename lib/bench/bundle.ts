@@ -46,7 +46,10 @@ export async function bundleBenchSite(outDir: string, root = process.cwd()): Pro
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',
   });
-  await writeFile(join(outDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="/bench-page.js"></script>\n');
+  await writeFile(
+    join(outDir, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="/bench-page.js"></script>\n',
+  );
   await symlink(resolve(root, 'node_modules/onnxruntime-web/dist'), join(outDir, 'ort'));
   await symlink(resolve(root, 'models'), join(outDir, 'models'));
 }

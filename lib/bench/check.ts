@@ -15,7 +15,10 @@ export interface CheckInput {
 }
 
 export interface CheckOutput {
-  runs: Record<string, { ids: number[]; variant: string; precision: string; backend: string; downloadBytes: number; graphBytes: number; loadMs: number }>;
+  runs: Record<
+    string,
+    { ids: number[]; variant: string; precision: string; backend: string; downloadBytes: number; graphBytes: number; loadMs: number }
+  >;
   lens: { layers: number; top1: number; argmaxNextToken: number; maxLogitDiff: number; ms: number };
   lensFp32: string;
   accuracy: { positions: number; maxErr: number; meanErr: number; maxAbsLogit: number; top1Agree: number };
@@ -30,7 +33,15 @@ export function browserCheck(page: Page, input: CheckInput): Promise<CheckOutput
       for (const variant of ['compact', 'fp32'] as const) {
         const { client, ready } = await b.loadClient(model, backend, variant);
         const { ids } = await b.greedy(client, promptIds, n);
-        runs[`${backend}/${variant}`] = { ids, variant: ready.variant, precision: ready.precision, backend: ready.backend, downloadBytes: ready.downloadBytes, graphBytes: ready.graphBytes, loadMs: ready.loadMs };
+        runs[`${backend}/${variant}`] = {
+          ids,
+          variant: ready.variant,
+          precision: ready.precision,
+          backend: ready.backend,
+          downloadBytes: ready.downloadBytes,
+          graphBytes: ready.graphBytes,
+          loadMs: ready.loadMs,
+        };
         client.terminate();
       }
     }
@@ -44,7 +55,8 @@ export function browserCheck(page: Page, input: CheckInput): Promise<CheckOutput
     const last = lensRes.layers.at(-1)!;
     const maxLogitDiff = Math.max(...last.ids.map((id, k) => Math.abs(last.logits[k] - logits[id])));
     const lensFp32 = await fp32.lens(promptIds, 5).then(
-      (r) => `top-1 of ${r.layers.filter((l, i) => l.ids[0] === lensRes.layers[i].ids[0]).length} of ${r.layers.length} layers as with the compact weights, in ${r.ms.toFixed(0)} ms`,
+      (r) =>
+        `top-1 of ${r.layers.filter((l, i) => l.ids[0] === lensRes.layers[i].ids[0]).length} of ${r.layers.length} layers as with the compact weights, in ${r.ms.toFixed(0)} ms`,
       (e: Error & { code?: string }) => `${e.code}: ${e.message}`,
     );
     // teacher-forced: next-token logits after every prefix of `forced`, compact vs fp32
@@ -67,7 +79,10 @@ export function browserCheck(page: Page, input: CheckInput): Promise<CheckOutput
       }
       if (ia === ic) agree++;
     }
-    const longGreedy = { compact: (await b.greedy(compact, benchPrompt, benchTokens)).ids, fp32: (await b.greedy(fp32, benchPrompt, benchTokens)).ids };
+    const longGreedy = {
+      compact: (await b.greedy(compact, benchPrompt, benchTokens)).ids,
+      fp32: (await b.greedy(fp32, benchPrompt, benchTokens)).ids,
+    };
     compact.terminate();
     fp32.terminate();
     return {

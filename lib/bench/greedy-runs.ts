@@ -30,7 +30,13 @@ export function stepPercentiles(stepsMs: readonly number[]): { p50: number; p90:
 
 function timing(prefillMs: number, stepsMs: number[], ids: number[]): GreedyTiming {
   const decodeMs = stepsMs.reduce((a, b) => a + b, 0);
-  return { prefillMs, decodeMs, tokPerSec: ids.length > 1 ? ((ids.length - 1) * 1000) / decodeMs : 0, stepMs: stepPercentiles(stepsMs), ids };
+  return {
+    prefillMs,
+    decodeMs,
+    tokPerSec: ids.length > 1 ? ((ids.length - 1) * 1000) / decodeMs : 0,
+    stepMs: stepPercentiles(stepsMs),
+    ids,
+  };
 }
 
 /** Greedy decoding with each step timed: step(lastId) → the next logits. */
@@ -61,17 +67,23 @@ export function optimumForward(s: Session, config: GPT2Config): (ids: number[]) 
   const { nLayer, nHead, nEmbd, vocabSize: V } = config;
   const fetch = ['logits', ...Array.from({ length: nLayer }, (_, i) => [`present.${i}.key`, `present.${i}.value`]).flat()];
   let past: Record<string, Tensor> = {};
-  for (let i = 0; i < nLayer; i++) for (const kv of ['key', 'value']) past[`past_key_values.${i}.${kv}`] = { dims: [1, nHead, 0, nEmbd / nHead], data: new Float32Array(0) };
+  for (let i = 0; i < nLayer; i++)
+    for (const kv of ['key', 'value'])
+      past[`past_key_values.${i}.${kv}`] = { dims: [1, nHead, 0, nEmbd / nHead], data: new Float32Array(0) };
   let P = 0;
   const i64 = (xs: number[]) => BigInt64Array.from(xs, BigInt);
   return async (ids: number[]) => {
     const T = ids.length;
-    const out = await run(s, {
-      input_ids: { dims: [1, T], data: i64(ids) },
-      attention_mask: { dims: [1, P + T], data: i64(new Array(P + T).fill(1)) },
-      position_ids: { dims: [1, T], data: i64(ids.map((_, k) => P + k)) },
-      ...past,
-    }, fetch);
+    const out = await run(
+      s,
+      {
+        input_ids: { dims: [1, T], data: i64(ids) },
+        attention_mask: { dims: [1, P + T], data: i64(new Array(P + T).fill(1)) },
+        position_ids: { dims: [1, T], data: i64(ids.map((_, k) => P + k)) },
+        ...past,
+      },
+      fetch,
+    );
     past = {};
     for (let i = 0; i < nLayer; i++) for (const kv of ['key', 'value']) past[`past_key_values.${i}.${kv}`] = out[`present.${i}.${kv}`];
     P += T;

@@ -52,7 +52,10 @@ self.onmessage = async (e: MessageEvent<BenchRequest>) => {
     await model.generate(options as unknown as Parameters<PreTrainedModel['generate']>[0]);
     const { at, ids } = stamps;
     const decodeMs = at.at(-1)! - at[0];
-    self.postMessage({ ok: true, gen: { prefillMs: at[0] - t1, decodeMs, tokPerSec: ((ids.length - 1) * 1000) / decodeMs, ids } } satisfies BenchReply);
+    self.postMessage({
+      ok: true,
+      gen: { prefillMs: at[0] - t1, decodeMs, tokPerSec: ((ids.length - 1) * 1000) / decodeMs, ids },
+    } satisfies BenchReply);
   } catch (err) {
     self.postMessage({ ok: false, error: String((err as Error)?.stack ?? err) } satisfies BenchReply);
   }

@@ -62,7 +62,10 @@ function clozeHtml(text: string, className: string): string {
 }
 
 /** Front and back of one card as HTML. Cloze: `n` picks the deletion (default: all at once). */
-export function cardFaces(card: Pick<Card, 'type' | 'front' | 'back'>, n: number | 'all' = 'all'): { front: string; back: string; extra: string } {
+export function cardFaces(
+  card: Pick<Card, 'type' | 'front' | 'back'>,
+  n: number | 'all' = 'all',
+): { front: string; back: string; extra: string } {
   if (card.type === 'cloze') {
     const text = card.front.replace(MARKER_RANGE, '');
     return {

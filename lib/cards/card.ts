@@ -33,7 +33,8 @@ export const PAMPHLET_DECK = 'GPT-2 Pamphlet';
 /** Why Anki would refuse a deck name (an empty part around `::`, e.g. `Physics::`), or null. */
 export function deckNameProblem(name: string): string | null {
   if (!name.trim()) return 'a deck name cannot be empty';
-  if (name.split('::').some((part) => !part.trim())) return `"${name}" has an empty part around "::" (write "Physics::Optics", not "Physics::")`;
+  if (name.split('::').some((part) => !part.trim()))
+    return `"${name}" has an empty part around "::" (write "Physics::Optics", not "Physics::")`;
   return null;
 }
 

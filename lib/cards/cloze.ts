@@ -50,7 +50,7 @@ export function parseCloze(text: string): ClozeNode[] {
     if (buf) children().push({ kind: 'text', text: buf });
     buf = '';
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const m = text.startsWith('{{c', i) ? OPENER.exec(text.slice(i, i + 16)) : null;
     if (m && Number(m[1]) >= 1) {
       flush();
@@ -68,7 +68,12 @@ export function parseCloze(text: string): ClozeNode[] {
   flush();
   // An opener never closed was text after all (innermost first, so each parent is final).
   for (const { node, parent } of open.reverse()) {
-    parent.splice(parent.indexOf(node), 1, { kind: 'text', text: text.slice(node.start, node.start + `{{c${node.n}::`.length) }, ...node.body);
+    parent.splice(
+      parent.indexOf(node),
+      1,
+      { kind: 'text', text: text.slice(node.start, node.start + `{{c${node.n}::`.length) },
+      ...node.body,
+    );
   }
   return finish(root);
 }
@@ -174,7 +179,11 @@ export function renderClozeAnswer(text: string, n: number | 'all', options: Cloz
 export function mapCloze(text: string, write: { text: (s: string) => string; open: (n: number) => string; close: string }): string {
   const render = (nodes: readonly ClozeNode[]): string =>
     nodes
-      .map((s) => (s.kind === 'text' ? write.text(s.text) : write.open(s.n) + render(s.body) + (s.hint !== undefined ? write.text(HINT_SEP + s.hint) : '') + write.close))
+      .map((s) =>
+        s.kind === 'text'
+          ? write.text(s.text)
+          : write.open(s.n) + render(s.body) + (s.hint !== undefined ? write.text(HINT_SEP + s.hint) : '') + write.close,
+      )
       .join('');
   return render(parseCloze(text));
 }

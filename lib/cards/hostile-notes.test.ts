@@ -16,8 +16,28 @@ import { cardFaces } from './card-html';
 import { clozeNumbers } from './cloze';
 
 const FORBIDDEN = new Set([
-  'script', 'iframe', 'frame', 'object', 'embed', 'form', 'style', 'img', 'base', 'link', 'meta', 'input',
-  'button', 'details', 'textarea', 'select', 'xmp', 'template', 'video', 'audio', 'source', 'image',
+  'script',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'form',
+  'style',
+  'img',
+  'base',
+  'link',
+  'meta',
+  'input',
+  'button',
+  'details',
+  'textarea',
+  'select',
+  'xmp',
+  'template',
+  'video',
+  'audio',
+  'source',
+  'image',
 ]);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formAction', 'data', 'xLinkHref', 'poster', 'background', 'cite']);
 const SAFE_SCHEME = /^(https?|mailto)$/i;

@@ -107,7 +107,9 @@ function tidy(parent: Root | Element) {
       if (child.tagName === 'strong') child.tagName = 'b';
       else if (child.tagName === 'em') child.tagName = 'i';
       if (child.tagName !== 'pre') tidy(child);
-      else for (const code of child.children) if (code.type === 'element') for (const t of code.children) if (t.type === 'text') t.value = t.value.replace(/\n$/, '');
+      else
+        for (const code of child.children)
+          if (code.type === 'element') for (const t of code.children) if (t.type === 'text') t.value = t.value.replace(/\n$/, '');
       if (child.tagName === 'a' && typeof child.properties.href !== 'string') out.push(...child.children);
       else out.push(child);
     } else out.push(child);
@@ -126,8 +128,13 @@ function mathAsDelimiters(tree: Root) {
       const code = child.tagName === 'pre' ? (child.children.find((c) => c.type === 'element') as Element | undefined) : child;
       const classes = (code?.properties?.className as string[] | undefined) ?? [];
       if (code?.tagName === 'code' && classes.includes('language-math')) {
-        const tex = code.children.map((c) => (c.type === 'text' ? c.value : '')).join('').trim().replace(MATHJAX_ACTIVE, '\\backslash\\text{$1}');
-        if (child.tagName === 'pre') return { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: `\\[${tex}\\]` }] };
+        const tex = code.children
+          .map((c) => (c.type === 'text' ? c.value : ''))
+          .join('')
+          .trim()
+          .replace(MATHJAX_ACTIVE, '\\backslash\\text{$1}');
+        if (child.tagName === 'pre')
+          return { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: `\\[${tex}\\]` }] };
         return { type: 'text', value: classes.includes('math-display') ? `\\[${tex}\\]` : `\\(${tex}\\)` };
       }
       replace(child);

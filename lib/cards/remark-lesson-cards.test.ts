@@ -20,7 +20,9 @@ function run(value: string, path = 'content/x.mdx'): Promise<LessonCardDraft[]> 
 describe('remarkLessonCards', () => {
   it('stores the drafts in file.data.lessonCards', async () => {
     const drafts = await run('## Why `√d_k`?\n\n<QA id="why-scale" q="Why?" a="Variance." />\n');
-    expect(drafts).toEqual([{ id: 'why-scale', type: 'basic', front: 'Why?', back: 'Variance.', tags: [], anchor: 'why-d_k', section: 'Why √d_k?', line: 3 }]);
+    expect(drafts).toEqual([
+      { id: 'why-scale', type: 'basic', front: 'Why?', back: 'Variance.', tags: [], anchor: 'why-d_k', section: 'Why √d_k?', line: 3 },
+    ]);
   });
 
   it('fails the pipeline with a CardSyntaxError naming the file', async () => {

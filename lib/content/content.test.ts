@@ -29,7 +29,10 @@ describe('headings', () => {
 });
 
 describe('links', () => {
-  const anchors = new Map([['a', new Set(['one'])], ['b', new Set(['two'])]]);
+  const anchors = new Map([
+    ['a', new Set(['one'])],
+    ['b', new Set(['two'])],
+  ]);
   test.each([
     ['#one', null],
     ['#nope', 'no heading #nope in a'],

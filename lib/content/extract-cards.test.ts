@@ -122,12 +122,32 @@ describe('CardSyntaxError names the file and line', () => {
       message: /duplicate card id "x" \(first used on line 5\)/,
       line: 7,
     },
-    { what: 'no deletion', body: '<Cloze id="c" text="no deletion here" />', message: /<Cloze id="c">: cloze text has no \{\{cN::…\}\} deletion/, line: 5 },
-    { what: 'unclosed', body: '<Cloze id="c" text="ok {{c1::a}} then {{c2::open" />', message: /unclosed cloze deletion "\{\{c2::…"/, line: 5 },
-    { what: 'unclosed, multi-line text', body: '<Cloze\n  id="c"\n  text="line one\nline two {{c1::open"\n/>', message: /unclosed/, line: 8 },
+    {
+      what: 'no deletion',
+      body: '<Cloze id="c" text="no deletion here" />',
+      message: /<Cloze id="c">: cloze text has no \{\{cN::…\}\} deletion/,
+      line: 5,
+    },
+    {
+      what: 'unclosed',
+      body: '<Cloze id="c" text="ok {{c1::a}} then {{c2::open" />',
+      message: /unclosed cloze deletion "\{\{c2::…"/,
+      line: 5,
+    },
+    {
+      what: 'unclosed, multi-line text',
+      body: '<Cloze\n  id="c"\n  text="line one\nline two {{c1::open"\n/>',
+      message: /unclosed/,
+      line: 8,
+    },
     { what: 'empty answer', body: '<QA id="q" q="q" a="" />', message: /needs a non-empty "a"/, line: 5 },
     { what: 'non-literal attribute', body: '<QA id="q" q={1 + 1} a="a" />', message: /attribute "q" must be a string/, line: 5 },
-    { what: 'ClozeList without list', body: '<ClozeList id="l" prompt="p">\nno list\n</ClozeList>', message: /exactly one Markdown list/, line: 5 },
+    {
+      what: 'ClozeList without list',
+      body: '<ClozeList id="l" prompt="p">\nno list\n</ClozeList>',
+      message: /exactly one Markdown list/,
+      line: 5,
+    },
     {
       what: 'ClozeList item breaking cloze syntax',
       body: '<ClozeList id="l" prompt="p">\n- ok\n- `std::vector`\n</ClozeList>',
@@ -202,7 +222,10 @@ describe.skipIf(realLessons.length === 0)(`real lessons in ${CONTENT}/ (${realLe
     const readme = readFileSync(path.join(CONTENT, 'README.md'), 'utf8');
     const table = readme.slice(readme.indexOf('## Notes coverage'));
     // the last cell of each row: 'none' or a comma-separated list of lesson/id
-    const lastCells = table.split('\n').filter((l) => l.startsWith('| ')).map((l) => l.split('|').at(-2)!.trim());
+    const lastCells = table
+      .split('\n')
+      .filter((l) => l.startsWith('| '))
+      .map((l) => l.split('|').at(-2)!.trim());
     const listed = lastCells.flatMap((cell) => cell.split(',').map((s) => s.trim())).filter((s) => /^[a-z]+\/[a-z0-9-]+$/.test(s));
     expect(listed.length).toBeGreaterThan(30);
     expect(listed.filter((id) => !cardIds.has(id))).toEqual([]);

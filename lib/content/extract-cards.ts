@@ -40,17 +40,22 @@ export function extractLesson(file: string, source: string): ExtractedLesson {
   }
   const drafts = collectLessonCards(tree, { file, source });
   const { title, order } = readFrontmatter(tree, { file, required: drafts.length > 0 });
-  const cards = drafts.map(
-    (d): Card => ({
-      id: `${slug}/${d.id}`,
-      type: d.type,
-      front: d.front,
-      back: d.back,
-      deck: `${PAMPHLET_DECK}::${title || slug}`,
-      tags: [...new Set([slug, ...d.tags])],
-      source: { lesson: slug, lessonTitle: title || slug, anchor: d.anchor, ...(d.section ? { section: d.section } : {}), file, line: d.line },
-    }),
-  );
+  const cards = drafts.map((d): Card => ({
+    id: `${slug}/${d.id}`,
+    type: d.type,
+    front: d.front,
+    back: d.back,
+    deck: `${PAMPHLET_DECK}::${title || slug}`,
+    tags: [...new Set([slug, ...d.tags])],
+    source: {
+      lesson: slug,
+      lessonTitle: title || slug,
+      anchor: d.anchor,
+      ...(d.section ? { section: d.section } : {}),
+      file,
+      line: d.line,
+    },
+  }));
   return { slug, title: title || slug, ...(order !== undefined ? { order } : {}), file, cards };
 }
 

@@ -2,7 +2,10 @@
 import type { Root } from 'mdast';
 import { parseMdx } from './toc';
 
-export interface LessonLink { url: string; line: number }
+export interface LessonLink {
+  url: string;
+  line: number;
+}
 
 export function lessonLinks(source: string): LessonLink[] {
   const out: LessonLink[] = [];

@@ -28,7 +28,12 @@ export async function readCheckpointDir(dir: string): Promise<Checkpoint> {
  * Writes a safetensors file tensor by tensor: the header first (from the specs), then each tensor as
  * the iterable produces it, so only one tensor need be in memory. Tensors must come in spec order.
  */
-export async function writeSafetensorsFile(path: string, tensors: Iterable<TensorToWrite>, specs: Omit<TensorToWrite, 'data'>[], metadata?: Record<string, string>): Promise<number> {
+export async function writeSafetensorsFile(
+  path: string,
+  tensors: Iterable<TensorToWrite>,
+  specs: Omit<TensorToWrite, 'data'>[],
+  metadata?: Record<string, string>,
+): Promise<number> {
   const { header, offsets, dataBytes } = safetensorsHeader(specs, metadata);
   const fh = await open(path, 'w');
   try {
@@ -49,7 +54,11 @@ export async function writeSafetensorsFile(path: string, tensors: Iterable<Tenso
 }
 
 /** A HF-layout checkpoint folder from a stream of F32 tensors in `gpt2TensorSpecs` order. */
-export async function writeCheckpointDir(dir: string, config: GPT2Config, tensors: Iterable<TensorToWrite>): Promise<{ config: number; safetensors: number }> {
+export async function writeCheckpointDir(
+  dir: string,
+  config: GPT2Config,
+  tensors: Iterable<TensorToWrite>,
+): Promise<{ config: number; safetensors: number }> {
   await mkdir(dir, { recursive: true });
   const json = JSON.stringify(toHFConfig(config), null, 2) + '\n';
   await writeFile(join(dir, 'config.json'), json);

@@ -43,7 +43,9 @@ describe('checkpoint', () => {
 
   it('names a misshapen tensor', () => {
     const bad = tensors().map((t) => (t.name === 'h.0.attn.c_attn.weight' ? { ...t, shape: [192, 64] } : t));
-    expect(() => loadCheckpoint(hfConfig, serializeSafetensors(bad))).toThrow(/"h.0.attn.c_attn.weight" has shape \[192,64\], the config needs \[64,192\]/);
+    expect(() => loadCheckpoint(hfConfig, serializeSafetensors(bad))).toThrow(
+      /"h.0.attn.c_attn.weight" has shape \[192,64\], the config needs \[64,192\]/,
+    );
   });
 
   it('passes a corrupt file on as SafetensorsError', () => {

@@ -79,7 +79,8 @@ export function loadWeights(cfg: GPT2Config, lookup: TensorLookup): GPT2Weights 
     if (t.shape.length !== shape.length || t.shape.some((d, i) => d !== shape[i])) {
       throw new CheckpointError(`tensor "${name}" has shape [${t.shape}], the config needs [${shape}]`, name);
     }
-    if (t.data.length !== numel(shape)) throw new CheckpointError(`tensor "${name}" holds ${t.data.length} values, shape needs ${numel(shape)}`, name);
+    if (t.data.length !== numel(shape))
+      throw new CheckpointError(`tensor "${name}" holds ${t.data.length} values, shape needs ${numel(shape)}`, name);
     get.set(name, t.data);
   }
   const w = (name: string) => get.get(name)!;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { expandCompact, openCompact, serializeCompact } from './compact';
-import { compactDecoderModel, compactDecoderModelExternal, encodeWithPlacedWeights, EXTERNAL_WEIGHTS, int8FromCompact } from './compact-graph';
+import {
+  compactDecoderModel,
+  compactDecoderModelExternal,
+  encodeWithPlacedWeights,
+  EXTERNAL_WEIGHTS,
+  int8FromCompact,
+} from './compact-graph';
 import { createSession } from './ort';
 import { demoCheckpoint, HELLO_IDS, maxAbsDiff } from './demo-fixture';
 import { Decoder } from './decoder';
@@ -30,7 +36,10 @@ describe('compact.safetensors → decoder graph bytes', () => {
 
   it('placing the fp32 weights gives encodeModel of the fp32 graph', () => {
     const model = buildDecoderGraph(config, weights);
-    const byName = new Map<string, Float32Array>([['wte.weight', weights.wte], ['ln_f.bias', weights.ln_f.bias]]);
+    const byName = new Map<string, Float32Array>([
+      ['wte.weight', weights.wte],
+      ['ln_f.bias', weights.ln_f.bias],
+    ]);
     expect(Buffer.from(encodeWithPlacedWeights(model, (n) => byName.get(n))).equals(Buffer.from(encodeModel(model)))).toBe(true);
   });
 
@@ -69,7 +78,12 @@ describe('compact.safetensors → decoder graph bytes', () => {
     // the output projection); biases, LayerNorms and wpe stay fp32
     const fp32 = compactDecoderModelExternal(compactBytes);
     const { vocabSize: V, nEmbd: C, nLayer } = config;
-    const linears = [[C, 3 * C], [C, C], [C, 4 * C], [4 * C, C]];
+    const linears = [
+      [C, 3 * C],
+      [C, C],
+      [C, 4 * C],
+      [4 * C, C],
+    ];
     let saved = 4 * V * C - (2 * V * C + 2 * 4 * V);
     for (const [K, N] of linears) saved += nLayer * (4 * K * N - (K * N + 4 * N));
     expect(ext.weights.byteLength).toBe(fp32.weights.byteLength - saved);
@@ -91,7 +105,13 @@ describe('compact.safetensors → decoder graph bytes', () => {
     // each matrix: half a byte per weight + an fp32 scale and half a byte of zero point per block of 32; wte stays fp32
     const { nEmbd: C, nLayer } = config;
     let saved = 0;
-    for (const [K, N] of [[C, 3 * C], [C, C], [C, 4 * C], [4 * C, C]]) saved += nLayer * (4 * K * N - (K * N / 2 + 4 * N * (K / 32) + N * Math.ceil(K / 64)));
+    for (const [K, N] of [
+      [C, 3 * C],
+      [C, C],
+      [C, 4 * C],
+      [4 * C, C],
+    ])
+      saved += nLayer * (4 * K * N - ((K * N) / 2 + 4 * N * (K / 32) + N * Math.ceil(K / 64)));
     expect(ext.weights.byteLength).toBe(compactDecoderModelExternal(compactBytes).weights.byteLength - saved);
     const q = new Decoder(await createSession(ext.onnx, { externalData: [{ path: EXTERNAL_WEIGHTS, data: ext.weights }] }), config);
     const f = await Decoder.load(compactDecoderModel(compactBytes).onnx, config);

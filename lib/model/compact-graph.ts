@@ -60,7 +60,11 @@ export function int8FromCompact(file: SafetensorsFile, config: GPT2Config): Int8
  * (undefined for the graph's own small constants). Meant to be called in initializer order: an
  * int8 matrix is computed once for its values and the '_scale' that follows them.
  */
-function compactWeightBytes(file: SafetensorsFile, config: GPT2Config, opts: DecoderGraphOptions): (name: string) => ArrayBufferView | undefined {
+function compactWeightBytes(
+  file: SafetensorsFile,
+  config: GPT2Config,
+  opts: DecoderGraphOptions,
+): (name: string) => ArrayBufferView | undefined {
   const specs = new Map(gpt2TensorSpecs(config).map((s) => [s.name, s]));
   const blocks = new Map(lmHeadBlocks(config.vocabSize).map((b) => [b.name, b]));
   const int8 = int8FromCompact(file, config);
@@ -103,10 +107,17 @@ function placeholderGraph(config: GPT2Config, opts: DecoderGraphOptions): ModelP
     const shape = specs.get(name)!.shape;
     return { shape, data: new Float32Array(scratch, 0, numel(shape)) };
   });
-  const int8: Int8Source = (name, K, N) => ({ q: new Int8Array(scratch, 0, K * N), scale: new Float32Array(scratch, 0, name === 'wte.weight' ? K : N) }); // wte: one scale per row
+  const int8: Int8Source = (name, K, N) => ({
+    q: new Int8Array(scratch, 0, K * N),
+    scale: new Float32Array(scratch, 0, name === 'wte.weight' ? K : N),
+  }); // wte: one scale per row
   const q4: Q4Source = (_name, K, N) => {
     const nb = Math.ceil(K / Q4_BLOCK);
-    return { q: new Uint8Array(scratch, 0, N * nb * (Q4_BLOCK / 2)), scales: new Float32Array(scratch, 0, N * nb), zeroPoints: new Uint8Array(scratch, 0, N * Math.ceil(nb / 2)) };
+    return {
+      q: new Uint8Array(scratch, 0, N * nb * (Q4_BLOCK / 2)),
+      scales: new Float32Array(scratch, 0, N * nb),
+      zeroPoints: new Uint8Array(scratch, 0, N * Math.ceil(nb / 2)),
+    };
   };
   return buildDecoderGraph(config, weights, { ...opts, int8, q4 });
 }
@@ -149,7 +160,8 @@ export function compactDecoderModelExternal(bytes: Uint8Array, opts: DecoderGrap
     const w = weightOf(t.name!); // one expanded tensor alive at a time
     if (!w) throw new RangeError(`compact weights have nothing for initializer "${t.name}"`);
     const length = (t.rawData as Uint8Array).byteLength;
-    if (w.byteLength !== length) throw new RangeError(`initializer "${t.name}": ${w.byteLength} bytes of weights, the graph declares ${length}`);
+    if (w.byteLength !== length)
+      throw new RangeError(`initializer "${t.name}": ${w.byteLength} bytes of weights, the graph declares ${length}`);
     weights.set(new Uint8Array(w.buffer, w.byteOffset, w.byteLength), offset);
     t.externalData = [
       { key: 'location', value: EXTERNAL_WEIGHTS },
@@ -168,9 +180,13 @@ export function compactDecoderModelExternal(bytes: Uint8Array, opts: DecoderGrap
  */
 export function encodeWithPlacedWeights(model: ModelProto, weight: (name: string) => ArrayBufferView | undefined): Uint8Array {
   const g = model.graph!;
-  const modelHead = onnx.ModelProto.encode(own(model, ['irVersion', 'producerName', 'producerVersion', 'domain', 'modelVersion', 'docString'])).finish();
+  const modelHead = onnx.ModelProto.encode(
+    own(model, ['irVersion', 'producerName', 'producerVersion', 'domain', 'modelVersion', 'docString']),
+  ).finish();
   const graphHead = onnx.GraphProto.encode(own(g, ['node', 'name'])).finish();
-  const graphTail = onnx.GraphProto.encode(own(g, ['docString', 'input', 'output', 'valueInfo', 'quantizationAnnotation', 'sparseInitializer'])).finish();
+  const graphTail = onnx.GraphProto.encode(
+    own(g, ['docString', 'input', 'output', 'valueInfo', 'quantizationAnnotation', 'sparseInitializer']),
+  ).finish();
   const modelTail = onnx.ModelProto.encode(own(model, ['opsetImport', 'metadataProps', 'trainingInfo', 'functions'])).finish();
   // each initializer: [0x2a, len(tensor)] [dims, dataType, name] [0x4a, len(raw)] [raw bytes]
   const inits = (g.initializer ?? []).map((t) => {
@@ -195,7 +211,8 @@ export function encodeWithPlacedWeights(model: ModelProto, weight: (name: string
   for (const i of inits) {
     put(i.head);
     const w = weight(i.name);
-    if (w && w.byteLength !== i.raw.byteLength) throw new RangeError(`initializer "${i.name}": ${w.byteLength} bytes of weights, the graph declares ${i.raw.byteLength}`);
+    if (w && w.byteLength !== i.raw.byteLength)
+      throw new RangeError(`initializer "${i.name}": ${w.byteLength} bytes of weights, the graph declares ${i.raw.byteLength}`);
     put(w ? new Uint8Array(w.buffer, w.byteOffset, w.byteLength) : i.raw);
   }
   put(graphTail);

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { countParameters, GPT2_SMALL } from './config';
 import { gpt2TensorSpecs } from './checkpoint';
-import { compactTensors, dequantizeQ4, dequantizeQ8Rows, expandCompact, quantizeQ4, quantizeQ8Rows, serializeCompact, Q4_BLOCK } from './compact';
+import {
+  compactTensors,
+  dequantizeQ4,
+  dequantizeQ8Rows,
+  expandCompact,
+  quantizeQ4,
+  quantizeQ8Rows,
+  serializeCompact,
+  Q4_BLOCK,
+} from './compact';
 import { demoCheckpoint, demoDecoder, HELLO_IDS, maxAbsDiff } from './demo-fixture';
 import { Decoder } from './decoder';
 import { buildDecoderGraph } from './export/decoder-graph';
@@ -21,11 +30,15 @@ describe('compact weights', () => {
     const { q, scales } = quantizeQ8Rows(w, 5, 64);
     const s = Float32Array.from(scales, halfToFloat);
     const back = dequantizeQ8Rows(q, s, 5, 64);
-    for (let r = 0; r < 5; r++) for (let c = 0; c < 64; c++) expect(Math.abs(back[r * 64 + c] - w[r * 64 + c])).toBeLessThanOrEqual(s[r] / 2 + 1e-9);
+    for (let r = 0; r < 5; r++)
+      for (let c = 0; c < 64; c++) expect(Math.abs(back[r * 64 + c] - w[r * 64 + c])).toBeLessThanOrEqual(s[r] / 2 + 1e-9);
   });
 
   it('4-bit blocks along K: MatMulNBits layout, error ≤ half a step, any K', () => {
-    for (const [K, N] of [[64, 3], [70, 2]]) {
+    for (const [K, N] of [
+      [64, 3],
+      [70, 2],
+    ]) {
       const w = randn(K * N, K);
       const { q, scales, zeroPoints } = quantizeQ4(w, K, N);
       const nb = Math.ceil(K / Q4_BLOCK);
@@ -34,7 +47,9 @@ describe('compact weights', () => {
       expect(zeroPoints.length).toBe(N * Math.ceil(nb / 2));
       const s = Float32Array.from(scales, halfToFloat);
       const back = dequantizeQ4(q, s, zeroPoints, K, N);
-      for (let k = 0; k < K; k++) for (let n = 0; n < N; n++) expect(Math.abs(back[k * N + n] - w[k * N + n])).toBeLessThanOrEqual(s[n * nb + Math.floor(k / Q4_BLOCK)] / 2 + 1e-7);
+      for (let k = 0; k < K; k++)
+        for (let n = 0; n < N; n++)
+          expect(Math.abs(back[k * N + n] - w[k * N + n])).toBeLessThanOrEqual(s[n * nb + Math.floor(k / Q4_BLOCK)] / 2 + 1e-7);
       // element (k=1, n=0) is the high nibble of the first byte of column 0, block 0
       const zp0 = zeroPoints[0] & 15;
       expect(((q[0] >> 4) - zp0) * s[0]).toBeCloseTo(back[1 * N + 0], 7);

@@ -16,7 +16,17 @@ import type { GPT2Config } from './config';
 import { gpt2TensorSpecs, loadWeights, weightsToTensors, type Checkpoint, type GPT2Weights, type NamedShape } from './checkpoint';
 import { CheckpointError } from './errors';
 import type { Int8Matrix } from './int8';
-import { floatToHalf, halfToFloat, numel, parseSafetensors, serializeSafetensors, toFloat32, type SafetensorsFile, type TensorEntry, type TensorToWrite } from './safetensors';
+import {
+  floatToHalf,
+  halfToFloat,
+  numel,
+  parseSafetensors,
+  serializeSafetensors,
+  toFloat32,
+  type SafetensorsFile,
+  type TensorEntry,
+  type TensorToWrite,
+} from './safetensors';
 
 export const COMPACT_FORMAT = 'gpt2-pamphlet-compact/1';
 export const Q4_BLOCK = 32;
@@ -184,7 +194,10 @@ export function compactTensors(config: GPT2Config, weights: GPT2Weights): Tensor
     const [rows, cols] = t.shape;
     if (isEmbedding(t.name)) {
       const { q, scales } = quantizeQ8Rows(w, rows, cols);
-      out.push({ name: t.name + '.q8', dtype: 'I8', shape: t.shape, data: q }, { name: t.name + '.scales', dtype: 'F16', shape: [rows], data: scales });
+      out.push(
+        { name: t.name + '.q8', dtype: 'I8', shape: t.shape, data: q },
+        { name: t.name + '.scales', dtype: 'F16', shape: [rows], data: scales },
+      );
     } else if (isLinearWeight(t.name)) {
       const [K, N] = t.shape;
       const nb = Math.ceil(K / Q4_BLOCK);
@@ -211,7 +224,8 @@ export function serializeCompact(config: GPT2Config, weights: GPT2Weights): Uint
 /** Reads a compact file's header: its config, and its tensors as views into `bytes`. */
 export function openCompact(bytes: Uint8Array): { config: GPT2Config; file: SafetensorsFile } {
   const file = parseSafetensors(bytes);
-  if (file.metadata.format !== COMPACT_FORMAT) throw new CheckpointError(`not a compact checkpoint (format "${file.metadata.format}", expected "${COMPACT_FORMAT}")`);
+  if (file.metadata.format !== COMPACT_FORMAT)
+    throw new CheckpointError(`not a compact checkpoint (format "${file.metadata.format}", expected "${COMPACT_FORMAT}")`);
   return { config: JSON.parse(file.metadata.config) as GPT2Config, file };
 }
 
@@ -233,7 +247,8 @@ export function expandCompactTensor(file: SafetensorsFile, { name, shape }: Name
     return dequantizeQ4(raw('.q4').bytes, toFloat32(raw('.scales')), raw('.zero_points').bytes, shape[0], shape[1]);
   }
   const t = raw('');
-  if (numel(t.shape) !== numel(shape)) throw new CheckpointError(`tensor "${name}" has shape [${t.shape}], the config needs [${shape}]`, name);
+  if (numel(t.shape) !== numel(shape))
+    throw new CheckpointError(`tensor "${name}" has shape [${t.shape}], the config needs [${shape}]`, name);
   return toFloat32(t);
 }
 

@@ -28,8 +28,18 @@ describe('config', () => {
 
   it('round-trips the HF config.json of openai-community/gpt2', () => {
     const hf = {
-      activation_function: 'gelu_new', architectures: ['GPT2LMHeadModel'], bos_token_id: 50256, eos_token_id: 50256,
-      layer_norm_epsilon: 1e-5, model_type: 'gpt2', n_ctx: 1024, n_embd: 768, n_head: 12, n_layer: 12, n_positions: 1024, vocab_size: 50257,
+      activation_function: 'gelu_new',
+      architectures: ['GPT2LMHeadModel'],
+      bos_token_id: 50256,
+      eos_token_id: 50256,
+      layer_norm_epsilon: 1e-5,
+      model_type: 'gpt2',
+      n_ctx: 1024,
+      n_embd: 768,
+      n_head: 12,
+      n_layer: 12,
+      n_positions: 1024,
+      vocab_size: 50257,
     };
     expect(fromHFConfig(hf)).toEqual(GPT2_SMALL);
     const back = toHFConfig(GPT2_SMALL);

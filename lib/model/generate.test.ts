@@ -93,7 +93,9 @@ describe('generate', () => {
   it('stops after <|endoftext|> when asked, continues past it otherwise', async () => {
     const eotThird = (n: number) => (n === 2 ? 50256 : 100 + n);
     expect(await ids(fakeDecoder(64, eotThird).decoder, [1, 2], { maxNewTokens: 6, greedy: true })).toEqual([100, 101, 50256]);
-    expect(await ids(fakeDecoder(64, eotThird).decoder, [1, 2], { maxNewTokens: 5, greedy: true, stopAtEot: false })).toEqual([100, 101, 50256, 103, 104]);
+    expect(await ids(fakeDecoder(64, eotThird).decoder, [1, 2], { maxNewTokens: 5, greedy: true, stopAtEot: false })).toEqual([
+      100, 101, 50256, 103, 104,
+    ]);
   });
 
   it('slides a full window by re-encoding its last windowKeep tokens', async () => {

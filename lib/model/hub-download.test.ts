@@ -48,7 +48,9 @@ describe('hub download', () => {
     await writeFile(dest + '.part', content.subarray(0, 30_000));
     const server = fakeServer(true);
     const seen: number[] = [];
-    expect(await downloadWithResume({ url: 'https://x/f', dest, file, fetch: server.fetch, onProgress: (p) => seen.push(p.loaded) })).toBe('downloaded');
+    expect(await downloadWithResume({ url: 'https://x/f', dest, file, fetch: server.fetch, onProgress: (p) => seen.push(p.loaded) })).toBe(
+      'downloaded',
+    );
     expect(server.ranges).toEqual(['bytes=30000-']);
     expect(seen[0]).toBe(30_000);
     expect(seen.at(-1)).toBe(100_000);
@@ -76,7 +78,9 @@ describe('hub download', () => {
       });
       return new Response(body, { status: 200 });
     }) as typeof fetch;
-    await expect(downloadWithResume({ url: 'https://x/f', dest, file, fetch: dropping })).rejects.toThrow(/interrupted at 40000 of 100000 bytes.*run again to resume/);
+    await expect(downloadWithResume({ url: 'https://x/f', dest, file, fetch: dropping })).rejects.toThrow(
+      /interrupted at 40000 of 100000 bytes.*run again to resume/,
+    );
     const server = fakeServer(true);
     await downloadWithResume({ url: 'https://x/f', dest, file, fetch: server.fetch });
     expect(server.ranges).toEqual(['bytes=40000-']);
@@ -144,7 +148,9 @@ describe('hub download', () => {
   it('a short response keeps the partial file and the next run resumes it', async () => {
     const dest = join(dir, 'model.safetensors');
     const short = (async () => new Response(content.slice(0, 60_000), { status: 200 })) as typeof fetch;
-    await expect(downloadWithResume({ url: 'https://x/f', dest, file, fetch: short })).rejects.toThrow(/ended early at 60000 of 100000 bytes; run again to resume/);
+    await expect(downloadWithResume({ url: 'https://x/f', dest, file, fetch: short })).rejects.toThrow(
+      /ended early at 60000 of 100000 bytes; run again to resume/,
+    );
     const server = fakeServer(true);
     await downloadWithResume({ url: 'https://x/f', dest, file, fetch: server.fetch });
     expect(server.ranges).toEqual(['bytes=60000-']);
@@ -154,8 +160,11 @@ describe('hub download', () => {
   it('a response from the wrong offset writes nothing and keeps the partial file', async () => {
     const dest = join(dir, 'model.safetensors');
     await writeFile(dest + '.part', content.subarray(0, 30_000));
-    const wrong = (async () => new Response(content.slice(0), { status: 206, headers: { 'Content-Range': 'bytes 0-99999/100000' } })) as typeof fetch;
-    await expect(downloadWithResume({ url: 'https://x/f', dest, file, fetch: wrong })).rejects.toThrow(/sent bytes from 0 when asked for 30000; nothing was written/);
+    const wrong = (async () =>
+      new Response(content.slice(0), { status: 206, headers: { 'Content-Range': 'bytes 0-99999/100000' } })) as typeof fetch;
+    await expect(downloadWithResume({ url: 'https://x/f', dest, file, fetch: wrong })).rejects.toThrow(
+      /sent bytes from 0 when asked for 30000; nothing was written/,
+    );
     expect(new Uint8Array(await readFile(dest + '.part'))).toEqual(content.subarray(0, 30_000));
   });
 
@@ -176,10 +185,14 @@ describe('hub download', () => {
   it('a server error names the file and the status', async () => {
     const dest = join(dir, 'model.safetensors');
     const f = (async () => new Response('busy', { status: 503 })) as typeof fetch;
-    await expect(downloadWithResume({ url: 'https://x/f', dest, file, fetch: f })).rejects.toThrow('model.safetensors: the server answered HTTP 503 for https://x/f');
+    await expect(downloadWithResume({ url: 'https://x/f', dest, file, fetch: f })).rejects.toThrow(
+      'model.safetensors: the server answered HTTP 503 for https://x/f',
+    );
   });
 
   it('formats a progress line', () => {
-    expect(formatProgress({ file: 'model.safetensors', loaded: 274_000_000, total: 548_000_000 }, 10_000)).toBe('model.safetensors  274.0/548.0 MB  50.0%  27.4 MB/s');
+    expect(formatProgress({ file: 'model.safetensors', loaded: 274_000_000, total: 548_000_000 }, 10_000)).toBe(
+      'model.safetensors  274.0/548.0 MB  50.0%  27.4 MB/s',
+    );
   });
 });

@@ -93,7 +93,10 @@ export async function downloadWithResume(opts: {
         return await doFetch(url, { headers: offset > 0 ? { Range: `bytes=${offset}-` } : {} });
       } catch (e) {
         const reason = (e as Error).cause ? String((e as { cause: unknown }).cause) : (e as Error).message;
-        throw new HubDownloadError(`${file.path}: could not connect (${reason}); check the network and run again${offset ? ' to resume' : ''}`, file.path);
+        throw new HubDownloadError(
+          `${file.path}: could not connect (${reason}); check the network and run again${offset ? ' to resume' : ''}`,
+          file.path,
+        );
       }
     };
     let offset = plan.offset;
@@ -109,7 +112,10 @@ export async function downloadWithResume(opts: {
       const start = /^bytes (\d+)-/.exec(res.headers.get('Content-Range') ?? '')?.[1];
       if (start !== undefined && Number(start) !== offset) {
         await res.body?.cancel();
-        throw new HubDownloadError(`${file.path}: the server sent bytes from ${start} when asked for ${offset}; nothing was written, run again to resume`, file.path);
+        throw new HubDownloadError(
+          `${file.path}: the server sent bytes from ${start} when asked for ${offset}; nothing was written, run again to resume`,
+          file.path,
+        );
       }
     }
     const fh = await open(part, offset > 0 ? 'r+' : 'w');
@@ -128,13 +134,19 @@ export async function downloadWithResume(opts: {
         }
       } catch (e) {
         void reader.cancel().catch(() => {});
-        throw new HubDownloadError(`${file.path}: download interrupted at ${loaded} of ${file.size} bytes (${(e as Error).message}); run again to resume`, file.path);
+        throw new HubDownloadError(
+          `${file.path}: download interrupted at ${loaded} of ${file.size} bytes (${(e as Error).message}); run again to resume`,
+          file.path,
+        );
       }
     } finally {
       await fh.close();
     }
     if (loaded < file.size) {
-      throw new HubDownloadError(`${file.path}: the download ended early at ${loaded} of ${file.size} bytes; run again to resume`, file.path);
+      throw new HubDownloadError(
+        `${file.path}: the download ended early at ${loaded} of ${file.size} bytes; run again to resume`,
+        file.path,
+      );
     }
   }
   const problem = await verify(part, file);
@@ -166,7 +178,11 @@ export const OFFLINE_HELP =
   '"npm run model:export -- --from <folder> --out models/gpt2". The demo model ("npm run model:demo") works offline.';
 
 /** Sizes and hashes of files in a hub repo. */
-export async function remoteFiles(repo: string, paths: string[], opts: { fetch?: typeof fetch; hubUrl?: string; revision?: string } = {}): Promise<RemoteFile[]> {
+export async function remoteFiles(
+  repo: string,
+  paths: string[],
+  opts: { fetch?: typeof fetch; hubUrl?: string; revision?: string } = {},
+): Promise<RemoteFile[]> {
   let infos;
   try {
     infos = await pathsInfo({ repo, paths, revision: opts.revision, hubUrl: opts.hubUrl, fetch: opts.fetch });
@@ -197,10 +213,21 @@ export async function downloadRepoFiles(opts: {
 }): Promise<RemoteFile[]> {
   const hubUrl = opts.hubUrl ?? HUB_URL;
   const revision = opts.revision ?? 'main';
-  const files = await remoteFiles(opts.repo, opts.paths, { fetch: fetchWithTimeout(opts.timeoutMs ?? 15_000, opts.fetch), hubUrl, revision });
+  const files = await remoteFiles(opts.repo, opts.paths, {
+    fetch: fetchWithTimeout(opts.timeoutMs ?? 15_000, opts.fetch),
+    hubUrl,
+    revision,
+  });
   for (const file of files) {
     const url = `${hubUrl}/${opts.repo}/resolve/${encodeURIComponent(revision)}/${file.path}`;
-    await downloadWithResume({ url, dest: join(opts.dir, file.path), file, fetch: opts.fetch, onProgress: opts.onProgress, idleMs: opts.idleMs });
+    await downloadWithResume({
+      url,
+      dest: join(opts.dir, file.path),
+      file,
+      fetch: opts.fetch,
+      onProgress: opts.onProgress,
+      idleMs: opts.idleMs,
+    });
   }
   return files;
 }

@@ -29,7 +29,11 @@ describe('int8 matrices, one scale per column', () => {
   });
 
   it('transposeInt8 moves every value, for sizes that are not multiples of the tile', () => {
-    for (const [rows, cols] of [[3, 5], [70, 130], [64, 64]]) {
+    for (const [rows, cols] of [
+      [3, 5],
+      [70, 130],
+      [64, 64],
+    ]) {
       const q = Int8Array.from({ length: rows * cols }, (_, i) => ((i * 37) % 255) - 127);
       const t = transposeInt8(q, rows, cols);
       for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) expect(t[c * rows + r]).toBe(q[r * cols + c]);
@@ -42,14 +46,20 @@ describe('int8 matrices, one scale per column', () => {
     const w = randn(V * C, 4);
     const rows = quantizeRows(w, V, C);
     expect(rows.scale.length).toBe(V);
-    for (let v = 0; v < V; v++) for (let c = 0; c < C; c++) expect(Math.abs(rows.q[v * C + c] * rows.scale[v] - w[v * C + c])).toBeLessThanOrEqual(rows.scale[v] / 2 + 1e-9);
+    for (let v = 0; v < V; v++)
+      for (let c = 0; c < C; c++)
+        expect(Math.abs(rows.q[v * C + c] * rows.scale[v] - w[v * C + c])).toBeLessThanOrEqual(rows.scale[v] / 2 + 1e-9);
     const block = rowsAsColumns(rows, 3, 7, C); // tokens 3..6
     expect(Array.from(block.scale)).toEqual(Array.from(rows.scale.slice(3, 7)));
     for (let v = 3; v < 7; v++) for (let c = 0; c < C; c++) expect(block.q[c * 4 + (v - 3)]).toBe(rows.q[v * C + c]);
   });
 
   it('q4ToInt8Columns gives exactly quantizeColumns(dequantizeQ4(…)), for any K', () => {
-    for (const [K, N] of [[64, 70], [96, 3], [70, 5]]) {
+    for (const [K, N] of [
+      [64, 70],
+      [96, 3],
+      [70, 5],
+    ]) {
       const { q, scales, zeroPoints } = quantizeQ4(randn(K * N, K + N), K, N);
       const s = Float32Array.from(scales, halfToFloat);
       const want = quantizeColumns(dequantizeQ4(q, s, zeroPoints, K, N), K, N);

@@ -46,7 +46,9 @@ describe('choosePrecision', () => {
 });
 
 describe('choosePrecision reads the export’s accuracy record', () => {
-  const record = (fp32: number, int8: number) => ({ compact: { fp32: { positions: 100, top1Agree: fp32 }, int8: { positions: 100, top1Agree: int8 } } });
+  const record = (fp32: number, int8: number) => ({
+    compact: { fp32: { positions: 100, top1Agree: fp32 }, int8: { positions: 100, top1Agree: int8 } },
+  });
 
   it('keeps int8 when it agrees with fp32 about as often as fp32 compute does', () => {
     expect(choosePrecision('compact', 'wasm', 'auto', record(97, 96))).toBe('int8');

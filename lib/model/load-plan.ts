@@ -36,8 +36,13 @@ export interface VariantPlan {
 
 export function chooseVariant(files: Record<string, ManifestFile>, want: VariantChoice = 'auto'): VariantPlan {
   if (files.compact && want !== 'fp32') return { variant: 'compact', entry: files.compact };
-  if (!files.decoder) throw new ManifestError(want === 'fp32' ? 'it lists no decoder.onnx' : 'it lists neither compact.safetensors nor decoder.onnx');
-  return { variant: 'fp32', entry: files.decoder, note: want === 'compact' ? 'fp32 graph: the manifest lists no compact weights' : undefined };
+  if (!files.decoder)
+    throw new ManifestError(want === 'fp32' ? 'it lists no decoder.onnx' : 'it lists neither compact.safetensors nor decoder.onnx');
+  return {
+    variant: 'fp32',
+    entry: files.decoder,
+    note: want === 'compact' ? 'fp32 graph: the manifest lists no compact weights' : undefined,
+  };
 }
 
 /** How many points of top-1 agreement int8 may lose against fp32 compute before it is not the default. */
@@ -51,7 +56,12 @@ export const INT8_MAX_AGREEMENT_LOSS = 0.05;
  * fp32 compute of the same weights does, WASM computes in fp32 instead (more memory, the model as
  * exported).
  */
-export function choosePrecision(variant: ModelVariant, backend: Backend, want: PrecisionChoice = 'auto', accuracy?: AccuracyRecord): Precision {
+export function choosePrecision(
+  variant: ModelVariant,
+  backend: Backend,
+  want: PrecisionChoice = 'auto',
+  accuracy?: AccuracyRecord,
+): Precision {
   if (variant === 'fp32') return 'fp32';
   if (want !== 'auto') return want;
   if (backend === 'webgpu') return 'q4';
@@ -71,9 +81,17 @@ export interface LoadPlan extends VariantPlan {
 }
 
 /** The whole plan: the file, and what it computes in on `backend`. */
-export function planLoad(manifest: Pick<Manifest, 'files' | 'accuracy'>, backend: Backend, want: { variant?: VariantChoice; precision?: PrecisionChoice } = {}): LoadPlan {
+export function planLoad(
+  manifest: Pick<Manifest, 'files' | 'accuracy'>,
+  backend: Backend,
+  want: { variant?: VariantChoice; precision?: PrecisionChoice } = {},
+): LoadPlan {
   const plan = chooseVariant(manifest.files, want.variant);
   const precision = choosePrecision(plan.variant, backend, want.precision, manifest.accuracy);
   const changed = precision !== choosePrecision(plan.variant, backend, want.precision);
-  return { ...plan, precision, ...(changed ? { precisionNote: `${precision} compute: in the export’s accuracy check int8 picked the fp32 top token too rarely` } : {}) };
+  return {
+    ...plan,
+    precision,
+    ...(changed ? { precisionNote: `${precision} compute: in the export’s accuracy check int8 picked the fp32 top token too rarely` } : {}),
+  };
 }

@@ -42,7 +42,10 @@ describe('logit lens', () => {
       for (const x of row) mean += x / C;
       let v = 0;
       for (const x of row) v += (x - mean) ** 2 / C;
-      const h = Array.from(row, (x, c) => ((x - mean) / Math.sqrt(v + config.layerNormEpsilon)) * expanded.ln_f.weight[c] + expanded.ln_f.bias[c]);
+      const h = Array.from(
+        row,
+        (x, c) => ((x - mean) / Math.sqrt(v + config.layerNormEpsilon)) * expanded.ln_f.weight[c] + expanded.ln_f.bias[c],
+      );
       const want = new Float32Array(config.vocabSize);
       for (let t = 0; t < config.vocabSize; t++) {
         let s = 0;
@@ -73,7 +76,7 @@ describe('logit lens', () => {
 
   it('many rows at once (the four-at-a-time path and the rest) equal one row at a time, exactly', () => {
     const ref = referenceForward(config, expanded, HELLO_IDS, { collect: true });
-    const rows = [...ref.resid!, ...ref.resid!, ref.resid![0]].map((r, i) => r.subarray((i % T) * C, (i % T + 1) * C)); // 7 rows
+    const rows = [...ref.resid!, ...ref.resid!, ref.resid![0]].map((r, i) => r.subarray((i % T) * C, ((i % T) + 1) * C)); // 7 rows
     const together = lensLogits(rows, lens);
     rows.forEach((row, i) => expect(together[i]).toEqual(lensLogits([row], lens)[0]));
   });

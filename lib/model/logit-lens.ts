@@ -40,7 +40,8 @@ export function lensWeightsFromCompact(file: SafetensorsFile, config: GPT2Config
   const get = (name: string) => compactTensor(file, name);
   const q = get('wte.weight.q8').bytes;
   const { vocabSize: V, nEmbd: C } = config;
-  if (q.byteLength !== V * C) throw new CheckpointError(`wte.weight.q8 holds ${q.byteLength} values, the config needs ${V * C}`, 'wte.weight.q8');
+  if (q.byteLength !== V * C)
+    throw new CheckpointError(`wte.weight.q8 holds ${q.byteLength} values, the config needs ${V * C}`, 'wte.weight.q8');
   return {
     nEmbd: C,
     vocabSize: V,

@@ -27,7 +27,11 @@ describe('manifest.json: one reader for the worker, the CLI and the export', () 
     ['no config', (m) => ({ ...m, config: undefined }), /"config" is missing/],
     ['a bad config', (m) => ({ ...m, config: { ...(m.config as object), nHead: 3 } }), /"config": /],
     ['no files', (m) => ({ ...m, files: {} }), /"files" lists no files/],
-    ['a file outside the folder', (m) => ({ ...m, files: { compact: { path: '../x', bytes: 1, sha256: SHA } } }), /"files\.compact" needs a relative path/],
+    [
+      'a file outside the folder',
+      (m) => ({ ...m, files: { compact: { path: '../x', bytes: 1, sha256: SHA } } }),
+      /"files\.compact" needs a relative path/,
+    ],
     ['a file without a sha256', (m) => ({ ...m, files: { compact: { path: 'x', bytes: 1 } } }), /"files\.compact" needs/],
   ])('%s is refused, naming what is wrong', (_name, change, message) => {
     const changed = change(good() as unknown as Record<string, unknown>);
@@ -38,7 +42,11 @@ describe('manifest.json: one reader for the worker, the CLI and the export', () 
 
   it('a malformed accuracy record is left out, not an error', () => {
     expect(parseManifest(JSON.stringify({ ...good(), accuracy: { positions: 'x' } })).accuracy).toBeUndefined();
-    const accuracy = { text: 't', positions: 8, compact: { int8: { positions: 8, top1Agree: 7, maxLogitError: 0, meanLogitError: 0, maxAbsLogit: 1 } } };
+    const accuracy = {
+      text: 't',
+      positions: 8,
+      compact: { int8: { positions: 8, top1Agree: 7, maxLogitError: 0, meanLogitError: 0, maxAbsLogit: 1 } },
+    };
     expect(parseManifest(JSON.stringify({ ...good(), accuracy })).accuracy).toEqual(accuracy);
   });
 });

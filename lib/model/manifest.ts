@@ -50,7 +50,9 @@ export function parseManifest(text: string): Manifest {
   if (!isObject(doc)) throw new ManifestError('not a JSON object');
   const format = doc.format ?? MANIFEST_FORMAT;
   if (format !== MANIFEST_FORMAT) {
-    throw new ManifestError(`format ${String(format)}, but this app reads format ${MANIFEST_FORMAT} (export the model again, or update the app)`);
+    throw new ManifestError(
+      `format ${String(format)}, but this app reads format ${MANIFEST_FORMAT} (export the model again, or update the app)`,
+    );
   }
   if (typeof doc.name !== 'string') throw new ManifestError('"name" is not a string');
   if (typeof doc.demo !== 'boolean') throw new ManifestError('"demo" is not true or false');
@@ -64,11 +66,25 @@ export function parseManifest(text: string): Manifest {
   if (!isObject(doc.files) || Object.keys(doc.files).length === 0) throw new ManifestError('"files" lists no files');
   const files: Record<string, ManifestFile> = {};
   for (const [role, f] of Object.entries(doc.files)) {
-    const ok = isObject(f) && typeof f.path === 'string' && !f.path.includes('..') && Number.isSafeInteger(f.bytes) && (f.bytes as number) >= 0 && typeof f.sha256 === 'string' && /^[0-9a-f]{64}$/.test(f.sha256);
+    const ok =
+      isObject(f) &&
+      typeof f.path === 'string' &&
+      !f.path.includes('..') &&
+      Number.isSafeInteger(f.bytes) &&
+      (f.bytes as number) >= 0 &&
+      typeof f.sha256 === 'string' &&
+      /^[0-9a-f]{64}$/.test(f.sha256);
     if (!ok) throw new ManifestError(`"files.${role}" needs a relative path, a byte count and a sha256`);
     files[role] = { path: f.path as string, bytes: f.bytes as number, sha256: f.sha256 as string };
   }
-  return { format: MANIFEST_FORMAT, name: doc.name, demo: doc.demo, config, files, ...(accuracyOf(doc.accuracy) ? { accuracy: doc.accuracy as ManifestAccuracy } : {}) };
+  return {
+    format: MANIFEST_FORMAT,
+    name: doc.name,
+    demo: doc.demo,
+    config,
+    files,
+    ...(accuracyOf(doc.accuracy) ? { accuracy: doc.accuracy as ManifestAccuracy } : {}),
+  };
 }
 
 /** A malformed accuracy record is left out (the app then uses its defaults), not an error. */

@@ -35,7 +35,9 @@ const configured = new WeakSet<object>(); // per ORT build (wasm, webgpu): env.w
 
 async function loadOrt(backend: Backend): Promise<typeof OrtTypes> {
   const ort = backend === 'webgpu' ? await import('onnxruntime-web/webgpu') : await import('onnxruntime-web/wasm');
-  return ((ort as { default?: typeof OrtTypes }).default?.InferenceSession ? (ort as { default: typeof OrtTypes }).default : ort) as typeof OrtTypes;
+  return (
+    (ort as { default?: typeof OrtTypes }).default?.InferenceSession ? (ort as { default: typeof OrtTypes }).default : ort
+  ) as typeof OrtTypes;
 }
 
 export async function createSession(bytes: Uint8Array, opts: SessionOptions = {}): Promise<Session> {

@@ -7,7 +7,12 @@ const sample = () =>
     [
       { name: 'a', dtype: 'F32', shape: [2, 3], data: new Float32Array([1, 2, 3, 4, 5, 6]) },
       { name: 'b', dtype: 'F16', shape: [3], data: Uint16Array.from([1, -2.5, 65504], floatToHalf) },
-      { name: 'c', dtype: 'BF16', shape: [2], data: Uint16Array.from([1.5, -3], (x) => new Uint32Array(new Float32Array([x]).buffer)[0] >>> 16) },
+      {
+        name: 'c',
+        dtype: 'BF16',
+        shape: [2],
+        data: Uint16Array.from([1.5, -3], (x) => new Uint32Array(new Float32Array([x]).buffer)[0] >>> 16),
+      },
     ],
     { format: 'pt' },
   );
@@ -46,7 +51,16 @@ describe('safetensors', () => {
     ['truncated data', (b: Uint8Array) => b.subarray(0, b.byteLength - 3), /truncated/],
     ['truncated header', (b: Uint8Array) => b.subarray(0, 20), /header claims/],
     ['too short', (b: Uint8Array) => b.subarray(0, 5), /too short/],
-    ['garbage header', (b: Uint8Array) => { const c = b.slice(); c[9] = 0x7b; c[10] = 0x7b; return c; }, /not valid UTF-8 JSON/],
+    [
+      'garbage header',
+      (b: Uint8Array) => {
+        const c = b.slice();
+        c[9] = 0x7b;
+        c[10] = 0x7b;
+        return c;
+      },
+      /not valid UTF-8 JSON/,
+    ],
   ])('throws SafetensorsError on %s', (_, corrupt, message) => {
     const bad = corrupt(sample());
     expect(() => parseSafetensors(bad)).toThrow(SafetensorsError);
@@ -64,7 +78,9 @@ describe('safetensors', () => {
     expect(() => parseSafetensors(make({ x: { dtype: 'F32', shape: [2], data_offsets: [0, 4] } }, 8))).toThrow(/expected 8/);
     expect(() => parseSafetensors(make({ x: { dtype: 'Q7', shape: [1], data_offsets: [0, 1] } }, 8))).toThrow(/unsupported dtype/);
     expect(() =>
-      parseSafetensors(make({ x: { dtype: 'F32', shape: [1], data_offsets: [0, 4] }, y: { dtype: 'F32', shape: [1], data_offsets: [2, 6] } }, 8)),
+      parseSafetensors(
+        make({ x: { dtype: 'F32', shape: [1], data_offsets: [0, 4] }, y: { dtype: 'F32', shape: [1], data_offsets: [2, 6] } }, 8),
+      ),
     ).toThrow(/overlap/);
   });
 

@@ -43,7 +43,9 @@ export function parseSafetensors(file: Uint8Array): SafetensorsFile {
   const dv = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const n = Number(dv.getBigUint64(0, true));
   if (n > file.byteLength - 8) {
-    throw new SafetensorsError(`header claims ${n} bytes but the file has only ${file.byteLength - 8} after the length (truncated or not safetensors)`);
+    throw new SafetensorsError(
+      `header claims ${n} bytes but the file has only ${file.byteLength - 8} after the length (truncated or not safetensors)`,
+    );
   }
   let header: Record<string, unknown>;
   try {
@@ -63,18 +65,23 @@ export function parseSafetensors(file: Uint8Array): SafetensorsFile {
     }
     const info = raw as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
     const dtype = info?.dtype as Dtype;
-    if (!(typeof dtype === 'string' && dtype in DTYPE_BYTES)) throw new SafetensorsError(`tensor "${name}": unsupported dtype ${String(info?.dtype)}`);
+    if (!(typeof dtype === 'string' && dtype in DTYPE_BYTES))
+      throw new SafetensorsError(`tensor "${name}": unsupported dtype ${String(info?.dtype)}`);
     const shape = info.shape;
-    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) throw new SafetensorsError(`tensor "${name}": bad shape ${JSON.stringify(shape)}`);
+    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0))
+      throw new SafetensorsError(`tensor "${name}": bad shape ${JSON.stringify(shape)}`);
     const off = info.data_offsets;
     if (!Array.isArray(off) || off.length !== 2 || !off.every((o) => Number.isInteger(o) && o >= 0) || off[1] < off[0]) {
       throw new SafetensorsError(`tensor "${name}": bad data_offsets ${JSON.stringify(off)}`);
     }
     const [begin, end] = off as [number, number];
     const expected = numel(shape) * DTYPE_BYTES[dtype];
-    if (end - begin !== expected) throw new SafetensorsError(`tensor "${name}": ${end - begin} bytes for shape [${shape}] ${dtype}, expected ${expected}`);
+    if (end - begin !== expected)
+      throw new SafetensorsError(`tensor "${name}": ${end - begin} bytes for shape [${shape}] ${dtype}, expected ${expected}`);
     if (end > data.byteLength) {
-      throw new SafetensorsError(`tensor "${name}" ends at byte ${end} of the data but the file holds only ${data.byteLength} (truncated file)`);
+      throw new SafetensorsError(
+        `tensor "${name}" ends at byte ${end} of the data but the file holds only ${data.byteLength} (truncated file)`,
+      );
     }
     ranges.push([begin, end, name]);
     tensors.set(name, { dtype, shape: shape.slice(), bytes: data.subarray(begin, end) });
@@ -135,7 +142,8 @@ export function floatToHalf(x: number): number {
   if (a >= 65520) return sign | 0x7c00; // rounds to infinity
   if (a < 2 ** -14) return sign | roundEven(a / 2 ** -24); // subnormal (may round up into the normals)
   let e = Math.floor(Math.log2(a));
-  if (2 ** e > a) e--; // guard log2 rounding at powers of two
+  if (2 ** e > a)
+    e--; // guard log2 rounding at powers of two
   else if (2 ** (e + 1) <= a) e++;
   const m = roundEven((a / 2 ** e - 1) * 1024); // may be 1024: carries into the exponent below
   return sign | (((e + 15) << 10) + m);
@@ -151,7 +159,10 @@ function roundEven(v: number): number {
  * The first part of a file for these tensors, in this order: 8-byte length + padded JSON header.
  * `offsets[i]` is where tensor i starts in the data; the data that follows is `dataBytes` long.
  */
-export function safetensorsHeader(specs: TensorSpec[], metadata?: Record<string, string>): { header: Uint8Array; offsets: number[]; dataBytes: number } {
+export function safetensorsHeader(
+  specs: TensorSpec[],
+  metadata?: Record<string, string>,
+): { header: Uint8Array; offsets: number[]; dataBytes: number } {
   const json: Record<string, unknown> = {};
   if (metadata && Object.keys(metadata).length) json.__metadata__ = metadata;
   const offsets: number[] = [];
@@ -179,7 +190,8 @@ export function serializeSafetensors(tensors: TensorToWrite[], metadata?: Record
   tensors.forEach((t, i) => {
     const bytes = new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength);
     const expected = numel(t.shape) * DTYPE_BYTES[t.dtype];
-    if (bytes.byteLength !== expected) throw new SafetensorsError(`tensor "${t.name}": ${bytes.byteLength} bytes of data, shape needs ${expected}`);
+    if (bytes.byteLength !== expected)
+      throw new SafetensorsError(`tensor "${t.name}": ${bytes.byteLength} bytes of data, shape needs ${expected}`);
     out.set(bytes, header.byteLength + offsets[i]);
   });
   return out;

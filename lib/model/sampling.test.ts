@@ -37,7 +37,8 @@ describe('sample', () => {
   it.each(cases)('$name', ({ params, expected }) => {
     const rng = mulberry32(1);
     const seen = new Set<number>();
-    for (let n = 0; n < 300; n++) seen.add(sample(logits, params, params.temperature !== undefined && params.temperature <= 0 ? neverCalled : rng));
+    for (let n = 0; n < 300; n++)
+      seen.add(sample(logits, params, params.temperature !== undefined && params.temperature <= 0 ? neverCalled : rng));
     expect([...seen].sort()).toEqual([...expected].sort());
   });
 

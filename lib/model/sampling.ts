@@ -59,7 +59,7 @@ export function topIndices(values: ArrayLike<number>, m: number): number[] {
   for (let id = 0; id < values.length; id++) {
     if (heap.length < m) {
       heap.push(id);
-      for (let i = heap.length - 1; i > 0; ) {
+      for (let i = heap.length - 1; i > 0;) {
         const parent = (i - 1) >> 1;
         if (!below(heap[i], heap[parent])) break;
         [heap[i], heap[parent]] = [heap[parent], heap[i]];

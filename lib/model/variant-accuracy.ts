@@ -25,8 +25,13 @@ export async function teacherForcedLogits(d: Decoder, tokens: readonly number[])
 }
 
 /** Compares a decoder with logits already computed by the reference over the same tokens. */
-export async function compareWithReference(reference: readonly Float32Array[], candidate: Decoder, tokens: readonly number[]): Promise<VariantAccuracy> {
-  if (reference.length !== tokens.length) throw new RangeError(`compareWithReference: ${reference.length} reference positions for ${tokens.length} tokens`);
+export async function compareWithReference(
+  reference: readonly Float32Array[],
+  candidate: Decoder,
+  tokens: readonly number[],
+): Promise<VariantAccuracy> {
+  if (reference.length !== tokens.length)
+    throw new RangeError(`compareWithReference: ${reference.length} reference positions for ${tokens.length} tokens`);
   const got = await teacherForcedLogits(candidate, tokens);
   let maxLogitError = 0;
   let sum = 0;

@@ -14,13 +14,34 @@ interface Row {
 }
 
 const rows: Row[] = [
-  { name: 'unclosed code fence', note: 'Q::A\n\n```\ncode::not a card\n', cards: [{ front: 'Q' }], warnings: [[3, /code fence "```" opened here is never closed/]] },
-  { name: 'unclosed HTML comment', note: 'Q::A\n<!-- hidden\nX::Y\n', cards: [{ front: 'Q' }], warnings: [[2, /HTML comment "<!--" opened here is never closed/]] },
+  {
+    name: 'unclosed code fence',
+    note: 'Q::A\n\n```\ncode::not a card\n',
+    cards: [{ front: 'Q' }],
+    warnings: [[3, /code fence "```" opened here is never closed/]],
+  },
+  {
+    name: 'unclosed HTML comment',
+    note: 'Q::A\n<!-- hidden\nX::Y\n',
+    cards: [{ front: 'Q' }],
+    warnings: [[2, /HTML comment "<!--" opened here is never closed/]],
+  },
   { name: 'a closed comment is fine', note: '<!-- a -->\nQ::A\n', cards: [{ front: 'Q' }] },
   { name: 'binary data (NUL bytes)', note: 'PK\u0003\u0004\u0000\u0000garbage::x', cards: [], warnings: [[1, /not a text file/]] },
   { name: 'binary data (undecodable bytes)', note: '\uFFFD'.repeat(80) + 'a::b', cards: [], warnings: [[1, /not a text file/]] },
-  { name: 'NFC and NFD of one question are one card', note: 'Qu\u00e9?::A\n\nQue\u0301?::B\n', cards: [{ front: 'Qu\u00e9?', back: 'A' }], warnings: [[3, /same card as on line 1/]] },
-  { name: 'deck name "Physics::"', note: 'Q::A\n', deck: 'Physics::', cards: [{ deck: 'notes' }], warnings: [[1, /empty part around "::"/]] },
+  {
+    name: 'NFC and NFD of one question are one card',
+    note: 'Qu\u00e9?::A\n\nQue\u0301?::B\n',
+    cards: [{ front: 'Qu\u00e9?', back: 'A' }],
+    warnings: [[3, /same card as on line 1/]],
+  },
+  {
+    name: 'deck name "Physics::"',
+    note: 'Q::A\n',
+    deck: 'Physics::',
+    cards: [{ deck: 'notes' }],
+    warnings: [[1, /empty part around "::"/]],
+  },
   { name: 'deck name "::"', note: 'Q::A\n', deck: '::', cards: [{ deck: 'notes' }], warnings: [[1, /empty part/]] },
   { name: 'deck name "A::B" is fine', note: 'Q::A\n', deck: 'A::B', cards: [{ deck: 'A::B' }] },
   {
@@ -33,14 +54,34 @@ const rows: Row[] = [
   },
   { name: 'a plain tag at the start of a card line', note: '#todo Q::A\n', cards: [{ front: 'Q', tags: ['todo'], deck: 'notes' }] },
   { name: 'Obsidian block id at the end of a line', note: 'Q::A ^d7cee0\n', cards: [{ front: 'Q', back: 'A' }] },
-  { name: 'two deck tags: one deck, and a warning naming it', note: '#flashcards/a #flashcards/b\nQ::A\n', cards: [{ deck: 'b' }], warnings: [[1, /2 deck tags .*"b"/]] },
-  { name: 'a card above the note\'s first tag gets it', note: 'Q::A\n\n#flashcards/gpt2 #concept\n\nR::B\n', cards: [{ deck: 'gpt2', tags: ['concept'] }, { deck: 'gpt2', tags: ['concept'] }] },
-  { name: 'a nested cloze is one card with two deletions', note: 'GPT-2 {{c1::small {{c2::124M}} model}} is here.\n', cards: [{ type: 'cloze' }] },
+  {
+    name: 'two deck tags: one deck, and a warning naming it',
+    note: '#flashcards/a #flashcards/b\nQ::A\n',
+    cards: [{ deck: 'b' }],
+    warnings: [[1, /2 deck tags .*"b"/]],
+  },
+  {
+    name: "a card above the note's first tag gets it",
+    note: 'Q::A\n\n#flashcards/gpt2 #concept\n\nR::B\n',
+    cards: [
+      { deck: 'gpt2', tags: ['concept'] },
+      { deck: 'gpt2', tags: ['concept'] },
+    ],
+  },
+  {
+    name: 'a nested cloze is one card with two deletions',
+    note: 'GPT-2 {{c1::small {{c2::124M}} model}} is here.\n',
+    cards: [{ type: 'cloze' }],
+  },
   { name: 'an unclosed cloze: warned, no card', note: 'x {{c1::never closed\n', cards: [], warnings: [[1, /not a cloze card: unclosed/]] },
   { name: 'c0: warned, no card', note: '{{c0::zero}} here\n', cards: [], warnings: [[1, /not a cloze card: cloze numbers start at 1/]] },
   { name: 'an empty deletion: warned', note: '{{c1:: }} here\n', cards: [], warnings: [[1, /not a cloze card: empty cloze deletion/]] },
   { name: 'a highlight with "=" inside', note: 'The ==a=b== rule.\n', cards: [{ type: 'cloze', front: 'The {{c1::a=b}} rule.' }] },
-  { name: 'SR comment kept with its card', note: 'Q::A <!--SR:!2026-01-02,3,250-->\n', cards: [{ srComment: '<!--SR:!2026-01-02,3,250-->' }] },
+  {
+    name: 'SR comment kept with its card',
+    note: 'Q::A <!--SR:!2026-01-02,3,250-->\n',
+    cards: [{ srComment: '<!--SR:!2026-01-02,3,250-->' }],
+  },
   { name: 'only blank lines', note: '\n\n\n', cards: [] },
   { name: 'a question with no answer', note: 'strengths?\n', cards: [] },
   { name: 'separator with nothing after it', note: 'Q::\n', cards: [], warnings: [[1, /needs text on both sides/]] },

@@ -63,7 +63,9 @@ export function formatLines(lines: readonly string[]): string {
   const cut = indents.length ? indents.reduce((a, b) => Math.min(a, b)) : 0; // no spread: a note can have 100,000s of lines
   return lines
     .map((l) => l.slice(Math.min(cut, /^[ \t]*/.exec(l)![0].length)).trimEnd())
-    .map((l) => l.replace(LIST_MARKER, (m, indent: string, marker: string, space: string) => (marker === '•' ? `${indent}-${space || ' '}` : m)))
+    .map((l) =>
+      l.replace(LIST_MARKER, (m, indent: string, marker: string, space: string) => (marker === '•' ? `${indent}-${space || ' '}` : m)),
+    )
     .join('\n')
     .trim();
 }

@@ -69,15 +69,14 @@ export function splitNoteLines(markdown: string): SplitNote {
       if (fence === null) {
         fence = marker!;
         fenceLine = no;
-      }
-      else if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null;
+      } else if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null;
       return lines.push({ no, kind: 'code', text: line, scan: MASK.repeat(line.length) });
     }
 
     // Remove comments; inline code spans are skipped so "`<!--`" stays text.
     let text = '';
     let sr: string | undefined;
-    for (let pos = 0; pos < line.length; ) {
+    for (let pos = 0; pos < line.length;) {
       if (inComment) {
         const end = line.indexOf('-->', pos);
         if (end < 0) {
@@ -131,8 +130,16 @@ export function splitNoteLines(markdown: string): SplitNote {
     }
     return lines.push({ ...base, kind: 'text' });
   });
-  if (fence !== null) warnings.push({ line: fenceLine, message: `the code fence "${fence}" opened here is never closed: the rest of the note is read as code, with no cards` });
-  if (inComment) warnings.push({ line: commentLine, message: 'the HTML comment "<!--" opened here is never closed ("-->"): the rest of the note is hidden, with no cards' });
+  if (fence !== null)
+    warnings.push({
+      line: fenceLine,
+      message: `the code fence "${fence}" opened here is never closed: the rest of the note is read as code, with no cards`,
+    });
+  if (inComment)
+    warnings.push({
+      line: commentLine,
+      message: 'the HTML comment "<!--" opened here is never closed ("-->"): the rest of the note is hidden, with no cards',
+    });
   return { lines, warnings, ...(frontmatter !== undefined ? { frontmatter } : {}) };
 }
 
@@ -140,7 +147,10 @@ export function splitNoteLines(markdown: string): SplitNote {
 export function mask(text: string): string {
   const fill = (m: string) => MASK.repeat(m.length);
   // An opener never closed is masked too: its "::" is no card separator (the cloze pass warns about it).
-  return text.replace(/(`+)[^`]*?\1/g, fill).replace(/\{\{c\d+::[\s\S]*?\}\}/g, fill).replace(/\{\{c\d+::/g, fill);
+  return text
+    .replace(/(`+)[^`]*?\1/g, fill)
+    .replace(/\{\{c\d+::[\s\S]*?\}\}/g, fill)
+    .replace(/\{\{c\d+::/g, fill);
 }
 
 // `- `, `* `, `+ `, `• `, `1. `, `1) ` (the notes use "•" bullets from a rich-text export).

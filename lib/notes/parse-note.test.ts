@@ -7,7 +7,7 @@ const FIXTURE = readFileSync(new URL('./fixtures/concept-pamphlet.md', import.me
 const TAGS = ['concept-pamphlet', 'todo'];
 const DECK = 'concept-pamphlet';
 
-describe('the reader\'s notes file (golden)', () => {
+describe("the reader's notes file (golden)", () => {
   const { cards, warnings } = parseNote(FIXTURE, { fileName: 'concept-pamphlet.md' });
 
   it('produces exactly these cards', () => {
@@ -68,9 +68,7 @@ describe('the reader\'s notes file (golden)', () => {
   });
 
   it('warns about the question that has no answer, and nothing else', () => {
-    expect(warnings).toEqual([
-      { line: 44, message: 'question without an answer ("scaled dot product attention equation ?"); no card' },
-    ]);
+    expect(warnings).toEqual([{ line: 44, message: 'question without an answer ("scaled dot product attention equation ?"); no card' }]);
   });
 
   it('ids are the documented hash of deck, type and front', () => {
@@ -104,7 +102,11 @@ describe('Obsidian spaced-repetition syntax', () => {
       note: 'GPT-2 small has ==12== layers and\n==768== channels.\n',
       cards: [{ type: 'cloze', front: 'GPT-2 small has {{c1::12}} layers and\n{{c2::768}} channels.', back: '' }],
     },
-    { name: 'Anki cloze kept', note: 'GPT-2 has {{c1::50,257::count}} tokens\n', cards: [{ type: 'cloze', front: 'GPT-2 has {{c1::50,257::count}} tokens' }] },
+    {
+      name: 'Anki cloze kept',
+      note: 'GPT-2 has {{c1::50,257::count}} tokens\n',
+      cards: [{ type: 'cloze', front: 'GPT-2 has {{c1::50,257::count}} tokens' }],
+    },
     {
       name: 'deck tags and plain tags',
       note: '#flashcards/gpt2/attention #study\nQ1::A1\n\n#flashcards\nQ2::A2\n',
@@ -141,27 +143,51 @@ describe('Obsidian spaced-repetition syntax', () => {
   });
 });
 
-describe('the reader\'s own conventions', () => {
+describe("the reader's own conventions", () => {
   const rows: Row[] = [
-    { name: 'Question? ? answer', note: 'Why scale by √d_k? ? to keep softmax soft\n', cards: [{ type: 'basic', front: 'Why scale by √d_k?', back: 'to keep softmax soft' }] },
-    { name: 'term >> definition', note: '- wpe >> positional embedding\n', cards: [{ type: 'basic', front: '- wpe', back: 'positional embedding' }] },
+    {
+      name: 'Question? ? answer',
+      note: 'Why scale by √d_k? ? to keep softmax soft\n',
+      cards: [{ type: 'basic', front: 'Why scale by √d_k?', back: 'to keep softmax soft' }],
+    },
+    {
+      name: 'term >> definition',
+      note: '- wpe >> positional embedding\n',
+      cards: [{ type: 'basic', front: '- wpe', back: 'positional embedding' }],
+    },
     { name: 'blank >> answer', note: 'n_embd is ____ >> 768\n', cards: [{ type: 'cloze', front: 'n_embd is {{c1::768}}' }] },
-    { name: 'blank, ? answer on the next line', note: 'n_embd is ____\n? 768\n', cards: [{ type: 'cloze', front: 'n_embd is {{c1::768}}' }] },
-    { name: 'blank, answer after a blank line', note: 'n_embd is ____\n\n>> 768\n', cards: [{ type: 'cloze', front: 'n_embd is {{c1::768}}' }] },
+    {
+      name: 'blank, ? answer on the next line',
+      note: 'n_embd is ____\n? 768\n',
+      cards: [{ type: 'cloze', front: 'n_embd is {{c1::768}}' }],
+    },
+    {
+      name: 'blank, answer after a blank line',
+      note: 'n_embd is ____\n\n>> 768\n',
+      cards: [{ type: 'cloze', front: 'n_embd is {{c1::768}}' }],
+    },
     { name: 'answer with a thousands comma', note: 'vocab: ____ tokens >> 50,257\n', cards: [{ front: 'vocab: {{c1::50,257}} tokens' }] },
     {
       name: 'several blanks, answers in order',
       note: 'Layers?\n\n- ____ layers\n- ____ channels\n? 12; 768\n',
       cards: [{ type: 'cloze', front: 'Layers?\n\n- {{c1::12}} layers\n- {{c2::768}} channels' }],
     },
-    { name: 'Q then ? answer on the next line', note: 'What is wte?\n? token embedding\n', cards: [{ type: 'basic', front: 'What is wte?', back: 'token embedding' }] },
+    {
+      name: 'Q then ? answer on the next line',
+      note: 'What is wte?\n? token embedding\n',
+      cards: [{ type: 'basic', front: 'What is wte?', back: 'token embedding' }],
+    },
     {
       name: 'question ending in " ?" with the answer below',
       note: 'scaled dot product attention equation ?\nsoftmax(QKᵀ/√d_k)V\n',
       cards: [{ type: 'basic', front: 'scaled dot product attention equation', back: 'softmax(QKᵀ/√d_k)V' }],
     },
     { name: 'wrong number of answers', note: '____ and ____ >> one\n', cards: [], warnings: [[1, /2 blanks but 1 answers/]] },
-    { name: 'answer that breaks cloze syntax', note: 'type ____ >> std::vector\n', cards: [{ type: 'basic', front: 'type ____ >> std', back: 'vector' }] },
+    {
+      name: 'answer that breaks cloze syntax',
+      note: 'type ____ >> std::vector\n',
+      cards: [{ type: 'basic', front: 'type ____ >> std', back: 'vector' }],
+    },
     { name: 'answer with }}', note: 'x ____ >> a}}b\n', cards: [], warnings: [[1, /not a cloze card: .*may not contain/]] },
     { name: '" ? " with no question mark before it', note: 'note ? aside\n', cards: [], warnings: [[1, /not after a question mark/]] },
     {
@@ -207,7 +233,9 @@ describe('robustness', () => {
   });
 
   it('keeps line numbers with Windows line endings and reports bad frontmatter', () => {
-    expect(parseNote('a\r\n\r\nx ____ >> 1 2\r\nQ::\r\n').warnings).toEqual([{ line: 4, message: '"::" needs text on both sides; no card' }]);
+    expect(parseNote('a\r\n\r\nx ____ >> 1 2\r\nQ::\r\n').warnings).toEqual([
+      { line: 4, message: '"::" needs text on both sides; no card' },
+    ]);
     expect(parseNote('---\ntags: [a, b\n---\nQ::A\n').warnings[0]).toMatchObject({ line: 1, message: /frontmatter is not valid YAML/ });
   });
 

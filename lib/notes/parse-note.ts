@@ -50,7 +50,10 @@ export function parseNote(markdown: string, options: ParseNoteOptions = {}): Par
   if (notText) return { cards: [], warnings: [{ line: 1, message: notText }] };
   // The same question typed on two systems (NFC or NFD) is one card.
   const text = markdown.normalize('NFC');
-  const stem = options.fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').normalize('NFC');
+  const stem = options.fileName
+    ?.replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]*$/, '')
+    .normalize('NFC');
   const wanted = options.defaultDeck?.trim().normalize('NFC');
   const deckProblem = wanted ? deckNameProblem(wanted) : null;
   if (deckProblem) warn(1, `deck: ${deckProblem}; using "${stem || 'Notes'}"`);
@@ -66,7 +69,8 @@ export function parseNote(markdown: string, options: ParseNoteOptions = {}): Par
   const readTags = (list: readonly string[], line: number, fallback: string, report = true) => {
     const decks = list.filter((t) => t === 'flashcards' || t.startsWith('flashcards/'));
     const paths = decks.map((t) => t.split('/').slice(1).filter(Boolean).join('::') || rootDeck);
-    if (decks.length > 1 && report) warn(line, `${decks.length} deck tags (${decks.map((t) => `#${t}`).join(', ')}); a card has one deck: "${paths.at(-1)}"`);
+    if (decks.length > 1 && report)
+      warn(line, `${decks.length} deck tags (${decks.map((t) => `#${t}`).join(', ')}); a card has one deck: "${paths.at(-1)}"`);
     return { deck: paths.at(-1) ?? fallback, other: list.filter((t) => !decks.includes(t)) };
   };
   const applyTags = (list: readonly string[], line: number) => {
@@ -74,7 +78,11 @@ export function parseNote(markdown: string, options: ParseNoteOptions = {}): Par
     deck = read.deck;
     for (const t of read.other) tags.add(t);
   };
-  if (frontmatter !== undefined) applyTags(frontmatterTags(frontmatter, (m) => warn(1, m)), 1);
+  if (frontmatter !== undefined)
+    applyTags(
+      frontmatterTags(frontmatter, (m) => warn(1, m)),
+      1,
+    );
   // As in Obsidian, a note's tags cover the whole note: cards above its first tag line get it too.
   const firstTags = lines.find((l) => l.kind === 'tags');
   if (firstTags) {
@@ -223,7 +231,14 @@ export function parseNote(markdown: string, options: ParseNoteOptions = {}): Par
       const back = followingLines(lines, i);
       const front = marker.before.trim() ? marker.before : formatLines(block.map((l) => l.text));
       if (back.length === 0 || !front.trim()) warn(line.no, `question without an answer ("${line.text.trim()}"); no card`);
-      else emit({ type: 'basic', front: formatLines([front]), back: formatLines(back.map((l) => l.text)), line: line.no, end: back.at(-1)!.no });
+      else
+        emit({
+          type: 'basic',
+          front: formatLines([front]),
+          back: formatLines(back.map((l) => l.text)),
+          line: line.no,
+          end: back.at(-1)!.no,
+        });
       i += back.length;
     } else if (marker.where === 'mid' && marker.kind === '>>') {
       emit({ type: 'basic', front: formatLines([marker.before]), back: marker.answer, line: line.no, end: line.no });

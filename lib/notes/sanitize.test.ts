@@ -16,7 +16,8 @@ function unsafeNodes(markdown: string): string[] {
   for (const [name, parser] of Object.entries(parsers)) {
     const visit = (n: { type: string; value?: string; url?: string; children?: unknown[] }) => {
       if (n.type === 'html' && !/^<!--SR:[^<>]*-->$/.test((n.value ?? '').trim())) found.push(`${name}: html ${n.value}`);
-      if ((n.type === 'link' || n.type === 'image' || n.type === 'definition') && !isSafeUrl(n.url ?? '')) found.push(`${name}: url ${n.url}`);
+      if ((n.type === 'link' || n.type === 'image' || n.type === 'definition') && !isSafeUrl(n.url ?? ''))
+        found.push(`${name}: url ${n.url}`);
       (n.children as (typeof n)[] | undefined)?.forEach(visit);
     };
     visit(parser.parse(markdown) as Root);
@@ -112,6 +113,8 @@ describe('helpers', () => {
 describe('with the card renderer (lib/cards/markdown.ts, which escapes all text)', () => {
   it('escaped HTML reads as the original text, without backslashes or entities', async () => {
     const { cardMarkdownToHtml } = await import('@/lib/cards/markdown');
-    expect(cardMarkdownToHtml(sanitizeMarkdown('a <b>bold</b> and <|endoftext|>'), { math: 'mathjax' })).toBe('a &lt;b>bold&lt;/b> and &lt;|endoftext|>');
+    expect(cardMarkdownToHtml(sanitizeMarkdown('a <b>bold</b> and <|endoftext|>'), { math: 'mathjax' })).toBe(
+      'a &lt;b>bold&lt;/b> and &lt;|endoftext|>',
+    );
   });
 });

@@ -26,14 +26,26 @@ describe('backup', () => {
   const valid = () => JSON.parse(exportBackup(sampleData(), NOW));
   const bad: Array<[string, string, RegExp]> = [
     ['not JSON', 'PK\u0003\u0004 zip bytes', /not a backup \(not JSON/],
-    ['another format', JSON.stringify({ format: 'anki-export', version: 1 }), /not a GPT-2 Pamphlet backup \(format "anki-export"; expected "gpt2-pamphlet-backup"\)/],
+    [
+      'another format',
+      JSON.stringify({ format: 'anki-export', version: 1 }),
+      /not a GPT-2 Pamphlet backup \(format "anki-export"; expected "gpt2-pamphlet-backup"\)/,
+    ],
     ['no format', JSON.stringify({ progress: {} }), /no "format" field/],
     ['a JSON array', '[]', /not a GPT-2 Pamphlet backup/],
     ['no version', JSON.stringify({ ...valid(), version: '1' }), /no integer "version"/],
     ['a newer version', JSON.stringify({ ...valid(), version: DATA_VERSION + 1 }), /newer version of the app/],
     ['bad exportedAt', JSON.stringify({ ...valid(), exportedAt: 'yesterday' }), /no valid "exportedAt"/],
-    ['a bad date deep inside', JSON.stringify(valid()).replace('"2026-11-28T09:10:00.000Z"', '"soon"'), /data\.progress\.states\.attention\/why-scale#0\.(due|last_review): expected an ISO date/],
-    ['a wrong card type', JSON.stringify(valid()).replace('"type":"basic"', '"type":"essay"'), /data\.imported\.cards\[0\]\.type: expected basic \| reversed \| cloze/],
+    [
+      'a bad date deep inside',
+      JSON.stringify(valid()).replace('"2026-11-28T09:10:00.000Z"', '"soon"'),
+      /data\.progress\.states\.attention\/why-scale#0\.(due|last_review): expected an ISO date/,
+    ],
+    [
+      'a wrong card type',
+      JSON.stringify(valid()).replace('"type":"basic"', '"type":"essay"'),
+      /data\.imported\.cards\[0\]\.type: expected basic \| reversed \| cloze/,
+    ],
     ['missing settings', JSON.stringify({ ...valid(), settings: undefined }), /data\.settings: expected an object/],
   ];
   it.each(bad)('rejects %s with a clear reason', (_name, json, message) => {

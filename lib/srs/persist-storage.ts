@@ -109,7 +109,8 @@ export function createMergingStorage(options: MergingStorageOptions): MergingSto
       if (typeof raw !== 'string') return { ok: false, reason: `not text but ${typeof raw}` };
       const env = JSON.parse(raw, reviveDates) as { state?: unknown; version?: unknown };
       if (!env || typeof env !== 'object' || typeof env.version !== 'number') return { ok: false, reason: 'no version number' };
-      if (env.version > version) return { ok: false, newer: true, reason: `saved by a newer version of the app (data version ${env.version})` };
+      if (env.version > version)
+        return { ok: false, newer: true, reason: `saved by a newer version of the app (data version ${env.version})` };
       if (env.version < version && !migrate) return { ok: true, envelope: env as StoredEnvelope };
       const state = env.version === version ? validateData(env.state) : migrateData(env.state, env.version, version, migrations);
       return { ok: true, envelope: { state, version } };

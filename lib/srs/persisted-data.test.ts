@@ -20,7 +20,12 @@ describe('reviveDates', () => {
       '{"due":"2026-11-28T09:00:00.000Z","front":"2026-11-28T09:00:00.000Z","review":"not a date","importedAt":"2026-11-28T09:00:00Z"}',
       reviveDates,
     );
-    expect(parsed).toEqual({ due: at('2026-11-28T09:00:00.000Z'), front: '2026-11-28T09:00:00.000Z', review: 'not a date', importedAt: at('2026-11-28T09:00:00Z') });
+    expect(parsed).toEqual({
+      due: at('2026-11-28T09:00:00.000Z'),
+      front: '2026-11-28T09:00:00.000Z',
+      review: 'not a date',
+      importedAt: at('2026-11-28T09:00:00Z'),
+    });
   });
 });
 
@@ -32,7 +37,10 @@ describe('validateData', () => {
   it.each([
     [null, /data: expected an object/],
     [{ ...emptyData(), progress: { states: [], log: [] } }, /data\.progress\.states: expected an object/],
-    [{ ...emptyData(), settings: { ...emptyData().settings, dailyNewLimit: '20' } }, /data\.settings\.dailyNewLimit: expected a whole number from 0 to 9999/],
+    [
+      { ...emptyData(), settings: { ...emptyData().settings, dailyNewLimit: '20' } },
+      /data\.settings\.dailyNewLimit: expected a whole number from 0 to 9999/,
+    ],
   ])('names the first bad field', (value, message) => {
     expect(() => validateData(value)).toThrow(StorageFormatError);
     expect(() => validateData(value)).toThrow(message);
@@ -82,7 +90,10 @@ describe('merging two tabs (three-way: what this tab changed since it last saw s
   });
 
   it('imported decks: one tab imports A, a stale tab imports B, a third deletes one: each change stays', () => {
-    const deck = (name: string, id: string) => ({ card: { ...sampleData().imported.cards[0], id, deck: name }, deck: { name, importedAt: at('2026-11-28T09:00:00Z') } });
+    const deck = (name: string, id: string) => ({
+      card: { ...sampleData().imported.cards[0], id, deck: name },
+      deck: { name, importedAt: at('2026-11-28T09:00:00Z') },
+    });
     const a = deck('A', 'note/a');
     const b = deck('B', 'note/b');
     const base = emptyData();

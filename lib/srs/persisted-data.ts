@@ -72,7 +72,8 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
 };
 
 export function migrateData(data: unknown, from: number, to = DATA_VERSION, migrations = MIGRATIONS): PersistedData {
-  if (from > to) throw new StorageMigrationError(`the saved data is from a newer version of the app (data version ${from}, this app reads ${to})`);
+  if (from > to)
+    throw new StorageMigrationError(`the saved data is from a newer version of the app (data version ${from}, this app reads ${to})`);
   let out = data;
   for (let v = from; v < to; v++) {
     const step = migrations[v];
@@ -101,33 +102,57 @@ const num: Check = (v, p) => void (typeof v === 'number' && Number.isFinite(v) ?
 const str: Check = (v, p) => void (typeof v === 'string' ? 0 : fail(p, 'a string'));
 const bool: Check = (v, p) => void (typeof v === 'boolean' ? 0 : fail(p, 'true or false'));
 const date: Check = (v, p) => void (v instanceof Date && !Number.isNaN(v.getTime()) ? 0 : fail(p, 'an ISO date'));
-const optional = (check: Check): Check => (v, p) => void (v === undefined ? 0 : check(v, p));
-const oneOf = (...values: string[]): Check => (v, p) => void (values.includes(v as string) ? 0 : fail(p, values.join(' | ')));
-const array = (check: Check): Check => (v, p) => (Array.isArray(v) ? v.forEach((x, i) => check(x, `${p}[${i}]`)) : fail(p, 'an array'));
-const record = (check: Check): Check => (v, p) => (isObject(v) ? Object.entries(v).forEach(([k, x]) => check(x, `${p}.${k}`)) : fail(p, 'an object'));
-const shape = (fields: Record<string, Check>): Check => (v, p) => {
-  if (!isObject(v)) return fail(p, 'an object');
-  for (const [k, check] of Object.entries(fields)) check(v[k], `${p}.${k}`);
-};
+const optional =
+  (check: Check): Check =>
+  (v, p) =>
+    void (v === undefined ? 0 : check(v, p));
+const oneOf =
+  (...values: string[]): Check =>
+  (v, p) =>
+    void (values.includes(v as string) ? 0 : fail(p, values.join(' | ')));
+const array =
+  (check: Check): Check =>
+  (v, p) =>
+    Array.isArray(v) ? v.forEach((x, i) => check(x, `${p}[${i}]`)) : fail(p, 'an array');
+const record =
+  (check: Check): Check =>
+  (v, p) =>
+    isObject(v) ? Object.entries(v).forEach(([k, x]) => check(x, `${p}.${k}`)) : fail(p, 'an object');
+const shape =
+  (fields: Record<string, Check>): Check =>
+  (v, p) => {
+    if (!isObject(v)) return fail(p, 'an object');
+    for (const [k, check] of Object.entries(fields)) check(v[k], `${p}.${k}`);
+  };
 
-const int = (min: number, max: number): Check => (v, p) =>
-  void (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? 0 : fail(p, `a whole number from ${min} to ${max}`));
-const range = (min: number, max: number): Check => (v, p) =>
-  void (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? 0 : fail(p, `a number from ${min} to ${max}`));
+const int =
+  (min: number, max: number): Check =>
+  (v, p) =>
+    void (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? 0 : fail(p, `a whole number from ${min} to ${max}`));
+const range =
+  (min: number, max: number): Check =>
+  (v, p) =>
+    void (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? 0 : fail(p, `a number from ${min} to ${max}`));
 const nonEmpty: Check = (v, p) => void (typeof v === 'string' && v.trim() !== '' ? 0 : fail(p, 'a non-empty string'));
 const DAYS = 36_500 * 10; // ts-fsrs caps intervals at 36,500 days; room for old data
 const deckName: Check = (v, p) => {
   str(v, p);
-  if ((v as string).split('::').some((part) => part.trim() === '')) fail(p, `a deck name whose parts around "::" are not empty (got "${v}")`);
+  if ((v as string).split('::').some((part) => part.trim() === ''))
+    fail(p, `a deck name whose parts around "::" are not empty (got "${v}")`);
 };
-const uniqueBy = (key: string): Check => (v, p) => {
-  const seen = new Set<unknown>();
-  for (const [i, x] of (v as Record<string, unknown>[]).entries()) {
-    if (seen.has(x[key])) fail(`${p}[${i}].${key}`, `a unique ${key} ("${String(x[key])}" appears twice)`);
-    seen.add(x[key]);
-  }
-};
-const all = (...checks: Check[]): Check => (v, p) => checks.forEach((c) => c(v, p));
+const uniqueBy =
+  (key: string): Check =>
+  (v, p) => {
+    const seen = new Set<unknown>();
+    for (const [i, x] of (v as Record<string, unknown>[]).entries()) {
+      if (seen.has(x[key])) fail(`${p}[${i}].${key}`, `a unique ${key} ("${String(x[key])}" appears twice)`);
+      seen.add(x[key]);
+    }
+  };
+const all =
+  (...checks: Check[]): Check =>
+  (v, p) =>
+    checks.forEach((c) => c(v, p));
 const REVIEW_KEY = /^.+#\d+$/; // `<card id>#<ord>`
 const reviewKeys: Check = (v, p) => {
   for (const key of Object.keys(v as object)) if (!REVIEW_KEY.test(key)) fail(`${p}.${key}`, 'a review key "<card id>#<number>"');
@@ -211,7 +236,10 @@ function merge3<T>(base: Keyed<T>, stored: Keyed<T>, incoming: Keyed<T>, resolve
 
 const byKey = <T>(items: readonly T[], key: (t: T) => string): Keyed<T> => Object.fromEntries(items.map((t) => [key(t), t]));
 const reviewTime = (s: CardState) => s.last_review?.getTime() ?? Number.NEGATIVE_INFINITY;
-const later = <T>(time: (t: T) => number) => (s: T, i: T) => (time(s) > time(i) ? s : i);
+const later =
+  <T>(time: (t: T) => number) =>
+  (s: T, i: T) =>
+    time(s) > time(i) ? s : i;
 
 export function mergeProgress(base: Progress, stored: Progress, incoming: Progress): Progress {
   const states = merge3(base.states, stored.states, incoming.states, later(reviewTime));
@@ -225,7 +253,12 @@ export function mergeImported(base: ImportedData, stored: ImportedData, incoming
   const cardId = (c: Card) => c.id;
   const cards = merge3(byKey(base.cards, cardId), byKey(stored.cards, cardId), byKey(incoming.cards, cardId), (_s, i) => i);
   const name = (d: ImportedDeck) => d.name;
-  const decks = merge3(byKey(base.decks, name), byKey(stored.decks, name), byKey(incoming.decks, name), later((d) => d.importedAt.getTime()));
+  const decks = merge3(
+    byKey(base.decks, name),
+    byKey(stored.decks, name),
+    byKey(incoming.decks, name),
+    later((d) => d.importedAt.getTime()),
+  );
   // Stored order first, then what only this tab has.
   const order = (list: string[]) => [...new Set(list)];
   return {

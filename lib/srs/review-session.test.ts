@@ -34,7 +34,14 @@ const lessonCard = (lesson: string, id: string, type: Card['type'] = 'basic', fr
   tags: [lesson],
   source: { lesson, lessonTitle: lesson, anchor: '' },
 });
-const noteCard: Card = { id: 'note/0123456789abcdef', type: 'reversed', front: 'wte', back: 'token embedding', deck: 'notes::gpt2', tags: [] };
+const noteCard: Card = {
+  id: 'note/0123456789abcdef',
+  type: 'reversed',
+  front: 'wte',
+  back: 'token embedding',
+  deck: 'notes::gpt2',
+  tags: [],
+};
 
 const CARDS = [
   lessonCard('tokenization', 'vocab', 'cloze', 'GPT-2 has {{c1::50,257}} tokens: {{c2::50,000}} merges, {{c3::256}} bytes'),
@@ -128,11 +135,23 @@ describe('pickSession', () => {
 
   it("siblings: 'bury' keeps one new item per card; 'spread' keeps all, each card's first items before any second", () => {
     const now = at('2026-11-28T12:00:00Z');
-    const fresh = (siblings: 'bury' | 'spread') => keys(pickSession(ITEMS, emptyProgress(), { ...base, newLimit: 99, now, siblings }).fresh);
-    expect(fresh('bury')).toEqual(['tokenization/vocab#0', 'tokenization/bpe#0', 'attention/why-scale#0', 'attention/softmax#0', 'note/0123456789abcdef#0']);
+    const fresh = (siblings: 'bury' | 'spread') =>
+      keys(pickSession(ITEMS, emptyProgress(), { ...base, newLimit: 99, now, siblings }).fresh);
+    expect(fresh('bury')).toEqual([
+      'tokenization/vocab#0',
+      'tokenization/bpe#0',
+      'attention/why-scale#0',
+      'attention/softmax#0',
+      'note/0123456789abcdef#0',
+    ]);
     expect(fresh('spread')).toEqual([
-      'tokenization/vocab#0', 'tokenization/bpe#0', 'attention/why-scale#0', 'attention/softmax#0', 'note/0123456789abcdef#0',
-      'tokenization/vocab#1', 'note/0123456789abcdef#1',
+      'tokenization/vocab#0',
+      'tokenization/bpe#0',
+      'attention/why-scale#0',
+      'attention/softmax#0',
+      'note/0123456789abcdef#0',
+      'tokenization/vocab#1',
+      'note/0123456789abcdef#1',
       'tokenization/vocab#2',
     ]);
   });
@@ -149,7 +168,14 @@ describe('grade and undo', () => {
   it('grading records the new state and a log entry with the item', () => {
     const { progress, entry, undo } = gradeItem(emptyProgress(), item, Rating.Good, t1, scheduler);
     expect(progress.states[item.key]).toMatchObject({ state: State.Learning, last_review: t1 });
-    expect(entry).toMatchObject({ id: 'attention/why-scale#0@2026-11-28T09:00:00.000Z', key: item.key, cardId: 'attention/why-scale', ord: 0, rating: Rating.Good, state: State.New });
+    expect(entry).toMatchObject({
+      id: 'attention/why-scale#0@2026-11-28T09:00:00.000Z',
+      key: item.key,
+      cardId: 'attention/why-scale',
+      ord: 0,
+      rating: Rating.Good,
+      state: State.New,
+    });
     expect(progress.log).toEqual([entry]);
     expect(undo).toEqual({ key: item.key, previous: null, logId: entry.id });
   });

@@ -176,7 +176,8 @@ export function applyGrade(
   let id = `${item.key}@${now.toISOString()}`;
   const taken = (candidate: string) => progress.log.some((e) => e.id === candidate);
   for (let n = 2; taken(id); n++) id = `${item.key}@${now.toISOString()}#${n}`;
-  const duration = durationMs !== undefined && Number.isFinite(durationMs) && durationMs >= 0 ? { duration_ms: Math.round(durationMs) } : {};
+  const duration =
+    durationMs !== undefined && Number.isFinite(durationMs) && durationMs >= 0 ? { duration_ms: Math.round(durationMs) } : {};
   const entry: ReviewLogEntry = { ...log, id, key: item.key, cardId: item.cardId, ord: item.ord, next_due: state.due, ...duration };
   return {
     progress: { ...progress, states: { ...progress.states, [item.key]: state }, log: [...progress.log, entry] },

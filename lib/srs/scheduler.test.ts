@@ -23,7 +23,13 @@ describe('scheduler (FSRS-6 defaults, no fuzz)', () => {
 
   it('previews the four grades of a new card', () => {
     const p = scheduler.preview(scheduler.newState(NOW), NOW);
-    const rows = GRADES.map((g) => [GRADE_NAMES[g], p[g].label, State[p[g].state.state], p[g].state.stability, p[g].state.due.toISOString()]);
+    const rows = GRADES.map((g) => [
+      GRADE_NAMES[g],
+      p[g].label,
+      State[p[g].state.state],
+      p[g].state.stability,
+      p[g].state.due.toISOString(),
+    ]);
     expect(rows).toEqual([
       ['Again', '1m', 'Learning', 0.212, '2026-11-28T09:01:00.000Z'],
       ['Hard', '6m', 'Learning', 1.2931, '2026-11-28T09:06:00.000Z'],
@@ -62,7 +68,7 @@ describe('scheduler (FSRS-6 defaults, no fuzz)', () => {
     expect(() => scheduler.grade(scheduler.newState(NOW), Rating.Manual as never, NOW)).toThrow(RangeError);
   });
 
-  it('fuzz (the default) spreads review intervals within FSRS\'s fuzz range, not learning steps, deterministically', () => {
+  it("fuzz (the default) spreads review intervals within FSRS's fuzz range, not learning steps, deterministically", () => {
     const fuzzy = createScheduler();
     expect(fuzzy.grade(fuzzy.newState(NOW), Rating.Good, NOW).state.due).toEqual(at('2026-11-28T09:10:00.000Z'));
     const review = scheduler.grade(scheduler.newState(NOW), Rating.Easy, NOW).state; // 8 days, Review

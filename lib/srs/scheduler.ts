@@ -1,16 +1,7 @@
 // The one module that talks to ts-fsrs. FSRS-6 with its default parameters; time is always an
 // argument, never read from the clock here.
 
-import {
-  Rating,
-  State,
-  createEmptyCard,
-  fsrs,
-  generatorParameters,
-  type Card as FsrsCard,
-  type Grade,
-  type ReviewLog,
-} from 'ts-fsrs';
+import { Rating, State, createEmptyCard, fsrs, generatorParameters, type Card as FsrsCard, type Grade, type ReviewLog } from 'ts-fsrs';
 
 export { Rating, State };
 export type { Grade, ReviewLog };

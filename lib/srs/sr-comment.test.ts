@@ -23,8 +23,16 @@ describe('Obsidian SR comments become FSRS starting states', () => {
     expect(stateFromSm2({ due: at('2026-01-02T00:00:00Z'), interval: 30, ease: 400 }).difficulty).toBe(1);
   });
 
-  it('maps entries to the card\'s review items in order (cloze numbers, sides)', () => {
-    const cloze: Card = { id: 'note/c', type: 'cloze', front: '{{c1::a}} {{c2::b}}', back: '', deck: 'd', tags: [], srComment: '<!--SR:!2026-01-02,3,250!2026-01-09,10,270-->' };
+  it("maps entries to the card's review items in order (cloze numbers, sides)", () => {
+    const cloze: Card = {
+      id: 'note/c',
+      type: 'cloze',
+      front: '{{c1::a}} {{c2::b}}',
+      back: '',
+      deck: 'd',
+      tags: [],
+      srComment: '<!--SR:!2026-01-02,3,250!2026-01-09,10,270-->',
+    };
     const basic: Card = { id: 'note/b', type: 'basic', front: 'q', back: 'a', deck: 'd', tags: [] };
     const states = statesFromSrComments([cloze, basic]);
     const [c1, c2] = reviewItems([cloze]);

@@ -79,7 +79,9 @@ describe('store: damaged or foreign saved data', () => {
     const store = await open(name);
     const { storageError, progress } = store.getState();
     expect(progress).toEqual(emptyData().progress);
-    expect(storageError).toMatch(/^Saved progress was unreadable \(invalid JSON .*\)\. A copy was kept under "gpt2-pamphlet-test-\d+:corrupt:[0-9a-f]{16}"\. Starting with defaults\.$/);
+    expect(storageError).toMatch(
+      /^Saved progress was unreadable \(invalid JSON .*\)\. A copy was kept under "gpt2-pamphlet-test-\d+:corrupt:[0-9a-f]{16}"\. Starting with defaults\.$/,
+    );
     const backupKey = /"([^"]+)"/.exec(storageError!)![1];
     expect(await raw(backupKey)).toBe('{"state": {"progress": ');
     store.getState().grade(LESSON_ITEM, Rating.Good, at('2026-11-28T09:00:00Z'));
@@ -90,7 +92,11 @@ describe('store: damaged or foreign saved data', () => {
 
   it('valid JSON of the wrong shape: the message names the field', async () => {
     const name = freshName();
-    await set(name, JSON.stringify({ state: { ...emptyData(), progress: { states: {}, log: 'x', undone: [] } }, version: DATA_VERSION }), db);
+    await set(
+      name,
+      JSON.stringify({ state: { ...emptyData(), progress: { states: {}, log: 'x', undone: [] } }, version: DATA_VERSION }),
+      db,
+    );
     const store = await open(name);
     expect(store.getState().storageError).toMatch(/unreadable \(data\.progress\.log: expected an array\)/);
   });
@@ -100,7 +106,9 @@ describe('store: damaged or foreign saved data', () => {
     const newer = JSON.stringify({ state: { future: true }, version: DATA_VERSION + 1 });
     await set(name, newer, db);
     const store = await open(name);
-    expect(store.getState().storageError).toMatch(/could not be loaded \(the saved data is from a newer version of the app.*A copy was kept under/);
+    expect(store.getState().storageError).toMatch(
+      /could not be loaded \(the saved data is from a newer version of the app.*A copy was kept under/,
+    );
     store.getState().grade(LESSON_ITEM, Rating.Good, at('2026-11-28T09:00:00Z'));
     await store.whenSaved();
     expect(await raw(name)).toBe(newer);
@@ -131,7 +139,11 @@ describe('store: damaged or foreign saved data', () => {
     const v2 = await open(name, { version: DATA_VERSION + 1, migrations: {} });
     await v2.whenSaved(); // the backup copy is written in the background
     const error = v2.getState().storageError!;
-    expect(error).toMatch(new RegExp(`could not be loaded \\(no migration from data version ${DATA_VERSION} to ${DATA_VERSION + 1}\\)\\. A copy was kept under "(.+)"\\. Starting with defaults\\.`));
+    expect(error).toMatch(
+      new RegExp(
+        `could not be loaded \\(no migration from data version ${DATA_VERSION} to ${DATA_VERSION + 1}\\)\\. A copy was kept under "(.+)"\\. Starting with defaults\\.`,
+      ),
+    );
     expect(await raw(/"(.+)"/.exec(error)![1])).toBe(before);
     expect(v2.getState().progress).toEqual(emptyData().progress);
     expect(v2.getState().hydrated).toBe(true);
@@ -172,7 +184,7 @@ describe('store: damaged or foreign saved data', () => {
 });
 
 describe('store: two tabs on one IndexedDB', () => {
-  it('reviews in both tabs survive; each tab learns the other\'s on its next write', async () => {
+  it("reviews in both tabs survive; each tab learns the other's on its next write", async () => {
     const name = freshName();
     const [a, b] = await Promise.all([open(name), open(name)]);
     a.getState().grade(LESSON_ITEM, Rating.Good, at('2026-11-28T09:00:00Z'));
@@ -291,7 +303,9 @@ describe('store: replace (restore a backup) and its undo', () => {
     const reopened = reopenedStore.getState();
     expect(reopened.progress).toStrictEqual(sampleData().progress); // the newer answer did not survive
     expect(reopened.settings.dailyNewLimit).toBe(15);
-    await expect.poll(() => reopenedStore.getState().undoCopy).toEqual({ savedAt: at('2026-11-29T10:00:00Z'), reason: 'restored backup.json' });
+    await expect
+      .poll(() => reopenedStore.getState().undoCopy)
+      .toEqual({ savedAt: at('2026-11-29T10:00:00Z'), reason: 'restored backup.json' });
 
     expect(await store.getState().undoReplace(at('2026-11-29T10:01:00Z'))).toBe(true);
     await store.whenSaved();
@@ -331,7 +345,9 @@ describe('store: imported cards, settings, backup', () => {
     const name = freshName();
     const store = await open(name);
     store.getState().updateSettings({ dailyNewLimit: 99 }); // local changes are replaced
-    await store.getState().replaceData(importBackup(exportBackup(sampleData(), at('2026-11-28T10:00:00Z'))).data, 'test', at('2026-11-28T10:00:00Z'));
+    await store
+      .getState()
+      .replaceData(importBackup(exportBackup(sampleData(), at('2026-11-28T10:00:00Z'))).data, 'test', at('2026-11-28T10:00:00Z'));
     await store.whenSaved();
     const s = (await open(name)).getState();
     expect(s.progress).toStrictEqual(sampleData().progress);
@@ -345,7 +361,7 @@ describe('store: one scheduler, previewed then applied', () => {
     const { createScheduler } = await import('./scheduler');
     const store = await open(freshName(), { channel: null, scheduler: createScheduler({ enableFuzz: true }) });
     const shownAt = at('2026-11-28T09:00:00Z');
-    const preview = store.getState().preview(LESSON_ITEM.key, shownAt);
+    const preview = store.getState().preview(store.getState().progress.states[LESSON_ITEM.key], shownAt);
     const entry = store.getState().grade(LESSON_ITEM, Rating.Easy, at('2026-11-28T09:00:42Z'), 42_000, preview[Rating.Easy]);
     expect(store.getState().progress.states[LESSON_ITEM.key]).toEqual(preview[Rating.Easy].state);
     expect(entry.review).toEqual(shownAt);

@@ -21,7 +21,7 @@ import {
 } from './persisted-data';
 import type { ReviewItem } from './review-items';
 import { applyGrade, gradeItem, undoGrade, type Progress, type ReviewLogEntry, type UndoRecord } from './review-session';
-import { createScheduler, type Grade, type GradePreview, type Scheduler } from './scheduler';
+import { createScheduler, type CardState, type Grade, type GradePreview, type Scheduler } from './scheduler';
 import { statesFromSrComments } from './sr-comment';
 
 export const STORE_NAME = 'gpt2-pamphlet';
@@ -30,13 +30,19 @@ export interface ProgressSlice {
   progress: Progress;
   /** The last answer, until it is undone or another answer replaces it (not persisted). */
   lastUndo: UndoRecord | null;
-  /** What each grade would do to the item at `now`, from the store's one scheduler. */
-  preview(key: string, now: Date): Record<Grade, GradePreview>;
+  /** What each grade would do to an item in `state` (undefined: never answered) at `now`, from the store's one scheduler. */
+  preview(state: CardState | undefined, now: Date): Record<Grade, GradePreview>;
   /**
    * `durationMs`: how long the card was shown before the answer (Anki's review log keeps it).
    * `previewed`: the result `preview` showed for this grade, applied as it is (same time, same fuzz).
    */
-  grade(item: Pick<ReviewItem, 'key' | 'cardId' | 'ord'>, rating: Grade, now: Date, durationMs?: number, previewed?: GradePreview): ReviewLogEntry;
+  grade(
+    item: Pick<ReviewItem, 'key' | 'cardId' | 'ord'>,
+    rating: Grade,
+    now: Date,
+    durationMs?: number,
+    previewed?: GradePreview,
+  ): ReviewLogEntry;
   /** Takes back the last answer; false when there is nothing to undo. */
   undo(): boolean;
 }
@@ -83,8 +89,8 @@ const progressSlice =
   (set, get) => ({
     progress: emptyData().progress,
     lastUndo: null,
-    preview(key, now) {
-      return scheduler.preview(get().progress.states[key] ?? scheduler.newState(now), now);
+    preview(state, now) {
+      return scheduler.preview(state ?? scheduler.newState(now), now);
     },
     grade(item, rating, now, durationMs, previewed) {
       const { progress, entry, undo } = previewed
@@ -239,7 +245,9 @@ export function createPamphletStore(options: PamphletStoreOptions = {}) {
           }
           merging.markClean(partialize(api!.getState()));
           api!.setState({ hydrated: true });
-          void merging.readUndoCopy(name).then((copy) => copy && api!.setState({ undoCopy: { savedAt: copy.savedAt, reason: copy.reason } }));
+          void merging
+            .readUndoCopy(name)
+            .then((copy) => copy && api!.setState({ undoCopy: { savedAt: copy.savedAt, reason: copy.reason } }));
         },
       },
     ),

@@ -8,8 +8,7 @@
  */
 
 function buildByteToUnicode(): Map<number, string> {
-  const printable = (b: number) =>
-    (b >= 0x21 && b <= 0x7e) || (b >= 0xa1 && b <= 0xac) || (b >= 0xae && b <= 0xff);
+  const printable = (b: number) => (b >= 0x21 && b <= 0x7e) || (b >= 0xa1 && b <= 0xac) || (b >= 0xae && b <= 0xff);
   const map = new Map<number, string>();
   let shifted = 0;
   for (let b = 0; b < 256; b++) {
@@ -22,9 +21,7 @@ function buildByteToUnicode(): Map<number, string> {
 export const byteToUnicode: ReadonlyMap<number, string> = buildByteToUnicode();
 
 /** The inverse of {@link byteToUnicode}, e.g. 'Ġ' → 0x20. */
-export const unicodeToByte: ReadonlyMap<string, number> = new Map(
-  [...byteToUnicode].map(([b, ch]) => [ch, b]),
-);
+export const unicodeToByte: ReadonlyMap<string, number> = new Map([...byteToUnicode].map(([b, ch]) => [ch, b]));
 
 const byteChars: readonly string[] = [...byteToUnicode.values()];
 

@@ -16,8 +16,11 @@ export interface GoldenRow {
 
 export const GOLDEN: readonly GoldenRow[] = [
   { text: '', ids: [] },
-  { text: 'Hello world, attention is all you need.', ids: [15496, 995, 11, 3241, 318, 477, 345, 761, 13],
-    tokens: ['Hello', 'Ġworld', ',', 'Ġattention', 'Ġis', 'Ġall', 'Ġyou', 'Ġneed', '.'] },
+  {
+    text: 'Hello world, attention is all you need.',
+    ids: [15496, 995, 11, 3241, 318, 477, 345, 761, 13],
+    tokens: ['Hello', 'Ġworld', ',', 'Ġattention', 'Ġis', 'Ġall', 'Ġyou', 'Ġneed', '.'],
+  },
   { text: ' world', ids: [995], tokens: ['Ġworld'] },
   { text: 'hello', ids: [31373] },
   { text: 'a a', ids: [64, 257] },
@@ -56,7 +59,11 @@ export const GOLDEN: readonly GoldenRow[] = [
 
   // CJK and accents: 2–3 bytes per character
   { text: '日本語のテキスト', ids: [33768, 98, 17312, 105, 45739, 252, 5641, 24336, 25084, 43302] },
-  { text: 'café naïve résumé', ids: [66, 1878, 2634, 41492, 40560, 16345, 2634], tokens: ['c', 'af', 'Ã©', 'ĠnaÃ¯ve', 'ĠrÃ©', 'sum', 'Ã©'] },
+  {
+    text: 'café naïve résumé',
+    ids: [66, 1878, 2634, 41492, 40560, 16345, 2634],
+    tokens: ['c', 'af', 'Ã©', 'ĠnaÃ¯ve', 'ĠrÃ©', 'sum', 'Ã©'],
+  },
   { text: 'Ünïcödé', ids: [127, 250, 77, 26884, 66, 9101, 67, 2634] },
 
   // the special token, allowed in user text

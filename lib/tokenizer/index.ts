@@ -7,13 +7,4 @@ export { tokenize, type TokenSpan } from './tokenize';
 export { pretokenize, splitOnSpecial, GPT2_SPLIT_PATTERN } from './pretokenize';
 export { bpeSteps, FIRST_MERGE_ID, type BpeStep, type BpeMerge } from './bpe-steps';
 export { byteToUnicode, unicodeToByte, bytesToVocabString, vocabStringToBytes } from './byte-level';
-export {
-  VOCAB_SIZE,
-  EOT_ID,
-  EOT_TEXT,
-  TokenIdError,
-  tokenBytes,
-  tokenString,
-  tokenStrings,
-  idOfTokenString,
-} from './vocab';
+export { VOCAB_SIZE, EOT_ID, EOT_TEXT, TokenIdError, tokenBytes, tokenString, tokenStrings, idOfTokenString } from './vocab';

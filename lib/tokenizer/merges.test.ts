@@ -7,7 +7,18 @@ describe('gpt2Merges', () => {
 
   it("starts like GPT-2's merges.txt", () => {
     expect(merges.slice(0, 12).map(([l, r]) => `${l} ${r}`)).toEqual([
-      'Ġ t', 'Ġ a', 'h e', 'i n', 'r e', 'o n', 'Ġt he', 'e r', 'Ġ s', 'a t', 'Ġ w', 'Ġ o',
+      'Ġ t',
+      'Ġ a',
+      'h e',
+      'i n',
+      'r e',
+      'o n',
+      'Ġt he',
+      'e r',
+      'Ġ s',
+      'a t',
+      'Ġ w',
+      'Ġ o',
     ]);
   });
 

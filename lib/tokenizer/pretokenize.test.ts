@@ -6,7 +6,10 @@ import { GOLDEN } from './golden-table';
 describe('pretokenize', () => {
   it.each([
     { text: '', chunks: [] },
-    { text: 'Hello world, attention is all you need.', chunks: ['Hello', ' world', ',', ' attention', ' is', ' all', ' you', ' need', '.'] },
+    {
+      text: 'Hello world, attention is all you need.',
+      chunks: ['Hello', ' world', ',', ' attention', ' is', ' all', ' you', ' need', '.'],
+    },
     { text: 'a  b', chunks: ['a', ' ', ' b'] },
     { text: 'end   ', chunks: ['end', '   '] },
     { text: '\n\n\nx', chunks: ['\n\n', '\n', 'x'] },

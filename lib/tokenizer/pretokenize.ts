@@ -10,8 +10,7 @@
  */
 import { EOT_TEXT } from './vocab';
 
-export const GPT2_SPLIT_PATTERN =
-  /'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+/gu;
+export const GPT2_SPLIT_PATTERN = /'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+/gu;
 
 /**
  * Splits text on `<|endoftext|>`: the returned texts are the ordinary pieces, and a

@@ -27,7 +27,13 @@ describe('tokenize', () => {
   it('spans CJK characters cut between tokens', () => {
     // 日 = E6 97 A5 → 'æĹ' + '¥'; 本 = E6 9C AC → 'æľ' + '¬'; 語 …; の = 'ãģ®' whole
     expect(spans('日本語の').map(({ start, end, partial }) => [start, end, partial])).toEqual([
-      [0, 1, true], [0, 1, true], [1, 2, true], [1, 2, true], [2, 3, true], [2, 3, true], [3, 4, false],
+      [0, 1, true],
+      [0, 1, true],
+      [1, 2, true],
+      [1, 2, true],
+      [2, 3, true],
+      [2, 3, true],
+      [3, 4, false],
     ]);
   });
 

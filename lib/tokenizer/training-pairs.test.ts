@@ -23,9 +23,9 @@ describe('chunk', () => {
     expect(lastChunkStart(10, 4)).toBe(5);
     expect(lastChunkStart(10, 9)).toBe(0);
     expect(lastChunkStart(10, 10)).toBe(-1);
-    expect(() => chunk(IDS, 6, 4)).toThrow(new RangeError(
-      'chunk start 6 is out of range: with 10 tokens and blockSize 4, start must be 0..5',
-    ));
+    expect(() => chunk(IDS, 6, 4)).toThrow(
+      new RangeError('chunk start 6 is out of range: with 10 tokens and blockSize 4, start must be 0..5'),
+    );
   });
 
   it.each([
@@ -65,7 +65,7 @@ describe('examples', () => {
   });
 
   it('has each target be the token right after its context in the stream', () => {
-    const ids = encode('Shall I compare thee to a summer\'s day?');
+    const ids = encode("Shall I compare thee to a summer's day?");
     const start = 2;
     const { x, y } = chunk(ids, start, 5);
     for (const { context, target } of examples(x, y)) {

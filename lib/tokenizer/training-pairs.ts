@@ -43,9 +43,7 @@ export function lastChunkStart(length: number, blockSize: number): number {
 export function chunk(ids: readonly number[], start: number, blockSize: number): Chunk {
   const last = lastChunkStart(ids.length, blockSize);
   if (last < 0) {
-    throw new RangeError(
-      `a chunk needs blockSize + 1 = ${blockSize + 1} tokens, but there are only ${ids.length}`,
-    );
+    throw new RangeError(`a chunk needs blockSize + 1 = ${blockSize + 1} tokens, but there are only ${ids.length}`);
   }
   if (!Number.isInteger(start) || start < 0 || start > last) {
     throw new RangeError(

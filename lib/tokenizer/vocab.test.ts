@@ -22,9 +22,19 @@ describe('byteToUnicode', () => {
   });
 
   it.each([
-    [0x21, '!'], [0x41, 'A'], [0x7e, '~'], [0xa1, '¡'], [0xff, 'ÿ'],   // printable: themselves
-    [0x00, 'Ā'], [0x09, 'ĉ'], [0x0a, 'Ċ'], [0x0d, 'č'], [0x20, 'Ġ'],   // shifted to U+0100..
-    [0x7f, 'ġ'], [0xa0, 'ł'], [0xad, 'Ń'],
+    [0x21, '!'],
+    [0x41, 'A'],
+    [0x7e, '~'],
+    [0xa1, '¡'],
+    [0xff, 'ÿ'], // printable: themselves
+    [0x00, 'Ā'],
+    [0x09, 'ĉ'],
+    [0x0a, 'Ċ'],
+    [0x0d, 'č'],
+    [0x20, 'Ġ'], // shifted to U+0100..
+    [0x7f, 'ġ'],
+    [0xa0, 'ł'],
+    [0xad, 'Ń'],
   ])('byte %i → %s', (byte, ch) => {
     expect(byteToUnicode.get(byte)).toBe(ch);
     expect(unicodeToByte.get(ch)).toBe(byte);
@@ -40,8 +50,18 @@ describe('byteToUnicode', () => {
 
 describe('tokenStrings', () => {
   it.each([
-    [995, 'Ġworld'], [15496, 'Hello'], [0, '!'], [220, 'Ġ'], [198, 'Ċ'], [628, 'ĊĊ'],
-    [256, 'Ġt'], [262, 'Ġthe'], [470, "'t"], [8582, 'ðŁ'], [50255, 'Ġgazed'], [EOT_ID, '<|endoftext|>'],
+    [995, 'Ġworld'],
+    [15496, 'Hello'],
+    [0, '!'],
+    [220, 'Ġ'],
+    [198, 'Ċ'],
+    [628, 'ĊĊ'],
+    [256, 'Ġt'],
+    [262, 'Ġthe'],
+    [470, "'t"],
+    [8582, 'ðŁ'],
+    [50255, 'Ġgazed'],
+    [EOT_ID, '<|endoftext|>'],
   ])('%i → %s', (id, s) => {
     expect(tokenString(id)).toBe(s);
     expect(idOfTokenString(s)).toBe(id);

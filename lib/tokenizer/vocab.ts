@@ -36,9 +36,7 @@ function allTokenBytes(): Uint8Array[] {
     throw new Error(`r50k_base rank table has ${r50kRanks.length} entries, expected ${EOT_ID}`);
   }
   const utf8 = new TextEncoder();
-  bytesById = r50kRanks.map((entry) =>
-    typeof entry === 'string' ? utf8.encode(entry) : Uint8Array.from(entry),
-  );
+  bytesById = r50kRanks.map((entry) => (typeof entry === 'string' ? utf8.encode(entry) : Uint8Array.from(entry)));
   bytesById.push(utf8.encode(EOT_TEXT));
   return bytesById;
 }

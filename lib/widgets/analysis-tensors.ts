@@ -15,7 +15,10 @@ export interface AnalysisTensor {
 export type AnalysisTensors = Record<string, AnalysisTensor>;
 
 export class MissingTensorError extends Error {
-  constructor(readonly tensorName: string, detail = 'the model did not return it') {
+  constructor(
+    readonly tensorName: string,
+    detail = 'the model did not return it',
+  ) {
     super(`Analysis tensor ${tensorName}: ${detail}.`);
     this.name = 'MissingTensorError';
   }

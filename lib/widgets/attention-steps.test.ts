@@ -13,7 +13,11 @@ describe('attentionStep: the attention lesson’s worked example (Q = K, d_k = 2
   const rows = [0, 1, 2].map((i) => attentionStep(Q[i], K, V, i));
 
   it('computes QKᵀ, scales by √2 and masks the future', () => {
-    expect(rows.map((r) => r.dots)).toEqual([[1, 0, 1], [0, 1, 1], [1, 1, 2]]);
+    expect(rows.map((r) => r.dots)).toEqual([
+      [1, 0, 1],
+      [0, 1, 1],
+      [1, 1, 2],
+    ]);
     expect(rows[2].scaled[2]).toBeCloseTo(Math.SQRT2, 12);
     expect(rows[0].masked.slice(1)).toEqual([-Infinity, -Infinity]);
     expect(rows[1].masked[2]).toBe(-Infinity);

@@ -62,7 +62,13 @@ export function attentionStep(q: Float32Array, keys: Float32Array[], values: Flo
 }
 
 /** The same steps, read from the analysis tensors q.layer, key.layer, value.layer ([T, C]). */
-export function attentionStepFromTensors(tensors: AnalysisTensors, layer: number, head: number, nHead: number, query: number): AttentionStep {
+export function attentionStepFromTensors(
+  tensors: AnalysisTensors,
+  layer: number,
+  head: number,
+  nHead: number,
+  query: number,
+): AttentionStep {
   const q = tensorOf(tensors, 'q', layer, [-1, -1]);
   const k = tensorOf(tensors, 'key', layer, q.dims);
   const v = tensorOf(tensors, 'value', layer, q.dims);

@@ -47,7 +47,10 @@ describe('attention steps in TypeScript = the model’s attention', () => {
 describe('residual stream statistics read the right tensors', () => {
   it('ln_1.i = γ ⊙ normalize(resid.i) + β and ln_2.i = γ ⊙ normalize(resid_mid.i) + β', () => {
     for (let layer = 0; layer < nLayer; layer++) {
-      for (const [ln, input] of [['ln_1', 'resid'], ['ln_2', 'resid_mid']] as const) {
+      for (const [ln, input] of [
+        ['ln_1', 'resid'],
+        ['ln_2', 'resid_mid'],
+      ] as const) {
         const { weight: g, bias: b } = weights.h[layer][ln];
         for (let t = 0; t < T; t++) {
           const n = normalize(rowOf(tensorOf(tensors, input, layer), t));

@@ -7,10 +7,30 @@ const rows = (text: string, limit?: number) => tokenRows(text, tokenize(text), l
 describe('tokenRows', () => {
   it('gives one row per token with JSON text, vocab string, id and hex bytes', () => {
     expect(rows('Hello world')).toEqual([
-      { index: 0, id: 15496, json: '"Hello"', vocab: 'Hello', hex: '48 65 6c 6c 6f', partial: false, special: false, cut: '', pieces: [{ kind: 'text', text: 'Hello' }] },
       {
-        index: 1, id: 995, json: '" world"', vocab: 'Ġworld', hex: '20 77 6f 72 6c 64', partial: false, special: false, cut: '',
-        pieces: [{ kind: 'space', text: '·', raw: ' ', newline: false }, { kind: 'text', text: 'world' }],
+        index: 0,
+        id: 15496,
+        json: '"Hello"',
+        vocab: 'Hello',
+        hex: '48 65 6c 6c 6f',
+        partial: false,
+        special: false,
+        cut: '',
+        pieces: [{ kind: 'text', text: 'Hello' }],
+      },
+      {
+        index: 1,
+        id: 995,
+        json: '" world"',
+        vocab: 'Ġworld',
+        hex: '20 77 6f 72 6c 64',
+        partial: false,
+        special: false,
+        cut: '',
+        pieces: [
+          { kind: 'space', text: '·', raw: ' ', newline: false },
+          { kind: 'text', text: 'world' },
+        ],
       },
     ]);
   });
@@ -27,8 +47,14 @@ describe('tokenRows', () => {
     // ❤ = E2 9D A4, then U+FE0F; 🦙 = F0 9F A6 99
     const r = rows('I ❤️ 🦙s');
     expect(r.map((row) => [row.id, row.partial, row.cut])).toEqual([
-      [40, false, ''], [43074, true, '❤'], [97, true, '❤'], [37929, false, ''],
-      [12520, true, '🦙'], [99, true, '🦙'], [247, true, '🦙'], [82, false, ''],
+      [40, false, ''],
+      [43074, true, '❤'],
+      [97, true, '❤'],
+      [37929, false, ''],
+      [12520, true, '🦙'],
+      [99, true, '🦙'],
+      [247, true, '🦙'],
+      [82, false, ''],
     ]);
     expect(r[1].pieces).toEqual([
       { kind: 'space', text: '·', raw: ' ', newline: false },
@@ -44,7 +70,12 @@ describe('tokenRows', () => {
 
   it('marks <|endoftext|> as the special token', () => {
     const r = rows('end.<|endoftext|>Next');
-    expect(r.map((row) => [row.id, row.special])).toEqual([[437, false], [13, false], [50256, true], [10019, false]]);
+    expect(r.map((row) => [row.id, row.special])).toEqual([
+      [437, false],
+      [13, false],
+      [50256, true],
+      [10019, false],
+    ]);
     expect(r[2]).toMatchObject({ vocab: '<|endoftext|>', pieces: [{ kind: 'text', text: '<|endoftext|>' }] });
   });
 
@@ -59,7 +90,10 @@ describe('tokenRows', () => {
   it('covers every byte of the drawn tokens', () => {
     for (const text of ['日本語 and Ελληνικά', '2026 is 2,026 and 12345678', 'a\r\n\tb 👩‍👩‍👧']) {
       for (const row of rows(text)) {
-        const bytes = row.pieces.reduce((n, p) => n + (p.kind === 'part' ? p.to - p.from : new TextEncoder().encode(p.kind === 'text' ? p.text : p.raw).length), 0);
+        const bytes = row.pieces.reduce(
+          (n, p) => n + (p.kind === 'part' ? p.to - p.from : new TextEncoder().encode(p.kind === 'text' ? p.text : p.raw).length),
+          0,
+        );
         expect(bytes).toBe(row.hex.split(' ').length);
       }
     }

@@ -48,7 +48,9 @@ export function visiblePieces(text: string): Piece[] {
 
 /** One flat string for labels and options: " hi\n" → "·hi↵". */
 export function showWhitespace(text: string): string {
-  return visiblePieces(text).map((p) => p.text).join('');
+  return visiblePieces(text)
+    .map((p) => p.text)
+    .join('');
 }
 
 const INVISIBLE_G = /[\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/gu;

@@ -1,11 +1,25 @@
 // The page's side of the model worker: one worker per page, request ids, and promises / async
 // iterators over its messages. Widgets share this one client, so there is one copy of the model.
 import type {
-  AnalysisKind, BackendChoice, GenerateStats, LensLayer, ModelInfo, ModelVariant, PrecisionChoice, ResponseOf, SamplingOptions, VariantChoice, WorkerRequest, WorkerResponse,
+  AnalysisKind,
+  BackendChoice,
+  GenerateStats,
+  LensLayer,
+  ModelInfo,
+  ModelVariant,
+  PrecisionChoice,
+  ResponseOf,
+  SamplingOptions,
+  VariantChoice,
+  WorkerRequest,
+  WorkerResponse,
 } from './protocol';
 
 export class ModelWorkerError extends Error {
-  constructor(readonly code: ResponseOf<'error'>['code'], message: string) {
+  constructor(
+    readonly code: ResponseOf<'error'>['code'],
+    message: string,
+  ) {
     super(message);
     this.name = 'ModelWorkerError';
   }
@@ -13,7 +27,12 @@ export class ModelWorkerError extends Error {
 
 export type LoadProgress = Omit<ResponseOf<'progress'>, 'type' | 'id'>;
 export type Ready = Omit<ResponseOf<'ready'>, 'type' | 'id'>;
-export interface TokenEvent { tokenId: number; index: number; ms: number; cachedPositions: number }
+export interface TokenEvent {
+  tokenId: number;
+  index: number;
+  ms: number;
+  cachedPositions: number;
+}
 
 type Listener = (msg: WorkerResponse) => void;
 
@@ -43,13 +62,23 @@ export class ModelClient {
    * `precision`: 'auto' (int8 for compact weights on WASM, else fp32) or force 'fp32' / 'int8';
    * `threads`: WASM threads (default: the worker's choice).
    */
-  load(baseUrl: string, backend: BackendChoice, onProgress?: (p: LoadProgress) => void, opts: { variant?: VariantChoice; precision?: PrecisionChoice; threads?: number } = {}): Promise<Ready> {
+  load(
+    baseUrl: string,
+    backend: BackendChoice,
+    onProgress?: (p: LoadProgress) => void,
+    opts: { variant?: VariantChoice; precision?: PrecisionChoice; threads?: number } = {},
+  ): Promise<Ready> {
     const id = this.id();
     return new Promise((resolve, reject) => {
       this.send({ type: 'load', id, baseUrl, backend, ...opts }, (msg) => {
         if (msg.type === 'progress') onProgress?.(msg);
-        else if (msg.type === 'ready') { this.listeners.delete(id); resolve(msg); }
-        else if (msg.type === 'error') { this.listeners.delete(id); reject(new ModelWorkerError(msg.code, msg.message)); }
+        else if (msg.type === 'ready') {
+          this.listeners.delete(id);
+          resolve(msg);
+        } else if (msg.type === 'error') {
+          this.listeners.delete(id);
+          reject(new ModelWorkerError(msg.code, msg.message));
+        }
       });
     });
   }
@@ -62,15 +91,18 @@ export class ModelClient {
     const id = this.id();
     const queue: (TokenEvent | { done: ResponseOf<'done'> } | { error: ModelWorkerError })[] = [];
     let wake: (() => void) | null = null;
-    this.send({ type: 'generate', id, promptIds, maxNewTokens: opts.maxNewTokens, sampling: opts.sampling, stopAtEot: opts.stopAtEot ?? true }, (msg) => {
-      if (msg.type === 'token') queue.push({ tokenId: msg.tokenId, index: msg.index, ms: msg.ms, cachedPositions: msg.cachedPositions });
-      else if (msg.type === 'done') queue.push({ done: msg });
-      else if (msg.type === 'error') queue.push({ error: new ModelWorkerError(msg.code, msg.message) });
-      else return;
-      wake?.();
-    });
+    this.send(
+      { type: 'generate', id, promptIds, maxNewTokens: opts.maxNewTokens, sampling: opts.sampling, stopAtEot: opts.stopAtEot ?? true },
+      (msg) => {
+        if (msg.type === 'token') queue.push({ tokenId: msg.tokenId, index: msg.index, ms: msg.ms, cachedPositions: msg.cachedPositions });
+        else if (msg.type === 'done') queue.push({ done: msg });
+        else if (msg.type === 'error') queue.push({ error: new ModelWorkerError(msg.code, msg.message) });
+        else return;
+        wake?.();
+      },
+    );
     const cancel = () => this.worker.postMessage({ type: 'cancel', id: this.id(), target: id } satisfies WorkerRequest);
-    const self = this;
+    const listeners = this.listeners;
     async function* tokens(): AsyncGenerator<TokenEvent, { reason: ResponseOf<'done'>['reason']; stats: GenerateStats }> {
       try {
         for (;;) {
@@ -81,7 +113,7 @@ export class ModelClient {
           yield item;
         }
       } finally {
-        self.listeners.delete(id);
+        listeners.delete(id);
       }
     }
     return { tokens: tokens(), cancel };
@@ -90,8 +122,13 @@ export class ModelClient {
   private request<T extends WorkerResponse['type']>(req: WorkerRequest, expect: T): Promise<ResponseOf<T>> {
     return new Promise((resolve, reject) => {
       this.send(req, (msg) => {
-        if (msg.type === expect) { this.listeners.delete(req.id); resolve(msg as ResponseOf<T>); }
-        else if (msg.type === 'error') { this.listeners.delete(req.id); reject(new ModelWorkerError(msg.code, msg.message)); }
+        if (msg.type === expect) {
+          this.listeners.delete(req.id);
+          resolve(msg as ResponseOf<T>);
+        } else if (msg.type === 'error') {
+          this.listeners.delete(req.id);
+          reject(new ModelWorkerError(msg.code, msg.message));
+        }
       });
     });
   }

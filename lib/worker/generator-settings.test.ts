@@ -3,7 +3,10 @@ import { DEFAULT_SETTINGS, checkSettings, fromSearchParams, toSearchParams, type
 
 describe('generator share links', () => {
   test.each<[string, GeneratorSettings]>([
-    ['sampling', { prompt: 'To be, or not to be: ✨ & <b>', maxNewTokens: 17, greedy: false, temperature: 1.3, topK: 0, topP: 0.5, seed: 7 }],
+    [
+      'sampling',
+      { prompt: 'To be, or not to be: ✨ & <b>', maxNewTokens: 17, greedy: false, temperature: 1.3, topK: 0, topP: 0.5, seed: 7 },
+    ],
     ['greedy', { ...DEFAULT_SETTINGS, greedy: true, prompt: '' }],
   ])('%s settings round-trip through the URL', (_name, s) => {
     const url = new URL(`https://x.test/generator/?${toSearchParams(s)}`);
@@ -34,7 +37,12 @@ describe('bad link parameters and fields: corrected, and said so', () => {
     ['n empty', 'n=', { maxNewTokens: 40 }, ['max new tokens "" is not a number; using 40']],
     ['seed=-1', 'seed=-1', { seed: 0 }, ['seed -1 is below 0; using 0']],
     ['seed=2^40', 'seed=1099511627776', { seed: 2 ** 31 - 1 }, ['seed 1099511627776 is above 2147483647; using 2147483647']],
-    ['a prompt of 100,000 characters', `prompt=${'a'.repeat(100_000)}`, { prompt: 'a'.repeat(8000) }, ['the prompt was 100,000 characters; only the first 8,000 are used']],
+    [
+      'a prompt of 100,000 characters',
+      `prompt=${'a'.repeat(100_000)}`,
+      { prompt: 'a'.repeat(8000) },
+      ['the prompt was 100,000 characters; only the first 8,000 are used'],
+    ],
     ['greedy=1 ignores t', 'greedy=1&t=0', { greedy: true, temperature: 0.05 }, ['temperature 0 is below 0.05; using 0.05']],
   ])('%s', (_name, query, expected, corrections) => {
     const out = fromSearchParams(new URLSearchParams(query));

@@ -57,14 +57,23 @@ export function checkNumber(k: NumberKey, value: number, fallback: number): { va
   let v = INTEGER.has(k) ? Math.round(value) : value;
   const notes: string[] = [];
   if (v !== value) notes.push(`${name} ${value} is not a whole number; using ${v}`);
-  if (v < lo) (notes.push(`${name} ${v} is below ${lo}; using ${lo}`), (v = lo));
-  if (v > hi) (notes.push(`${name} ${v} is above ${hi}; using ${hi}`), (v = hi));
+  if (v < lo) {
+    notes.push(`${name} ${v} is below ${lo}; using ${lo}`);
+    v = lo;
+  }
+  if (v > hi) {
+    notes.push(`${name} ${v} is above ${hi}; using ${hi}`);
+    v = hi;
+  }
   return notes.length ? { value: v, note: notes.join('; ') } : { value: v };
 }
 
 function checkPrompt(prompt: string): { value: string; note?: string } {
   if (prompt.length <= MAX_PROMPT_CHARS) return { value: prompt };
-  return { value: prompt.slice(0, MAX_PROMPT_CHARS), note: `the prompt was ${prompt.length.toLocaleString('en-US')} characters; only the first ${MAX_PROMPT_CHARS.toLocaleString('en-US')} are used` };
+  return {
+    value: prompt.slice(0, MAX_PROMPT_CHARS),
+    note: `the prompt was ${prompt.length.toLocaleString('en-US')} characters; only the first ${MAX_PROMPT_CHARS.toLocaleString('en-US')} are used`,
+  };
 }
 
 /** Every field checked: what the UI hands to the model and to share links. */
@@ -109,7 +118,10 @@ export function fromSearchParams(q: URLSearchParams, base: GeneratorSettings = D
     const value = raw.trim() === '' ? NaN : Number(raw);
     const checked = checkNumber(k, value, base[k]);
     settings[k] = checked.value;
-    if (checked.note) corrections.push(Number.isFinite(value) ? checked.note : `${FIELD_NAMES[k]} "${raw.slice(0, 20)}" is not a number; using ${checked.value}`);
+    if (checked.note)
+      corrections.push(
+        Number.isFinite(value) ? checked.note : `${FIELD_NAMES[k]} "${raw.slice(0, 20)}" is not a number; using ${checked.value}`,
+      );
   }
   return { settings, corrections };
 }

@@ -64,7 +64,13 @@ async function openCache(): Promise<Cache | null> {
   }
 }
 
-async function readBody(res: Response, file: string, total: number, phase: 'download' | 'cache', onProgress?: Progress): Promise<Uint8Array> {
+async function readBody(
+  res: Response,
+  file: string,
+  total: number,
+  phase: 'download' | 'cache',
+  onProgress?: Progress,
+): Promise<Uint8Array> {
   const out = new Uint8Array(total);
   let loaded = 0;
   const reader = res.body?.getReader();
@@ -100,7 +106,9 @@ export async function fetchModelFile(baseUrl: string, entry: ManifestFile, onPro
     try {
       const bytes = await readBody(cached, entry.path, entry.bytes, 'cache', onProgress);
       if ((await sha256Hex(bytes)) === entry.sha256) return bytes;
-    } catch { /* fall through: a bad cached copy is replaced below */ }
+    } catch {
+      /* fall through: a bad cached copy is replaced below */
+    }
     await cache?.delete(key);
   }
   const res = await fetchOrMissing(url);
@@ -109,6 +117,8 @@ export async function fetchModelFile(baseUrl: string, entry: ManifestFile, onPro
   if (hash !== entry.sha256) throw new ModelCorruptError(entry.path, `sha256 ${hash.slice(0, 12)}… does not match the manifest`);
   // Not awaited: the browser writes the copy to disk while the worker builds the graph (the Response
   // holds its own copy of the bytes). A full quota only means the next visit downloads it again.
-  cache?.put(key, new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'application/octet-stream' } })).catch(() => {});
+  cache
+    ?.put(key, new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'application/octet-stream' } }))
+    .catch(() => {});
   return bytes;
 }

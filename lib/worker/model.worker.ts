@@ -33,13 +33,17 @@ function errorCode(e: unknown): ErrorCode {
 
 /** WebGPU when an adapter exists and can hold the largest weight (wte) in one storage buffer. */
 async function pickBackend(config: GPT2Config): Promise<{ backend: Backend; why?: string }> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ limits: { maxStorageBufferBindingSize: number } } | null> } }).gpu;
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ limits: { maxStorageBufferBindingSize: number } } | null> } })
+    .gpu;
   if (!gpu) return { backend: 'wasm', why: 'no WebGPU in this browser' };
   const adapter = await gpu.requestAdapter().catch(() => null);
   if (!adapter) return { backend: 'wasm', why: 'no WebGPU adapter' };
   const wteBytes = config.vocabSize * config.nEmbd * 4;
   if (adapter.limits.maxStorageBufferBindingSize < wteBytes) {
-    return { backend: 'wasm', why: `the GPU's storage buffers (${adapter.limits.maxStorageBufferBindingSize} B) cannot hold wte (${wteBytes} B)` };
+    return {
+      backend: 'wasm',
+      why: `the GPU's storage buffers (${adapter.limits.maxStorageBufferBindingSize} B) cannot hold wte (${wteBytes} B)`,
+    };
   }
   return { backend: 'webgpu' };
 }
@@ -63,7 +67,14 @@ async function graphSource(req: Extract<WorkerRequest, { type: 'load' }>, manife
   post({ type: 'progress', id: req.id, phase: 'compile', file: entry.path, loaded: 0, total: entry.bytes });
   const t1 = performance.now();
   const source = sessionSource(variant, file, precision); // `file` dies with this frame
-  return { variant, note: [note, why].filter(Boolean).join('; ') || undefined, downloadBytes: entry.bytes, ...source, fetchMs: t1 - t0, buildMs: performance.now() - t1 };
+  return {
+    variant,
+    note: [note, why].filter(Boolean).join('; ') || undefined,
+    downloadBytes: entry.bytes,
+    ...source,
+    fetchMs: t1 - t0,
+    buildMs: performance.now() - t1,
+  };
 }
 
 async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
@@ -99,10 +110,17 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
   await d.warmUp();
   decoder = d;
   post({
-    type: 'ready', id: req.id, backend, threads: backend === 'wasm' ? threads : 0,
+    type: 'ready',
+    id: req.id,
+    backend,
+    threads: backend === 'wasm' ? threads : 0,
     model: { name: manifest.name, demo: manifest.demo, config: manifest.config, bytes: downloadBytes },
-    loadMs: performance.now() - t0, fellBack: [fellBack, note].filter(Boolean).join('; ') || undefined,
-    variant, precision, downloadBytes, graphBytes,
+    loadMs: performance.now() - t0,
+    fellBack: [fellBack, note].filter(Boolean).join('; ') || undefined,
+    variant,
+    precision,
+    downloadBytes,
+    graphBytes,
     accuracy: variant === 'compact' ? measured(manifest.accuracy?.compact?.[precision]) : undefined,
     phases: { fetchMs, buildMs, sessionMs: t2 - t1, warmUpMs: performance.now() - t2 },
   });
@@ -112,11 +130,13 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
 function measured(a: unknown): { positions: number; top1Agree: number; maxLogitError: number } | undefined {
   const r = a as { positions?: unknown; top1Agree?: unknown; maxLogitError?: unknown } | undefined;
   const ok = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
-  if (!r || !ok(r.positions) || !ok(r.top1Agree) || !ok(r.maxLogitError) || r.positions === 0 || r.top1Agree > r.positions) return undefined;
+  if (!r || !ok(r.positions) || !ok(r.top1Agree) || !ok(r.maxLogitError) || r.positions === 0 || r.top1Agree > r.positions)
+    return undefined;
   return { positions: r.positions, top1Agree: r.top1Agree, maxLogitError: r.maxLogitError };
 }
 
-const NO_LENS = 'The logit lens needs a graph with its lens output, and this decoder.onnx was exported before it had one. ' +
+const NO_LENS =
+  'The logit lens needs a graph with its lens output, and this decoder.onnx was exported before it had one. ' +
   'Export the model again (npm run model:demo / model:gpt2 / model:export), or load it without ?variant=fp32.';
 
 const lensTop = (topN: number) => Math.max(1, Math.min(100, Math.floor(topN) || 1));
@@ -134,7 +154,8 @@ async function runAnalysis(req: Extract<WorkerRequest, { type: 'analyze' }>, d: 
       transfer.add(t.data.buffer);
     });
   }
-  const lens = req.lensTopN === undefined ? undefined : analysis.lens ? lensTopN(analysis.lens, lensTop(req.lensTopN)) : { unavailable: NO_LENS };
+  const lens =
+    req.lensTopN === undefined ? undefined : analysis.lens ? lensTopN(analysis.lens, lensTop(req.lensTopN)) : { unavailable: NO_LENS };
   post({ type: 'analysis', id: req.id, tensors, ms: performance.now() - t0, lens }, [...transfer] as Transferable[]);
 }
 
@@ -164,8 +185,14 @@ async function runGeneration(req: Extract<WorkerRequest, { type: 'generate' }>, 
   let last = -1;
   try {
     for await (const tok of generate(d, req.promptIds, {
-      maxNewTokens: req.maxNewTokens, greedy: sampling.greedy, temperature: sampling.temperature,
-      topK: sampling.topK, topP: sampling.topP, seed: sampling.seed, stopAtEot: req.stopAtEot, signal: abort.signal,
+      maxNewTokens: req.maxNewTokens,
+      greedy: sampling.greedy,
+      temperature: sampling.temperature,
+      topK: sampling.topK,
+      topP: sampling.topP,
+      seed: sampling.seed,
+      stopAtEot: req.stopAtEot,
+      signal: abort.signal,
     })) {
       if (tok.index === 0) prefillMs = tok.ms;
       else decodeMs += tok.ms;
@@ -179,10 +206,16 @@ async function runGeneration(req: Extract<WorkerRequest, { type: 'generate' }>, 
   }
   const reason = abort.signal.aborted ? 'cancelled' : req.stopAtEot && last === 50256 ? 'eot' : 'max';
   post({
-    type: 'done', id: req.id, reason,
+    type: 'done',
+    id: req.id,
+    reason,
     stats: {
-      promptTokens: fitPrompt(req.promptIds, d.config.blockSize, req.maxNewTokens).length, newTokens, prefillMs, decodeMs,
-      tokensPerSecond: newTokens > 1 ? ((newTokens - 1) * 1000) / decodeMs : 0, cachedPositions: d.length,
+      promptTokens: fitPrompt(req.promptIds, d.config.blockSize, req.maxNewTokens).length,
+      newTokens,
+      prefillMs,
+      decodeMs,
+      tokensPerSecond: newTokens > 1 ? ((newTokens - 1) * 1000) / decodeMs : 0,
+      cachedPositions: d.length,
     },
   });
 }
@@ -215,6 +248,8 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
     return;
   }
   queue = queue.then(() =>
-    handle(req).catch((err: unknown) => post({ type: 'error', id: req.id, code: errorCode(err), message: (err as Error)?.message ?? String(err) })),
+    handle(req).catch((err: unknown) =>
+      post({ type: 'error', id: req.id, code: errorCode(err), message: (err as Error)?.message ?? String(err) }),
+    ),
   );
 };

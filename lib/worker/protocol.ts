@@ -33,16 +33,22 @@ export interface LensLayer {
 
 export type WorkerRequest =
   // variant, precision and threads are optional: 'auto' and the worker's own thread count by default
-  | { type: 'load'; id: number; baseUrl: string; backend: BackendChoice; variant?: VariantChoice; precision?: PrecisionChoice; threads?: number }
+  | {
+      type: 'load';
+      id: number;
+      baseUrl: string;
+      backend: BackendChoice;
+      variant?: VariantChoice;
+      precision?: PrecisionChoice;
+      threads?: number;
+    }
   | { type: 'generate'; id: number; promptIds: number[]; maxNewTokens: number; sampling: SamplingOptions; stopAtEot: boolean }
   | { type: 'next-token'; id: number; promptIds: number[] }
   // lensTopN: also the logit lens at the last position, from the same forward pass
   | { type: 'analyze'; id: number; promptIds: number[]; what: AnalysisKind[]; lensTopN?: number }
   | { type: 'cancel'; id: number; target: number };
 
-export type ErrorCode =
-  | 'model-missing' | 'model-corrupt' | 'backend-failed' | 'prompt-too-long' | 'not-loaded' | 'internal'
-  | 'no-lens'; // (client side) the logit lens on a decoder.onnx exported before the graph had its lens output
+export type ErrorCode = 'model-missing' | 'model-corrupt' | 'backend-failed' | 'prompt-too-long' | 'not-loaded' | 'internal' | 'no-lens'; // (client side) the logit lens on a decoder.onnx exported before the graph had its lens output
 
 export interface GenerateStats {
   promptTokens: number; // tokens actually fed (after any sliding)
@@ -56,7 +62,13 @@ export interface GenerateStats {
 export type WorkerResponse =
   | { type: 'progress'; id: number; phase: 'download' | 'cache' | 'compile'; file: string; loaded: number; total: number }
   | {
-      type: 'ready'; id: number; backend: Backend; threads: number; model: ModelInfo; loadMs: number; fellBack?: string;
+      type: 'ready';
+      id: number;
+      backend: Backend;
+      threads: number;
+      model: ModelInfo;
+      loadMs: number;
+      fellBack?: string;
       variant: ModelVariant; // which weights the session runs
       precision: Precision; // what its matrices compute in
       // compact weights: how often this precision picks the same top token as decoder.onnx, measured
@@ -72,7 +84,13 @@ export type WorkerResponse =
   | { type: 'done'; id: number; reason: 'eot' | 'max' | 'cancelled'; stats: GenerateStats }
   | { type: 'logits'; id: number; logits: Float32Array; ms: number }
   // lens: with lensTopN, the lens layers, or why there are none (the ErrorCode 'no-lens' message)
-  | { type: 'analysis'; id: number; tensors: Record<string, { dims: number[]; data: Float32Array }>; ms: number; lens?: LensLayer[] | { unavailable: string } }
+  | {
+      type: 'analysis';
+      id: number;
+      tensors: Record<string, { dims: number[]; data: Float32Array }>;
+      ms: number;
+      lens?: LensLayer[] | { unavailable: string };
+    }
   | { type: 'error'; id: number; code: ErrorCode; message: string };
 
 export type ResponseOf<T extends WorkerResponse['type']> = Extract<WorkerResponse, { type: T }>;

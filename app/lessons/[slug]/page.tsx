@@ -36,14 +36,28 @@ export default async function LessonPage({ params }: Params) {
   return (
     <div className="lesson-layout">
       <article className="prose" aria-labelledby="lesson-title">
-        <p className="ui muted" style={{ margin: '0 0 0.25rem' }}>Lesson {index + 1} of {lessons.length}</p>
+        <p className="ui muted" style={{ margin: '0 0 0.25rem' }}>
+          Lesson {index + 1} of {lessons.length}
+        </p>
         <h1 id="lesson-title">{lesson.title}</h1>
         <p className="lede">{lesson.summary}</p>
         <Content components={lessonCardComponents(cards)} />
         <LessonStudyLinks slug={slug} title={lesson.title} cards={cards} />
         <nav className="ui lesson-pager" aria-label="Lessons">
-          {prev ? <Link href={`/lessons/${prev.slug}/`} rel="prev">← {prev.title}</Link> : <span />}
-          {next ? <Link href={`/lessons/${next.slug}/`} rel="next">{next.title} →</Link> : <span />}
+          {prev ? (
+            <Link href={`/lessons/${prev.slug}/`} rel="prev">
+              ← {prev.title}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <Link href={`/lessons/${next.slug}/`} rel="next">
+              {next.title} →
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       </article>
       <TableOfContents entries={toc} />

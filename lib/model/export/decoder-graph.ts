@@ -60,7 +60,9 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
     b.input(`past_value.${i}`, DType.FLOAT, ['past_sequence_length', C]);
   }
   addWeights(
-    b, cfg, w,
+    b,
+    cfg,
+    w,
     precision === 'int8' ? (opts.int8 ?? int8FromWeights(cfg, w)) : undefined,
     precision === 'q4' ? (opts.q4 ?? q4FromWeights(w)) : undefined,
   );
@@ -91,7 +93,10 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
     const h1 = layerNorm(b, x, `h.${i}.ln_1`, eps, named(`ln_1.${i}`, [T, C])); // [T, C]
     const qkv = linear(b, h1, `h.${i}.attn.c_attn`, undefined, precision, [C, 3 * C]); // [T, 3C]
     const qName = analysis ? named(`q.${i}`, [T, C])! : `h.${i}/q`;
-    const [q, k, v] = b.op('Split', [qkv, b.constInt64([C, C, C])], { attrs: [attr.int('axis', 1)], outputs: [qName, `key.${i}`, `value.${i}`] });
+    const [q, k, v] = b.op('Split', [qkv, b.constInt64([C, C, C])], {
+      attrs: [attr.int('axis', 1)],
+      outputs: [qName, `key.${i}`, `value.${i}`],
+    });
     b.output(k, DType.FLOAT, [T, C], 'new keys [T, C]: append to the cache');
     b.output(v, DType.FLOAT, [T, C], 'new values [T, C]: append to the cache');
     const K = b.op1('Concat', [`past_key.${i}`, k], { attrs: [attr.int('axis', 0)] }); // [L, C]
@@ -101,10 +106,15 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
     const kh = b.op1('Transpose', [b.op1('Reshape', [K, headsShape])], { attrs: [attr.ints('perm', [1, 2, 0])] }); // [nh, hs, L]
     const vh = b.op1('Transpose', [b.op1('Reshape', [Vv, headsShape])], { attrs: [attr.ints('perm', [1, 0, 2])] }); // [nh, L, hs]
     const scores = b.op1('Where', [future, maskValue, b.op1('MatMul', [qh, kh])]); // [nh, T, L]
-    const att = b.op1('Softmax', [scores], { attrs: [attr.int('axis', -1)], outputs: analysis ? [named(`attn.${i}`, [nh, T, L])!] : undefined });
+    const att = b.op1('Softmax', [scores], {
+      attrs: [attr.int('axis', -1)],
+      outputs: analysis ? [named(`attn.${i}`, [nh, T, L])!] : undefined,
+    });
     const yh = b.op1('MatMul', [att, vh]); // [nh, T, hs]
     const y = b.op1('Reshape', [b.op1('Transpose', [yh], { attrs: [attr.ints('perm', [1, 0, 2])] }), b.constInt64([-1, C])]); // [T, C]
-    const mid = b.op1('Add', [x, linear(b, y, `h.${i}.attn.c_proj`, undefined, precision, [C, C])], { outputs: analysis ? [named(`resid_mid.${i}`, [T, C])!] : undefined });
+    const mid = b.op1('Add', [x, linear(b, y, `h.${i}.attn.c_proj`, undefined, precision, [C, C])], {
+      outputs: analysis ? [named(`resid_mid.${i}`, [T, C])!] : undefined,
+    });
     const h2 = layerNorm(b, mid, `h.${i}.ln_2`, eps, named(`ln_2.${i}`, [T, C]));
     x = b.op1('Add', [mid, mlp(b, h2, `h.${i}.mlp`, C, precision)], { outputs: analysis ? [named(`resid.${i + 1}`, [T, C])!] : undefined });
     resids.push(x);
@@ -122,10 +132,17 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
   if (analysis) {
     b.scope = 'lens';
     const lastRows = resids.map((r) => b.op1('Slice', [r, b.constInt64([-1]), b.constInt64([INT64_MAX]), b.constInt64([0])])); // [1, C] each
-    const rows = b.op1('Gather', [b.op1('Concat', lastRows, { attrs: [attr.int('axis', 0)] }), 'lens_layers'], { attrs: [attr.int('axis', 0)] }); // [R, C]
+    const rows = b.op1('Gather', [b.op1('Concat', lastRows, { attrs: [attr.int('axis', 0)] }), 'lens_layers'], {
+      attrs: [attr.int('axis', 0)],
+    }); // [R, C]
     const lens = tiedLogits(b, layerNorm(b, rows, 'ln_f', eps), precision, V); // [R, V]
     b.op1('Identity', [lens], { outputs: ['lens_logits'] });
-    b.output('lens_logits', DType.FLOAT, ['lens_rows', V], 'logit lens: ln_f(resid.i)·wteᵀ at the last position, one row per lens_layers entry');
+    b.output(
+      'lens_logits',
+      DType.FLOAT,
+      ['lens_rows', V],
+      'logit lens: ln_f(resid.i)·wteᵀ at the last position, one row per lens_layers entry',
+    );
   }
 
   return b.build({

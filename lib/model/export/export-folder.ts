@@ -15,7 +15,11 @@ const TOKENIZER_FILES: Record<string, string> = {
   merges: 'merges.txt',
 };
 
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 export interface ExportFolderOptions {
   from: string;
@@ -36,7 +40,8 @@ export async function exportFolder(opts: ExportFolderOptions): Promise<Manifest>
   // Tokenizer files: the checkpoint's own when it has them, else the project's.
   if (await exists(join(opts.from, 'tokenizer.json'))) {
     for (const file of Object.values(TOKENIZER_FILES)) {
-      if (resolve(opts.from) !== resolve(opts.out) && (await exists(join(opts.from, file)))) await copyFile(join(opts.from, file), join(opts.out, file));
+      if (resolve(opts.from) !== resolve(opts.out) && (await exists(join(opts.from, file))))
+        await copyFile(join(opts.from, file), join(opts.out, file));
     }
   } else {
     await writeTokenizerFiles(opts.out); // a tokenizer bug here fails the export, as it should

@@ -58,8 +58,18 @@ describe('exportModel', () => {
 
   it('uses an injected hash function (e.g. crypto.subtle in a browser)', async () => {
     const subtle = async (b: Uint8Array) =>
-      Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', b as Uint8Array<ArrayBuffer>)), (x) => x.toString(16).padStart(2, '0')).join('');
-    const m = await exportModel({ weights, config, outDir: join(root, 'c'), variants: ['decoder'], sha256: subtle, name: 'demo', demo: true });
+      Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', b as Uint8Array<ArrayBuffer>)), (x) =>
+        x.toString(16).padStart(2, '0'),
+      ).join('');
+    const m = await exportModel({
+      weights,
+      config,
+      outDir: join(root, 'c'),
+      variants: ['decoder'],
+      sha256: subtle,
+      name: 'demo',
+      demo: true,
+    });
     expect(m.files.decoder).toEqual(first.files.decoder);
     expect(m.files.optimum).toBeUndefined();
   });

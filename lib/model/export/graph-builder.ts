@@ -68,7 +68,13 @@ export class GraphBuilder {
   /** A weight, stored as raw little-endian bytes (a view now, copied when the model is encoded). */
   initializer(name: string, data: Float32Array | BigInt64Array | Int8Array | Uint8Array, dims: number[]): string {
     const dataType =
-      data instanceof Float32Array ? DType.FLOAT : data instanceof Int8Array ? DType.INT8 : data instanceof Uint8Array ? DType.UINT8 : DType.INT64;
+      data instanceof Float32Array
+        ? DType.FLOAT
+        : data instanceof Int8Array
+          ? DType.INT8
+          : data instanceof Uint8Array
+            ? DType.UINT8
+            : DType.INT64;
     const rawData = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     this.initializers.push({ name, dims, dataType, rawData });
     return name;
@@ -80,7 +86,11 @@ export class GraphBuilder {
   }
 
   constInt64(values: (number | bigint)[], dims: number[] = [values.length]): string {
-    return this.constant('i', BigInt64Array.from(values, (v) => BigInt(v)), dims);
+    return this.constant(
+      'i',
+      BigInt64Array.from(values, (v) => BigInt(v)),
+      dims,
+    );
   }
 
   private constant(kind: string, data: Float32Array | BigInt64Array, dims: number[]): string {
@@ -109,7 +119,13 @@ export class GraphBuilder {
     return this.op(opType, inputs, opts)[0];
   }
 
-  build(meta: { graphName: string; docString: string; opset?: number; extraOpsets?: { domain: string; version: number }[]; metadata?: Record<string, string> }): ModelProto {
+  build(meta: {
+    graphName: string;
+    docString: string;
+    opset?: number;
+    extraOpsets?: { domain: string; version: number }[];
+    metadata?: Record<string, string>;
+  }): ModelProto {
     return onnx.ModelProto.create({
       irVersion: 8,
       opsetImport: [{ domain: '', version: meta.opset ?? 17 }, ...(meta.extraOpsets ?? [])],
@@ -143,13 +159,20 @@ export function encodeModel(model: ModelProto): Uint8Array {
 export function* encodeModelChunks(model: ModelProto): Generator<Uint8Array> {
   const g = model.graph!;
   const head = onnx.GraphProto.encode(own(g, ['node', 'name'])).finish();
-  const tail = onnx.GraphProto.encode(own(g, ['docString', 'input', 'output', 'valueInfo', 'quantizationAnnotation', 'sparseInitializer'])).finish();
+  const tail = onnx.GraphProto.encode(
+    own(g, ['docString', 'input', 'output', 'valueInfo', 'quantizationAnnotation', 'sparseInitializer']),
+  ).finish();
   const initializer = (t: onnxProto.onnx.ITensorProto) => onnx.GraphProto.encode({ initializer: [t] }).finish();
   let graphBytes = head.byteLength + tail.byteLength;
   for (const t of g.initializer ?? []) graphBytes += initializer(t).byteLength; // measured by encoding; freed at once
-  yield onnx.ModelProto.encode(own(model, ['irVersion', 'producerName', 'producerVersion', 'domain', 'modelVersion', 'docString'])).finish();
+  yield onnx.ModelProto.encode(
+    own(model, ['irVersion', 'producerName', 'producerVersion', 'domain', 'modelVersion', 'docString']),
+  ).finish();
   // field 7 (graph), wire type 2 (length-delimited); encode({}) is just a way to get protobuf.js's Writer
-  yield onnx.ModelProto.encode({}).uint32((7 << 3) | 2).uint32(graphBytes).finish();
+  yield onnx.ModelProto.encode({})
+    .uint32((7 << 3) | 2)
+    .uint32(graphBytes)
+    .finish();
   yield head;
   for (const t of g.initializer ?? []) yield initializer(t);
   yield tail;

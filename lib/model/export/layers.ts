@@ -86,7 +86,9 @@ export function embedTokens(b: GraphBuilder, ids: string, precision: Precision):
 /** Logits h·wteᵀ of h [N, C] → [N, V] (the tied output projection). */
 export function tiedLogits(b: GraphBuilder, h: string, precision: Precision, vocabSize: number): string {
   if (precision !== 'int8') return b.op1('Gemm', [h, 'wte.weight'], { attrs: [attr.int('transB', 1)] });
-  const parts = lmHeadBlocks(vocabSize).map(({ name }) => b.op1('DynamicQuantizeMatMul', [h, name, name + '_scale'], { domain: 'com.microsoft' }));
+  const parts = lmHeadBlocks(vocabSize).map(({ name }) =>
+    b.op1('DynamicQuantizeMatMul', [h, name, name + '_scale'], { domain: 'com.microsoft' }),
+  );
   return b.op1('Concat', parts, { attrs: [attr.int('axis', -1)] });
 }
 
@@ -99,7 +101,14 @@ export function layerNorm(b: GraphBuilder, x: string, prefix: string, eps: numbe
 }
 
 /** x·W + b with W stored [in, out] (HF Conv1D); int8: W's int8 columns, x quantized per call; q4: W's 4-bit blocks. */
-export function linear(b: GraphBuilder, x: string, prefix: string, output?: string, precision: Precision = 'fp32', shape?: [number, number]): string {
+export function linear(
+  b: GraphBuilder,
+  x: string,
+  prefix: string,
+  output?: string,
+  precision: Precision = 'fp32',
+  shape?: [number, number],
+): string {
   if (precision === 'q4') {
     if (!shape) throw new RangeError(`linear ${prefix}: a 4-bit matrix needs its [K, N]`);
     const w = prefix + '.weight';
@@ -111,7 +120,10 @@ export function linear(b: GraphBuilder, x: string, prefix: string, output?: stri
   }
   if (precision === 'int8') {
     const w = prefix + '.weight';
-    return b.op1('DynamicQuantizeMatMul', [x, w, w + '_scale', '', prefix + '.bias'], { domain: 'com.microsoft', outputs: output ? [output] : undefined });
+    return b.op1('DynamicQuantizeMatMul', [x, w, w + '_scale', '', prefix + '.bias'], {
+      domain: 'com.microsoft',
+      outputs: output ? [output] : undefined,
+    });
   }
   const xw = b.op1('MatMul', [x, prefix + '.weight']);
   return b.op1('Add', [xw, prefix + '.bias'], { outputs: output ? [output] : undefined });

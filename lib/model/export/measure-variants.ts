@@ -24,7 +24,10 @@ export function accuracyTokens(positions: number): number[] {
 }
 
 /** Measures a model folder that has decoder.onnx and compact.safetensors, and records it in its manifest. */
-export async function measureVariants(dir: string, positions = 128): Promise<ManifestAccuracy & { compact: Record<Precision, VariantAccuracy> }> {
+export async function measureVariants(
+  dir: string,
+  positions = 128,
+): Promise<ManifestAccuracy & { compact: Record<Precision, VariantAccuracy> }> {
   const manifest = parseManifest(await readFile(join(dir, 'manifest.json'), 'utf8'));
   const { decoder, compact } = manifest.files;
   if (!decoder || !compact) throw new Error(`${dir}: the manifest needs both decoder.onnx and compact.safetensors to compare them`);
@@ -42,7 +45,11 @@ export async function measureVariants(dir: string, positions = 128): Promise<Man
     result[precision] = await compareWithReference(reference, d, tokens);
     await d.release();
   }
-  const accuracy = { text: 'the accuracy paragraph of lib/model/variant-accuracy.ts, teacher-forced', positions: tokens.length, compact: result };
+  const accuracy = {
+    text: 'the accuracy paragraph of lib/model/variant-accuracy.ts, teacher-forced',
+    positions: tokens.length,
+    compact: result,
+  };
   await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, accuracy }, null, 2) + '\n');
   return accuracy;
 }

@@ -61,9 +61,15 @@ export function buildOptimumGraph(cfg: GPT2Config, w: GPT2Weights): ModelProto {
   for (let i = 0; i < nLayer; i++) {
     b.scope = `h.${i}`;
     const h1 = layerNorm(b, x, `h.${i}.ln_1`, eps);
-    const [q, k, v] = b.op('Split', [linear(b, h1, `h.${i}.attn.c_attn`), b.constInt64([C, C, C])], { attrs: [attr.int('axis', -1)], nOutputs: 3 }); // [B, S, C] ×3
+    const [q, k, v] = b.op('Split', [linear(b, h1, `h.${i}.attn.c_attn`), b.constInt64([C, C, C])], {
+      attrs: [attr.int('axis', -1)],
+      nOutputs: 3,
+    }); // [B, S, C] ×3
     const K = b.op1('Concat', [`past_key_values.${i}.key`, toHeads(k)], { attrs: [attr.int('axis', 2)], outputs: [`present.${i}.key`] }); // [B, nh, L, hs]
-    const Vv = b.op1('Concat', [`past_key_values.${i}.value`, toHeads(v)], { attrs: [attr.int('axis', 2)], outputs: [`present.${i}.value`] });
+    const Vv = b.op1('Concat', [`past_key_values.${i}.value`, toHeads(v)], {
+      attrs: [attr.int('axis', 2)],
+      outputs: [`present.${i}.value`],
+    });
     const qh = toHeads(b.op1('Mul', [q, b.constFloat([1 / Math.sqrt(hs)])])); // [B, nh, S, hs]
     const kT = b.op1('Transpose', [K], { attrs: [attr.ints('perm', [0, 1, 3, 2])] }); // [B, nh, hs, L]
     const scores = b.op1('Where', [masked, maskValue, b.op1('MatMul', [qh, kT])]); // [B, nh, S, L]

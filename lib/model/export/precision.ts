@@ -78,4 +78,3 @@ export function int8FromWeights(cfg: GPT2Config, w: GPT2Weights): Int8Source {
     return quantizeColumns(data, K, N);
   });
 }
-

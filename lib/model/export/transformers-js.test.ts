@@ -39,7 +39,12 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const ids64 = (ids: number[]) => new Tensor('int64', BigInt64Array.from(ids, (x) => BigInt(x)), [1, ids.length]);
+const ids64 = (ids: number[]) =>
+  new Tensor(
+    'int64',
+    BigInt64Array.from(ids, (x) => BigInt(x)),
+    [1, ids.length],
+  );
 
 describe('transformers.js on onnx/model.onnx', () => {
   it('forward logits match the reference', async () => {
