@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const script = fileURLToPath(new URL('./cards.ts', import.meta.url));
-const fixture = fileURLToPath(new URL('../lib/notes/fixtures/concept-pamphlet.md', import.meta.url));
+const fixture = fileURLToPath(new URL('../test/fixtures/concept-pamphlet.md', import.meta.url));
 const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
 
 describe('scripts/cards.ts', () => {

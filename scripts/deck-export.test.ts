@@ -41,7 +41,7 @@ describe('deck:export', () => {
 
   it("--progress takes the app's own backup file; its answers are in the package, due days in the given zone", async () => {
     const { exportBackup } = await import('@/lib/srs');
-    const { sampleData } = await import('@/lib/srs/test-data');
+    const { sampleData } = await import('@/test/fixtures/srs-data');
     const backup = path.join(dir, 'backup.json');
     writeFileSync(backup, exportBackup(sampleData(), new Date('2026-11-28T10:00:00Z')));
     const out = path.join(dir, 'progress.apkg');

@@ -16,10 +16,10 @@ import { parseArgs } from 'node:util';
 import { readCheckpointDir } from '@/lib/model/checkpoint-files';
 import { fromHFConfig, type GPT2Config } from '@/lib/model/config';
 import { Decoder } from '@/lib/model/decoder';
-import { buildDecoderGraph } from '@/lib/model/export/decoder-graph';
-import { encodeModelChunks } from '@/lib/model/export/graph-builder';
+import { buildDecoderGraph } from '@/lib/model/graph/decoder-graph';
+import { encodeModelChunks } from '@/lib/model/graph/graph-builder';
 import { createSession } from '@/lib/model/ort';
-import { optimumForward } from '@/lib/bench/greedy-runs';
+import { optimumForward } from '@/bench/greedy-runs';
 import { argmax } from '@/lib/model/sampling';
 
 const { values } = parseArgs({

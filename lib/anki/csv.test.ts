@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Card } from '@/lib/cards/card';
 import { clozeNumbers } from '@/lib/cards/cloze';
 import { tsvField, writeTsv } from './csv';
-import { FIXTURE_CARDS } from './fixtures';
+import { FIXTURE_CARDS } from '@/test/fixtures/anki-cards';
 import { noteGuid } from './guid';
 import { stripHtml } from './html';
 

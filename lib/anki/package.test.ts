@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '@/lib/cards/card';
 import { clozeNumbers } from '@/lib/cards/cloze';
 import { AnkiExportError } from './errors';
-import { FIXTURE_CARDS } from './fixtures';
+import { FIXTURE_CARDS } from '@/test/fixtures/anki-cards';
 import { noteGuid } from './guid';
 import { stripHtml } from './html';
 import { CLOZE_MODEL, CARD_CSS } from './models';

@@ -2,7 +2,7 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { Rating, State, createEmptyCard, fsrs, generatorParameters, type Card as FsrsCard, type Grade, type ReviewLog } from 'ts-fsrs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_CARDS } from './fixtures';
+import { FIXTURE_CARDS } from '@/test/fixtures/anki-cards';
 import { noteGuid } from './guid';
 import { writeApkg } from './package';
 import {

@@ -205,7 +205,7 @@ const cardText = (c: Card) => `${c.type === 'cloze' ? renderClozeAnswer(c.front,
 // Paths from the repo root (resolved from this file, whatever the working directory).
 const fromRoot = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 // The learner's study notes, as the project keeps them.
-const notesPath = 'lib/notes/fixtures/concept-pamphlet.md';
+const notesPath = 'test/fixtures/concept-pamphlet.md';
 const notes = straighten(readFileSync(fromRoot(notesPath), 'utf8'));
 
 describe(`notes coverage (${notesPath} → content/*.mdx)`, () => {

@@ -8,11 +8,11 @@ import {
   int8FromCompact,
 } from './compact-graph';
 import { createSession } from './ort';
-import { demoCheckpoint, HELLO_IDS, maxAbsDiff } from './demo-fixture';
+import { demoCheckpoint, HELLO_IDS, maxAbsDiff } from '@/test/fixtures/demo-model';
 import { Decoder } from './decoder';
-import { buildDecoderGraph } from './export/decoder-graph';
-import { lmHeadBlocks } from './export/precision';
-import { encodeModel } from './export/graph-builder';
+import { buildDecoderGraph } from '@/lib/model/graph/decoder-graph';
+import { lmHeadBlocks } from '@/lib/model/graph/precision';
+import { encodeModel } from '@/lib/model/graph/graph-builder';
 import { referenceForward } from './reference';
 
 const { config, weights } = demoCheckpoint();

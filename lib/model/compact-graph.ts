@@ -21,9 +21,9 @@
 import { gpt2TensorSpecs, loadWeights } from './checkpoint';
 import { compactTensor, expandCompactTensor, isLinearWeight, openCompact, Q4_BLOCK, q4ToInt8Columns } from './compact';
 import type { GPT2Config } from './config';
-import { buildDecoderGraph, type DecoderGraphOptions } from './export/decoder-graph';
-import { encodeModel, onnx, type ModelProto } from './export/graph-builder';
-import { lmHeadBlocks, withLmHeadBlocks, type Int8Source, type Q4Source } from './export/precision';
+import { buildDecoderGraph, type DecoderGraphOptions } from '@/lib/model/graph/decoder-graph';
+import { encodeModel, onnx, type ModelProto } from '@/lib/model/graph/graph-builder';
+import { lmHeadBlocks, withLmHeadBlocks, type Int8Source, type Q4Source } from '@/lib/model/graph/precision';
 import { quantizeColumns, type Int8Matrix } from './int8';
 import { numel, toFloat32, type SafetensorsFile } from './safetensors';
 

@@ -11,10 +11,10 @@ import {
   serializeCompact,
   Q4_BLOCK,
 } from './compact';
-import { demoCheckpoint, demoDecoder, HELLO_IDS, maxAbsDiff } from './demo-fixture';
+import { demoCheckpoint, demoDecoder, HELLO_IDS, maxAbsDiff } from '@/test/fixtures/demo-model';
 import { Decoder } from './decoder';
-import { buildDecoderGraph } from './export/decoder-graph';
-import { encodeModel } from './export/graph-builder';
+import { buildDecoderGraph } from '@/lib/model/graph/decoder-graph';
+import { encodeModel } from '@/lib/model/graph/graph-builder';
 import { gaussian, mulberry32 } from './prng';
 import { halfToFloat } from './safetensors';
 import { argmax } from './sampling';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG } from './demo-checkpoint';
-import { demoCheckpoint, demoDecoder, HELLO_IDS } from './demo-fixture';
+import { demoCheckpoint, demoDecoder, HELLO_IDS } from '@/test/fixtures/demo-model';
 import type { Decoder } from './decoder';
 import { fitPrompt, generate, type GenerateOptions } from './generate';
 import { referenceForward } from './reference';

@@ -2,7 +2,7 @@
 // (compact.safetensors, the default when the manifest lists it: ≈ 18 % of the download, built into
 // the decoder graph at load; or decoder.onnx as exported) and what its matrices compute in.
 
-import type { Precision } from './export/precision';
+import type { Precision } from '@/lib/model/graph/precision';
 import { ManifestError } from './errors';
 import type { Manifest, ManifestFile } from './manifest';
 import type { VariantAccuracy } from './variant-accuracy';

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expandCompact, serializeCompact } from './compact';
 import { compactDecoderModel } from './compact-graph';
-import { demoCheckpoint, HELLO_IDS, maxAbsDiff } from './demo-fixture';
+import { demoCheckpoint, HELLO_IDS, maxAbsDiff } from '@/test/fixtures/demo-model';
 import { Decoder } from './decoder';
 import { lensLogits, lensTopN, lensWeightsFromCompact, logitLens, rowOf, type LensWeights } from './logit-lens';
 import { openCompact } from './compact';
 import { LensUnavailableError } from './errors';
-import type { Precision } from './export/precision';
+import type { Precision } from '@/lib/model/graph/precision';
 import { referenceForward } from './reference';
 import { argmax, softmax } from './sampling';
 

@@ -8,7 +8,7 @@
 
 import { validateConfig, type GPT2Config } from './config';
 import { ManifestError } from './errors';
-import type { Precision } from './export/precision';
+import type { Precision } from '@/lib/model/graph/precision';
 import type { VariantAccuracy } from './variant-accuracy';
 
 export const MANIFEST_FORMAT = 1;

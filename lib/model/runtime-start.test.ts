@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startRuntime } from './runtime-start';
-import { demoDecoder, HELLO_IDS } from './demo-fixture';
+import { demoDecoder, HELLO_IDS } from '@/test/fixtures/demo-model';
 
 describe('startRuntime', () => {
   it('creates and releases a one-node session; a real session works afterwards', async () => {

@@ -2,7 +2,7 @@
 // WebAssembly (≈ 14 MB) or opens the WebGPU device, which otherwise happens only after the download
 // and the graph build. A one-node graph is enough; the real session then finds the runtime ready.
 
-import { DType, encodeModel, GraphBuilder } from './export/graph-builder';
+import { DType, encodeModel, GraphBuilder } from '@/lib/model/graph/graph-builder';
 import { createSession, release, type SessionOptions } from './ort';
 
 /** A graph with one Identity node: the smallest thing onnxruntime will create a session for. */

@@ -6,7 +6,7 @@
 //            (see choosePrecision in lib/model/load-plan.ts)
 //   fp32:    decoder.onnx as exported
 import { compactDecoderModelExternal, EXTERNAL_WEIGHTS } from './compact-graph';
-import type { Precision } from './export/precision';
+import type { Precision } from '@/lib/model/graph/precision';
 import type { SessionOptions } from './ort';
 
 export type WeightsVariant = 'compact' | 'fp32';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { clozeNumbers, noteCardId, type Card } from '../cards';
 import { parseNote } from './index';
 
-const FIXTURE = readFileSync(new URL('./fixtures/concept-pamphlet.md', import.meta.url), 'utf8');
+const FIXTURE = readFileSync(new URL('../../test/fixtures/concept-pamphlet.md', import.meta.url), 'utf8');
 const TAGS = ['concept-pamphlet', 'todo'];
 const DECK = 'concept-pamphlet';
 

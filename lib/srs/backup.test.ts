@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT, BackupFormatError, DATA_VERSION, exportBackup, importBackup } from './index';
-import { at, sampleData } from './test-data';
+import { at, sampleData } from '@/test/fixtures/srs-data';
 
 const NOW = at('2026-11-28T10:00:00.000Z');
 

@@ -3,7 +3,7 @@
 // (state 99, day start 1e300, duplicate ids) never get in, so a bad file cannot break review later.
 import { describe, expect, it } from 'vitest';
 import { BackupFormatError, DATA_VERSION, exportBackup, importBackup } from './index';
-import { IMPORTED_CARD, sampleData } from './test-data';
+import { IMPORTED_CARD, sampleData } from '@/test/fixtures/srs-data';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 type Doc = ReturnType<typeof valid>;

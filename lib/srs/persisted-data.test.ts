@@ -12,7 +12,7 @@ import {
   undoGrade,
   validateData,
 } from './index';
-import { LESSON_ITEM, NOTE_ITEM, at, sampleData, scheduler } from './test-data';
+import { LESSON_ITEM, NOTE_ITEM, at, sampleData, scheduler } from '@/test/fixtures/srs-data';
 
 describe('reviveDates', () => {
   it('revives ISO strings under date keys only', () => {

@@ -13,7 +13,7 @@ import {
   reviveDates,
   type KeyValue,
 } from './index';
-import { IMPORTED_CARD, LESSON_ITEM, NOTE_ITEM, at, sampleData, scheduler } from './test-data';
+import { IMPORTED_CARD, LESSON_ITEM, NOTE_ITEM, at, sampleData, scheduler } from '@/test/fixtures/srs-data';
 
 // Every test uses its own key in the one fake IndexedDB, like one browser profile per test.
 let n = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bpeSteps, encode, pretokenize, tokenStrings } from './index';
-import { GOLDEN } from './golden-table';
+import { GOLDEN } from '@/test/fixtures/tokenizer-golden-table';
 
 const last = <T>(xs: readonly T[]) => xs[xs.length - 1];
 

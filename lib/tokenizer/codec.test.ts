@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decode as gptTokenizerDecode } from 'gpt-tokenizer/encoding/r50k_base';
 import { decode, encode, EOT_ID, TokenIdError, tokenStrings } from './index';
-import { GOLDEN } from './golden-table';
-import { r50kTestPlans } from './tiktoken-test-plans';
+import { GOLDEN } from '@/test/fixtures/tokenizer-golden-table';
+import { r50kTestPlans } from '@/test/fixtures/tiktoken-test-plans';
 
 describe('encode: golden table', () => {
   it.each(GOLDEN)('$text', ({ text, ids, tokens }) => {

@@ -6,8 +6,8 @@ import { Tokenizer } from '@huggingface/tokenizers';
 import { AutoTokenizer, PreTrainedTokenizer, env } from '@huggingface/transformers';
 import { decode, encode, EOT_ID, tokenString, VOCAB_SIZE } from './index';
 import { writeTokenizerFiles } from './hf-files';
-import { GOLDEN } from './golden-table';
-import { r50kTestPlans } from './tiktoken-test-plans';
+import { GOLDEN } from '@/test/fixtures/tokenizer-golden-table';
+import { r50kTestPlans } from '@/test/fixtures/tiktoken-test-plans';
 
 const MODEL_ID = 'gpt2-from-ranks';
 let root: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { R50K_TOKEN_SPLIT_REGEX } from 'gpt-tokenizer/encodingParams/constants';
 import { GPT2_SPLIT_PATTERN, pretokenize } from './index';
-import { GOLDEN } from './golden-table';
+import { GOLDEN } from '@/test/fixtures/tokenizer-golden-table';
 
 describe('pretokenize', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encode, tokenize } from './index';
-import { GOLDEN } from './golden-table';
+import { GOLDEN } from '@/test/fixtures/tokenizer-golden-table';
 
 const spans = (text: string) => tokenize(text).map(({ id, text, start, end, partial }) => ({ id, text, start, end, partial }));
 

@@ -12,7 +12,7 @@ import {
   vocabStringToBytes,
   VOCAB_SIZE,
 } from './index';
-import { r50kTiktokenRanks } from './tiktoken-test-plans';
+import { r50kTiktokenRanks } from '@/test/fixtures/tiktoken-test-plans';
 
 describe('byteToUnicode', () => {
   it('maps all 256 bytes to distinct characters', () => {

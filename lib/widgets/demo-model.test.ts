@@ -1,7 +1,7 @@
 // The widgets' arithmetic against the real graph: the demo model (random weights, GPT-2 layout) run
 // by onnxruntime-web, its analysis tensors named exactly as the worker names them.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoCheckpoint, demoDecoder, HELLO_IDS } from '../model/demo-fixture';
+import { demoCheckpoint, demoDecoder, HELLO_IDS } from '@/test/fixtures/demo-model';
 import type { AnalysisKind } from '../worker/protocol';
 import type { AnalysisTensors } from './analysis-tensors';
 import { attentionStepFromTensors, MATCH_TOLERANCE, maxAbsDiff, modelAttentionRow } from './attention-steps';

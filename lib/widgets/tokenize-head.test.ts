@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../tokenizer';
-import { GOLDEN } from '../tokenizer/golden-table';
+import { GOLDEN } from '@/test/fixtures/tokenizer-golden-table';
 import { tokenizeHead } from './tokenize-head';
 
 const strip = (spans: ReturnType<typeof tokenize>) => spans.map(({ id, start, end, partial }) => ({ id, start, end, partial }));

@@ -4,10 +4,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromHFConfig } from '../config';
-import { demoCheckpoint } from '../demo-fixture';
+import { demoCheckpoint } from '@/test/fixtures/demo-model';
 import { exportModel, type Manifest } from './export-model';
-import { buildDecoderGraph } from './decoder-graph';
-import { encodeModel, encodeModelChunks } from './graph-builder';
+import { buildDecoderGraph } from '@/lib/model/graph/decoder-graph';
+import { encodeModel, encodeModelChunks } from '@/lib/model/graph/graph-builder';
 import { createSession, release } from '../ort';
 
 const { config, weights } = demoCheckpoint();

@@ -18,8 +18,8 @@ import { EOT_TOKEN_ID, toHFConfig, validateConfig, type GPT2Config } from '../co
 import type { GPT2Weights } from '../checkpoint';
 import { serializeCompact } from '../compact';
 import { ExportError } from '../errors';
-import { buildDecoderGraph } from './decoder-graph';
-import { encodeModelChunks } from './graph-builder';
+import { buildDecoderGraph } from '@/lib/model/graph/decoder-graph';
+import { encodeModelChunks } from '@/lib/model/graph/graph-builder';
 import { buildOptimumGraph } from './optimum-graph';
 import { MANIFEST_FORMAT, type Manifest, type ManifestFile } from '../manifest';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoCheckpoint, demoDecoder } from '../demo-fixture';
+import { demoCheckpoint, demoDecoder } from '@/test/fixtures/demo-model';
 import { compareWithReference, teacherForcedLogits } from '../variant-accuracy';
 import { exportModel, type Manifest } from './export-model';
 import { accuracyTokens, measureVariants } from './measure-variants';

@@ -10,7 +10,7 @@ import { Decoder } from '../decoder';
 import { createSession } from '../ort';
 import { encode } from '@/lib/tokenizer';
 import { ACCURACY_TEXT, compareWithReference, teacherForcedLogits, type VariantAccuracy } from '../variant-accuracy';
-import type { Precision } from './precision';
+import type { Precision } from '@/lib/model/graph/precision';
 import { parseManifest, type ManifestAccuracy } from '../manifest';
 
 export type { ManifestAccuracy };

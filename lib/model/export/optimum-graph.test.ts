@@ -1,10 +1,10 @@
 // onnx/model.onnx (Optimum layout) run by onnxruntime-web against the reference.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoCheckpoint, HELLO_IDS, maxAbsDiff } from '../demo-fixture';
+import { demoCheckpoint, HELLO_IDS, maxAbsDiff } from '@/test/fixtures/demo-model';
 import { createSession, run, type Session, type Tensor } from '../ort';
 import { referenceForward } from '../reference';
-import { encodeModel } from './graph-builder';
+import { encodeModel } from '@/lib/model/graph/graph-builder';
 import { buildOptimumGraph } from './optimum-graph';
 
 const { config, weights } = demoCheckpoint();

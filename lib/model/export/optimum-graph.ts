@@ -9,8 +9,8 @@
 
 import { headSize, type GPT2Config } from '../config';
 import type { GPT2Weights } from '../checkpoint';
-import { attr, DType, GraphBuilder, type ModelProto } from './graph-builder';
-import { addWeights, layerNorm, linear, MASK_VALUE, mlp } from './layers';
+import { attr, DType, GraphBuilder, type ModelProto } from '@/lib/model/graph/graph-builder';
+import { addWeights, layerNorm, linear, MASK_VALUE, mlp } from '@/lib/model/graph/layers';
 
 export function buildOptimumGraph(cfg: GPT2Config, w: GPT2Weights): ModelProto {
   const { nLayer, nHead: nh, nEmbd: C, vocabSize: V } = cfg;

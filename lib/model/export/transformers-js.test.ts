@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AutoModelForCausalLM, env, pipeline, Tensor, type PreTrainedModel, type TextGenerationOutput } from '@huggingface/transformers';
-import { demoCheckpoint, demoDecoder, HELLO_IDS, maxAbsDiff } from '../demo-fixture';
+import { demoCheckpoint, demoDecoder, HELLO_IDS, maxAbsDiff } from '@/test/fixtures/demo-model';
 import type { Decoder } from '../decoder';
 import { referenceForward } from '../reference';
 import { argmax } from '../sampling';

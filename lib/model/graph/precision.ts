@@ -2,11 +2,11 @@
 // "sources" that give them by weight name, either quantized from fp32 weights (exporter, tests) or
 // read from compact.safetensors (compact-graph.ts, in the worker).
 
-import type { GPT2Config } from '../config';
-import type { GPT2Weights } from '../checkpoint';
-import { quantizeQ4 } from '../compact';
-import { quantizeColumns, quantizeRows, rowsAsColumns, type Int8Matrix } from '../int8';
-import { halfToFloat } from '../safetensors';
+import type { GPT2Config } from '@/lib/model/config';
+import type { GPT2Weights } from '@/lib/model/checkpoint';
+import { quantizeQ4 } from '@/lib/model/compact';
+import { quantizeColumns, quantizeRows, rowsAsColumns, type Int8Matrix } from '@/lib/model/int8';
+import { halfToFloat } from '@/lib/model/safetensors';
 
 export type Precision = 'fp32' | 'int8' | 'q4';
 

@@ -32,10 +32,10 @@ export async function bundleBenchSite(outDir: string, root = process.cwd()): Pro
   await build({
     absWorkingDir: root,
     entryPoints: {
-      'bench-page': 'lib/bench/bench-page.ts',
+      'bench-page': 'bench/bench-page.ts',
       'model.worker': 'lib/worker/model.worker.ts',
-      'optimum.worker': 'lib/bench/optimum.worker.ts',
-      'transformers.worker': 'lib/bench/transformers.worker.ts',
+      'optimum.worker': 'bench/optimum.worker.ts',
+      'transformers.worker': 'bench/transformers.worker.ts',
     },
     outdir: outDir,
     bundle: true,

@@ -1,13 +1,13 @@
 // decoder.onnx run by onnxruntime-web (wasm) against the TypeScript reference forward pass.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoCheckpoint, demoDecoder, HELLO_IDS, maxAbsDiff } from '../demo-fixture';
-import { Decoder } from '../decoder';
+import { demoCheckpoint, demoDecoder, HELLO_IDS, maxAbsDiff } from '@/test/fixtures/demo-model';
+import { Decoder } from '@/lib/model/decoder';
 import { buildDecoderGraph } from './decoder-graph';
 import { encodeModel } from './graph-builder';
-import { ContextLengthError } from '../errors';
-import { referenceForward } from '../reference';
-import { argmax } from '../sampling';
+import { ContextLengthError } from '@/lib/model/errors';
+import { referenceForward } from '@/lib/model/reference';
+import { argmax } from '@/lib/model/sampling';
 
 let decoder: Decoder;
 const { config, weights } = demoCheckpoint();
@@ -133,7 +133,7 @@ describe('the int8 decoder graph (DynamicQuantizeMatMul) vs fp32', () => {
 
 describe('the q4 decoder graph (MatMulNBits)', () => {
   it('matches the reference forward of the same 4-bit weights, expanded', async () => {
-    const { expandCompact, serializeCompact } = await import('../compact');
+    const { expandCompact, serializeCompact } = await import('@/lib/model/compact');
     // the compact file's 4-bit blocks (same fp16-rounded scales), with wte and wpe in fp32 as the q4 graph keeps them
     const expanded = { ...expandCompact(serializeCompact(config, weights)).weights, wte: weights.wte, wpe: weights.wpe };
     const q4 = await Decoder.load(encodeModel(buildDecoderGraph(config, weights, { precision: 'q4' })), config);

@@ -14,8 +14,8 @@
 // Why this shape: onnxruntime-web copies every fetched output into a fresh JS array, so only the new
 // K/V rows leave the graph, never the whole cache (figures: docs/performance.md).
 
-import { headSize, type GPT2Config } from '../config';
-import type { GPT2Weights } from '../checkpoint';
+import { headSize, type GPT2Config } from '@/lib/model/config';
+import type { GPT2Weights } from '@/lib/model/checkpoint';
 import { attr, DType, GraphBuilder, type ModelProto } from './graph-builder';
 import { addWeights, embedTokens, layerNorm, linear, MASK_VALUE, mlp, tiedLogits } from './layers';
 import { int8FromWeights, q4FromWeights, type Int8Source, type Precision, type Q4Source } from './precision';

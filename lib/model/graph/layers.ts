@@ -15,9 +15,9 @@
 //         (onnxruntime's WASM backend dequantizes the whole matrix on every call instead). wte
 //         stays fp32.
 
-import type { GPT2Config } from '../config';
-import type { GPT2Weights } from '../checkpoint';
-import { Q4_BLOCK } from '../compact';
+import type { GPT2Config } from '@/lib/model/config';
+import type { GPT2Weights } from '@/lib/model/checkpoint';
+import { Q4_BLOCK } from '@/lib/model/compact';
 import { attr, type GraphBuilder } from './graph-builder';
 import { lmHeadBlocks, type Int8Source, type Precision, type Q4Source } from './precision';
 
