@@ -2,11 +2,12 @@
 // warning with a line number. The syntax is documented for readers in ./SYNTAX.md.
 
 import YAML from 'yaml';
-import { deckNameProblem, type Card, type CardType } from '../cards/card';
+import { deckNameProblem, type Card } from '../cards/card';
 import { noteCardId } from '../cards/card-id';
 import { assertCloze } from '../cards/cloze';
-import { countBlanks, fillBlanks, fillHighlights, formatLines, hasHighlight, splitAnswers } from './blanks';
-import { isListItem, splitNoteLines, type NoteLine } from './note-lines';
+import { countBlanks, fillHighlights, formatLines, hasHighlight } from './blanks';
+import { splitNoteLines, type NoteLine } from './note-lines';
+import { RECOGNISERS, type Draft, type NoteContext } from './recognisers';
 import { sanitizeMarkdown } from './sanitize';
 
 export interface NoteWarning {
@@ -25,23 +26,6 @@ export interface ParsedNote {
   cards: Card[];
   warnings: NoteWarning[];
 }
-
-interface Draft {
-  type: CardType;
-  front: string;
-  back: string;
-  line: number; // first line of the card
-  end: number; // last line of the card (its SR comment is on it or on the next line)
-}
-
-// `front:::back` (reversed) or `front::back` (basic); the first separator wins.
-const INLINE_SEPARATOR = /:{2,3}/;
-// `? answer` / `>> answer` at the start of a line (after a list marker).
-const ANSWER_START = /^(\s*(?:(?:[-*+•]|\d{1,9}[.)])\s+)?)(\?|>>)\s+(?=\S)/;
-// ` ? answer` / ` >> answer` inside a line.
-const ANSWER_MID = / (\?|>>) +(?=\S)/;
-// ` ?` / ` >>` ending a line: a question whose answer follows on the next lines.
-const ANSWER_END = /(?:^|\s)(\?|>>)\s*$/;
 
 export function parseNote(markdown: string, options: ParseNoteOptions = {}): ParsedNote {
   const warnings: NoteWarning[] = [];
@@ -142,6 +126,19 @@ export function parseNote(markdown: string, options: ParseNoteOptions = {}): Par
       return undefined;
     }
   };
+  const ctx: NoteContext = {
+    lines,
+    get block() {
+      return block;
+    },
+    get previous() {
+      return previous;
+    },
+    emit,
+    warn,
+    tryCloze,
+    consume: (group) => group.forEach((l) => consumed.add(l.no)),
+  };
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -160,95 +157,13 @@ export function parseNote(markdown: string, options: ParseNoteOptions = {}): Par
       if (line.kind === 'tags') applyTags(line.tags ?? [], line.no);
       continue;
     }
-    const scan = line.scan.trim();
-
-    // Obsidian multi-line card: front lines, `?` or `??`, back lines up to a blank line.
-    if (scan === '?' || scan === '??') {
-      const back = followingLines(lines, i);
-      if (block.length === 0) warn(line.no, `"${scan}" has no question above it; no card`);
-      else if (back.length === 0) warn(line.no, `"${scan}" has no answer below it; no card`);
-      else {
-        const type = scan === '??' ? 'reversed' : 'basic';
-        const front = formatLines(block.map((l) => l.text));
-        emit({ type, front, back: formatLines(back.map((l) => l.text)), line: block[0].no, end: back.at(-1)!.no });
-      }
-      i += back.length;
-      reset();
+    let taken: number | 'skip' | null = null;
+    for (const recognise of RECOGNISERS) if ((taken = recognise(line, i, ctx)) !== null) break;
+    if (taken === null || taken === 'skip') {
+      block.push(line); // text of the paragraph
       continue;
     }
-
-    // Obsidian single-line card: `front::back`, `front:::back`.
-    const sep = INLINE_SEPARATOR.exec(line.scan);
-    if (sep) {
-      const front = line.text.slice(0, sep.index).trim();
-      const back = line.text.slice(sep.index + sep[0].length).trim();
-      if (!front || !back) warn(line.no, `"${sep[0]}" needs text on both sides; no card`);
-      else emit({ type: sep[0] === ':::' ? 'reversed' : 'basic', front, back, line: line.no, end: line.no });
-      reset();
-      continue;
-    }
-
-    const marker = findAnswer(line);
-    if (!marker) {
-      block.push(line);
-      continue;
-    }
-
-    // The user's blanks: `____` in this paragraph (or the one just before), answered here.
-    const here = marker.before.trim() ? [{ no: line.no, text: marker.before, scan: line.scan.slice(0, marker.before.length) }] : [];
-    let group: Array<Pick<NoteLine, 'no' | 'text' | 'scan'>> = [...block, ...here];
-    let lead = previous.at(-1);
-    if (countBlanks(group) === 0 && group.length === 0 && previous.length > 0 && countBlanks(previous.at(-1)!) > 0) {
-      group = previous.at(-1)!;
-      lead = previous.at(-2);
-    }
-    const blanks = countBlanks(group);
-    if (blanks === 0 && marker.where === 'start' && marker.kind === '>>') {
-      block.push(line); // a `>> quote` with no blank to answer is a nested blockquote
-      continue;
-    }
-    if (blanks > 0) {
-      const answers = splitAnswers(marker.answer, blanks);
-      if (!marker.answer) warn(line.no, 'a blank "____" is answered with nothing; no card');
-      else if (answers.length !== blanks) {
-        warn(line.no, `${blanks} blanks but ${answers.length} answers ("${marker.answer}"); no card`);
-      } else {
-        const filled = tryCloze(() => fillBlanks(group, answers), line.no);
-        if (filled) {
-          const useLead = lead && isListItem(group[0].text) && /[?:]$/.test(lead.at(-1)!.scan.trim());
-          const body = formatLines(filled);
-          const front = useLead ? `${formatLines(lead!.map((l) => l.text))}\n\n${body}` : body;
-          emit({ type: 'cloze', front, back: '', line: (useLead ? lead! : group)[0].no, end: line.no });
-        }
-      }
-      for (const l of group) consumed.add(l.no);
-      reset();
-      continue;
-    }
-
-    if (marker.where === 'end') {
-      // `Question ?` with the answer on the following lines.
-      const back = followingLines(lines, i);
-      const front = marker.before.trim() ? marker.before : formatLines(block.map((l) => l.text));
-      if (back.length === 0 || !front.trim()) warn(line.no, `question without an answer ("${line.text.trim()}"); no card`);
-      else
-        emit({
-          type: 'basic',
-          front: formatLines([front]),
-          back: formatLines(back.map((l) => l.text)),
-          line: line.no,
-          end: back.at(-1)!.no,
-        });
-      i += back.length;
-    } else if (marker.where === 'mid' && marker.kind === '>>') {
-      emit({ type: 'basic', front: formatLines([marker.before]), back: marker.answer, line: line.no, end: line.no });
-    } else if (marker.where === 'mid' && marker.before.trim().endsWith('?')) {
-      emit({ type: 'basic', front: formatLines([marker.before]), back: marker.answer, line: line.no, end: line.no });
-    } else if (marker.where === 'start' && block.length > 0 && block.at(-1)!.scan.trim().endsWith('?')) {
-      emit({ type: 'basic', front: formatLines(block.map((l) => l.text)), back: marker.answer, line: block[0].no, end: line.no });
-    } else {
-      warn(line.no, `"${marker.kind}" is not after a question mark or a blank "____"; no card`);
-    }
+    i += taken;
     reset();
   }
   closeBlock();
@@ -260,40 +175,6 @@ export function parseNote(markdown: string, options: ParseNoteOptions = {}): Par
   }
   warnings.sort((a, b) => a.line - b.line);
   return { cards, warnings };
-}
-
-interface AnswerMarker {
-  kind: '?' | '>>';
-  where: 'start' | 'mid' | 'end';
-  before: string; // the line's text before the marker ('' at the start)
-  answer: string;
-}
-
-function findAnswer(line: NoteLine): AnswerMarker | undefined {
-  const start = ANSWER_START.exec(line.scan);
-  if (start) {
-    return { kind: start[2] as '?' | '>>', where: 'start', before: '', answer: line.text.slice(start[0].length).trim() };
-  }
-  const mid = ANSWER_MID.exec(line.scan);
-  if (mid) {
-    const answer = line.text.slice(mid.index + mid[0].length).trim();
-    return { kind: mid[1] as '?' | '>>', where: 'mid', before: line.text.slice(0, mid.index).trimEnd(), answer };
-  }
-  const end = ANSWER_END.exec(line.scan);
-  if (end) return { kind: end[1] as '?' | '>>', where: 'end', before: line.text.slice(0, end.index).trimEnd(), answer: '' };
-  return undefined;
-}
-
-/** The content lines after line index `i`, up to a blank line, heading, tag line or SR comment. */
-function followingLines(lines: readonly NoteLine[], i: number): NoteLine[] {
-  const out: NoteLine[] = [];
-  for (let j = i + 1; j < lines.length; j++) {
-    const l = lines[j];
-    if (l.kind !== 'text' && l.kind !== 'code') break;
-    out.push(l);
-    if (l.sr) break;
-  }
-  return out;
 }
 
 /** A reason the text is not a note but binary data (a NUL byte, or mostly undecodable bytes), or null. */
