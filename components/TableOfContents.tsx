@@ -1,4 +1,4 @@
-import type { TocEntry } from '@/lib/content/toc';
+import type { LessonHeading as TocEntry } from '@/lib/content/lesson';
 
 function Entries({ entries }: { entries: TocEntry[] }) {
   return (

@@ -1,8 +1,11 @@
 import { test, expect } from '@playwright/test';
 import { watchErrors } from './helpers';
 import { listLessons } from '../lib/content/lessons';
-import { tableOfContents, headings } from '../lib/content/toc';
+import { lessonHeadings, parseLessonTree, tableOfContents as tocOf } from '../lib/content/lesson';
 import { readLessonSource } from '../lib/content/lessons';
+
+const headings = (source: string) => lessonHeadings(parseLessonTree(source));
+const tableOfContents = (source: string) => tocOf(headings(source));
 
 const lessons = listLessons();
 

@@ -1,8 +1,13 @@
 // The content check: what every lesson in content/ must satisfy before it ships.
 import { describe, expect, test } from 'vitest';
 import { listLessons, parseLessonMeta, readLessonSource, LessonFrontmatterError } from './lessons';
-import { headings, parseMdx, tableOfContents } from './toc';
-import { lessonLinks, brokenLinkReason } from './links';
+import { lessonHeadings, lessonLinks as linksOf, parseLessonTree, tableOfContents as tocOf } from './lesson';
+import { brokenLinkReason } from './links';
+
+const headings = (source: string) => lessonHeadings(parseLessonTree(source));
+const tableOfContents = (source: string) => tocOf(headings(source));
+const lessonLinks = (source: string) => linksOf(parseLessonTree(source));
+const parseMdx = parseLessonTree;
 
 describe('frontmatter', () => {
   test('a valid lesson parses', () => {

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CardSyntaxError, clozeNumbers, type Card } from '../cards';
 import { extractLesson, extractLessonCards, loadDeck, loadLessons } from './extract-cards';
-import { headings } from './toc';
+import { lessonHeadings, parseLessonTree } from './lesson';
+
+const headings = (source: string) => lessonHeadings(parseLessonTree(source));
 
 const FILE = 'content/tokenization.mdx';
 

@@ -5,16 +5,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import YAML from 'yaml';
 import { PAMPHLET_DECK, type Card } from '../cards/card';
 import { CardSyntaxError } from '../cards/errors';
-import { collectLessonCards } from '../cards/remark-lesson-cards';
+import { lessonFrontmatter, parseLessonTree } from './lesson';
+import { collectLessonCards } from './lesson-cards';
 
 /** One lesson's cards and the frontmatter they depend on (the full lesson check is lib/content/lessons.ts). */
 export interface ExtractedLesson {
@@ -25,15 +19,12 @@ export interface ExtractedLesson {
   cards: Card[];
 }
 
-// The syntax the lessons are compiled with; gfm and math matter for where JSX and text end.
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath);
-
 /** Parses one lesson. `file` is the path shown in errors and stored in `source.file`. */
 export function extractLesson(file: string, source: string): ExtractedLesson {
   const slug = path.posix.basename(file.replaceAll('\\', '/')).replace(/\.mdx$/, '');
   let tree: Root;
   try {
-    tree = parser.parse(source);
+    tree = parseLessonTree(source);
   } catch (e) {
     const line = (e as { line?: number }).line ?? 1;
     throw new CardSyntaxError(`cannot parse MDX: ${(e as Error).message}`, { file, line });
@@ -83,23 +74,16 @@ export async function loadDeck(contentDir = 'content'): Promise<Card[]> {
 }
 
 function readFrontmatter(tree: Root, ctx: { file: string; required: boolean }): { title: string; order?: number } {
-  const yamlNode = tree.children.find((n) => n.type === 'yaml') as { value: string; position?: { start: { line: number } } } | undefined;
-  const line = yamlNode?.position?.start.line ?? 1;
-  let data: Record<string, unknown> = {};
-  if (yamlNode) {
-    try {
-      const parsed: unknown = YAML.parse(yamlNode.value);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
-    } catch (e) {
-      throw new CardSyntaxError(`invalid YAML frontmatter: ${(e as Error).message}`, { file: ctx.file, line });
-    }
+  let data: Record<string, unknown> | null;
+  let line: number;
+  try {
+    ({ data, line } = lessonFrontmatter(tree));
+  } catch (e) {
+    throw new CardSyntaxError(`invalid YAML frontmatter: ${(e as Error).message}`, { file: ctx.file, line: 1 });
   }
-  const title = typeof data.title === 'string' ? data.title.trim() : '';
+  const title = typeof data?.title === 'string' ? data.title.trim() : '';
   if (!title && ctx.required) {
-    throw new CardSyntaxError('a lesson with cards needs a `title` in its frontmatter (it names the deck)', {
-      file: ctx.file,
-      line,
-    });
+    throw new CardSyntaxError('a lesson with cards needs a `title` in its frontmatter (it names the deck)', { file: ctx.file, line });
   }
-  return { title, ...(typeof data.order === 'number' ? { order: data.order } : {}) };
+  return { title, ...(typeof data?.order === 'number' ? { order: data.order } : {}) };
 }

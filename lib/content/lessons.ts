@@ -1,7 +1,8 @@
-// The lessons in content/: their frontmatter, read at build time (server only).
+// The lessons in content/: their frontmatter (through the one lesson parse, ./lesson.ts), read at
+// build time (server only).
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { lessonFrontmatter, parseLessonTree } from './lesson';
 
 export interface LessonMeta {
   slug: string; // file name without .mdx
@@ -20,16 +21,9 @@ export class LessonFrontmatterError extends Error {
 
 export const CONTENT_DIR = path.join(process.cwd(), 'content');
 
-/** Splits `---\nyaml\n---\nbody`; returns null data when the file has no frontmatter. */
-export function splitFrontmatter(source: string): { data: unknown; body: string } {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
-  if (!match) return { data: null, body: source };
-  return { data: parseYaml(match[1]), body: source.slice(match[0].length) };
-}
-
 export function parseLessonMeta(file: string, source: string): LessonMeta {
-  const { data } = splitFrontmatter(source);
-  if (!data || typeof data !== 'object') throw new LessonFrontmatterError(file, 'missing YAML frontmatter (--- title/summary/order ---)');
+  const { data } = lessonFrontmatter(parseLessonTree(source));
+  if (!data) throw new LessonFrontmatterError(file, 'missing YAML frontmatter (--- title/summary/order ---)');
   const fm = data as Record<string, unknown>;
   if (typeof fm.title !== 'string' || !fm.title.trim()) throw new LessonFrontmatterError(file, '`title` must be a non-empty string');
   if (typeof fm.summary !== 'string' || !fm.summary.trim()) throw new LessonFrontmatterError(file, '`summary` must be a non-empty string');

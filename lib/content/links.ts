@@ -1,22 +1,5 @@
-// Internal links in lessons: every `/lessons/<slug>/#anchor` or `#anchor` must point at a real heading.
-import type { Root } from 'mdast';
-import { parseMdx } from './toc';
-
-export interface LessonLink {
-  url: string;
-  line: number;
-}
-
-export function lessonLinks(source: string): LessonLink[] {
-  const out: LessonLink[] = [];
-  const visit = (node: { type: string; url?: string; children?: unknown[]; position?: { start: { line: number } } }) => {
-    if (node.type === 'link' && node.url) out.push({ url: node.url, line: node.position?.start.line ?? 0 });
-    for (const c of (node.children ?? []) as (typeof node)[]) visit(c);
-  };
-  visit(parseMdx(source) as Root as unknown as Parameters<typeof visit>[0]);
-  return out;
-}
-
+// Internal links in lessons (./lesson.ts lists them): every `/lessons/<slug>/#anchor` or `#anchor` must
+// point at a real heading.
 export const APP_ROUTES = ['/', '/review/', '/generator/', '/deck/'];
 
 /** Why an internal link is broken, or null when it resolves. External links are not checked. */

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { listLessons, readLessonSource } from '@/lib/content/lessons';
-import { tableOfContents } from '@/lib/content/toc';
+import { lessonHeadings, parseLessonTree, tableOfContents } from '@/lib/content/lesson';
 import { loadDeck } from '@/lib/content/extract-cards';
 import { lessonCardComponents } from '@/components/mdx/LessonCards';
 import TableOfContents from '@/components/TableOfContents';
@@ -29,7 +29,7 @@ export default async function LessonPage({ params }: Params) {
   if (index < 0) notFound();
   const lesson = lessons[index];
   const { default: Content } = await import(`@/content/${slug}.mdx`);
-  const toc = tableOfContents(readLessonSource(slug));
+  const toc = tableOfContents(lessonHeadings(parseLessonTree(readLessonSource(slug))));
   const cards = (await loadDeck('content')).filter((c) => c.source?.lesson === slug);
   const prev = lessons[index - 1];
   const next = lessons[index + 1];

@@ -1,5 +1,5 @@
-// Remark plugin: collects the card components of a lesson (`<Cloze>`, `<QA>`, `<ClozeList>`)
-// from the MDX syntax tree, in document order, each with the id of the section it sits in.
+// The card components of a lesson (`<Cloze>`, `<QA>`, `<ClozeList>`), collected from its MDX
+// syntax tree in document order, each with the id of the section it sits in (./lesson.ts's headings).
 //
 //   <Cloze id="vocab-size" text="GPT-2 has {{c1::50,257}} tokens" extra="optional" />
 //   <QA id="why-scale" q="Why divide by √d_k?" a="…" />
@@ -11,13 +11,12 @@
 //
 // Optional on every component: `tags="space separated"`.
 
-import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
-import type { Plugin } from 'unified';
-import type { CardType } from './card';
-import { CARD_ID_PATTERN } from './card-id';
-import { assertCloze, clozeDeletion } from './cloze';
-import { CardSyntaxError, ClozeSyntaxError } from './errors';
+import type { CardType } from '../cards/card';
+import { CARD_ID_PATTERN } from '../cards/card-id';
+import { assertCloze, clozeDeletion } from '../cards/cloze';
+import { CardSyntaxError, ClozeSyntaxError } from '../cards/errors';
+import { lessonHeadings } from './lesson';
 
 /** A lesson card before the lesson's slug, title and deck are known. */
 export interface LessonCardDraft {
@@ -70,7 +69,8 @@ export interface CollectOptions {
 
 /** Walks the tree in document order. Throws `CardSyntaxError` naming the file and line. */
 export function collectLessonCards(tree: Root, { file, source }: CollectOptions): LessonCardDraft[] {
-  const slugger = new GithubSlugger();
+  const headings = lessonHeadings(tree); // document order, the same walk as below
+  let next = 0;
   const drafts: LessonCardDraft[] = [];
   const firstLine = new Map<string, number>();
   let anchor = '';
@@ -78,8 +78,7 @@ export function collectLessonCards(tree: Root, { file, source }: CollectOptions)
 
   const walk = (node: MdNode): void => {
     if (node.type === 'heading') {
-      section = headingText(node);
-      anchor = slugger.slug(section); // same text and slugger as rehype-slug
+      ({ text: section, id: anchor } = headings[next++]);
       return;
     }
     const isJsx = node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
@@ -98,17 +97,6 @@ export function collectLessonCards(tree: Root, { file, source }: CollectOptions)
   walk(tree as unknown as MdNode);
   return drafts;
 }
-
-/** `unified().use(remarkLessonCards)` stores the drafts in `file.data.lessonCards`. */
-export const remarkLessonCards: Plugin<[], Root> = function () {
-  return (tree, vfile) => {
-    const file = vfile.path || 'lesson.mdx';
-    (vfile.data as { lessonCards?: LessonCardDraft[] }).lessonCards = collectLessonCards(tree, {
-      file,
-      source: String(vfile.value),
-    });
-  };
-};
 
 interface ReadContext {
   file: string;
@@ -207,21 +195,6 @@ function stringLiteral(program: EstreeProgram | null | undefined): string | unde
   if (expr?.type === 'Literal' && typeof expr.value === 'string') return expr.value;
   if (expr?.type === 'TemplateLiteral' && expr.expressions?.length === 0) return expr.quasis?.[0]?.value.cooked ?? undefined;
   return undefined;
-}
-
-/** The text rehype-slug sees for a heading: hast text nodes only (code and math keep their text). */
-function headingText(node: MdNode): string {
-  switch (node.type) {
-    case 'text':
-      return (node.value ?? '').replace(/[ \t]*(\r?\n|\r)[ \t]*/g, '$1'); // mdast-util-to-hast trims lines
-    case 'inlineCode':
-    case 'inlineMath':
-      return node.value ?? '';
-    case 'break':
-      return '\n';
-    default:
-      return (node.children ?? []).map(headingText).join('');
-  }
 }
 
 function plainText(node: MdNode): string {
