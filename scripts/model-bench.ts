@@ -2,7 +2,6 @@
 // Decode speed of onnxruntime-web (wasm) in Node for three graphs of the same weights, each run in
 // its own process, interleaved round by round (this host is noisy: compare ratios, not absolutes):
 //   decoder        decoder.onnx with the analysis outputs (not fetched)
-//   decoder-plain  the same graph without analysis outputs
 //   decoder-int8   the same graph, int8 matrices (DynamicQuantizeMatMul), analysis outputs kept
 //   optimum        onnx/model.onnx fed back its present.* every step (the raw baseline of the notes)
 // Each run: session create, prefill 32 tokens, 64 greedy tokens. Prints medians, with CPU ms per
@@ -36,7 +35,6 @@ const dir = values.model!;
 const CACHE = '.cache/bench';
 const FILES: Record<string, string> = {
   decoder: join(dir, 'decoder.onnx'),
-  'decoder-plain': join(CACHE, `${basename(dir)}-decoder-plain.onnx`),
   'decoder-int8': join(CACHE, `${basename(dir)}-decoder-int8.onnx`),
   optimum: join(dir, 'onnx/model.onnx'),
 };
@@ -122,7 +120,7 @@ if (values.child) {
 }
 
 // the two derived graphs, rebuilt when older than the model's own decoder.onnx
-const derived = { 'decoder-plain': { analysis: false }, 'decoder-int8': { precision: 'int8' } } as const;
+const derived = { 'decoder-int8': { precision: 'int8' } } as const;
 for (const [variant, opts] of Object.entries(derived)) {
   const file = FILES[variant];
   if (existsSync(file) && statSync(file).mtimeMs > statSync(FILES.decoder).mtimeMs) continue;
@@ -132,7 +130,7 @@ for (const [variant, opts] of Object.entries(derived)) {
   for (const c of encodeModelChunks(buildDecoderGraph(config, weights, opts))) await fh.write(c);
   await fh.close();
 }
-const results: Record<string, Result[]> = { decoder: [], 'decoder-plain': [], 'decoder-int8': [], optimum: [] };
+const results: Record<string, Result[]> = { decoder: [], 'decoder-int8': [], optimum: [] };
 for (let r = 0; r < Number(values.rounds); r++) {
   for (const variant of Object.keys(results)) {
     const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1], ...process.argv.slice(2), '--child', variant], {

@@ -1,22 +1,16 @@
-// compact.safetensors → the decoder graph's ONNX bytes, in the browser or in Node: the same
-// buildDecoderGraph the exporter uses, encoded straight into one buffer.
+// compact.safetensors → the decoder graph, in the browser or in Node: the same buildDecoderGraph
+// the exporter uses, with the weights as ONNX external data in one buffer.
 //
 // Why not encodeModel(buildDecoderGraph(expandCompact(file))): that holds the fp32 weights (498 MB
 // for 124M) and their encoded copy (another 498 MB) at once. Here the graph is built over
 // placeholder weights (views of one untouched scratch buffer, so they cost address space, not
-// memory), the protobuf layout is computed from their lengths, and each weight is dequantized with
-// compact.ts's own functions and written into its place one tensor at a time:
-//   peak ≈ compact file + encoded model + the largest single tensor (wte), not compact + 2 × fp32.
-// The bytes are identical to the encodeModel path (compact-graph.test.ts checks it).
+// memory), and each weight is dequantized with compact.ts's own functions and written into its
+// place in the weights buffer one tensor at a time. The session computes exactly what the
+// encodeModel path computes (compact-graph.test.ts compares the logits).
 //
 // With `precision: 'int8'` (the CPU default) the matrices are not expanded to fp32 but to int8 with
 // one scale per column (int8.ts): the session then holds ≈ 166 MB of weights for 124M (wte twice,
-// see export/layers.ts), not 498 MB. With 'q4' (WebGPU) the 4-bit blocks go in as stored.
-//
-// Layout mirrors encodeModelChunks (graph-builder.ts): ModelProto fields 1–6, the graph field
-// (7: tag + length), GraphProto fields 1–2, each initializer (5), GraphProto fields 10+, ModelProto
-// fields 8+. In an initializer, raw_data (field 9) is the last field protobuf.js writes, so its
-// bytes are the tail of the initializer's piece.
+// see graph/layers.ts), not 498 MB. With 'q4' (WebGPU) the 4-bit blocks go in as stored.
 
 import { gpt2TensorSpecs, loadWeights } from './checkpoint';
 import { compactTensor, expandCompactTensor, isLinearWeight, openCompact, Q4_BLOCK, q4ToInt8Columns } from './compact';
@@ -122,13 +116,6 @@ function placeholderGraph(config: GPT2Config, opts: DecoderGraphOptions): ModelP
   return buildDecoderGraph(config, weights, { ...opts, int8, q4 });
 }
 
-/** The decoder graph's bytes from compact.safetensors. */
-export function compactDecoderModel(bytes: Uint8Array, opts: DecoderGraphOptions = {}): CompactModel {
-  const { config, file } = openCompact(bytes);
-  const onnxBytes = encodeWithPlacedWeights(placeholderGraph(config, opts), compactWeightBytes(file, config, opts));
-  return { config, onnx: onnxBytes };
-}
-
 /** Name of the external weights file the graph of compactDecoderModelExternal refers to. */
 export const EXTERNAL_WEIGHTS = 'weights.bin';
 
@@ -138,10 +125,10 @@ export interface CompactExternalModel extends CompactModel {
 }
 
 /**
- * Like compactDecoderModel, but the weights are not inside the ONNX bytes: the graph's weight
- * initializers are ONNX external data in `weights` (EXTERNAL_WEIGHTS). onnxruntime-web then copies
- * each weight from this buffer straight into its tensor, instead of first copying a 500 MB model
- * into its heap and the weights out of it, which lowers the peak memory of session creation.
+ * The decoder graph from compact.safetensors, its weights not inside the ONNX bytes: the graph's
+ * weight initializers are ONNX external data in `weights` (EXTERNAL_WEIGHTS). onnxruntime-web then
+ * copies each weight from this buffer straight into its tensor, instead of first copying a 500 MB
+ * model into its heap and the weights out of it, which lowers the peak memory of session creation.
  */
 export function compactDecoderModelExternal(bytes: Uint8Array, opts: DecoderGraphOptions = {}): CompactExternalModel {
   const { config, file } = openCompact(bytes);
@@ -172,69 +159,4 @@ export function compactDecoderModelExternal(bytes: Uint8Array, opts: DecoderGrap
     t.rawData = null;
   }
   return { config, onnx: encodeModel(model), weights };
-}
-
-/**
- * encodeModel(model), except that an initializer's raw bytes come from `weight(name)` when it
- * returns an array (called once per initializer, in order, so only one expanded tensor is alive).
- */
-export function encodeWithPlacedWeights(model: ModelProto, weight: (name: string) => ArrayBufferView | undefined): Uint8Array {
-  const g = model.graph!;
-  const modelHead = onnx.ModelProto.encode(
-    own(model, ['irVersion', 'producerName', 'producerVersion', 'domain', 'modelVersion', 'docString']),
-  ).finish();
-  const graphHead = onnx.GraphProto.encode(own(g, ['node', 'name'])).finish();
-  const graphTail = onnx.GraphProto.encode(
-    own(g, ['docString', 'input', 'output', 'valueInfo', 'quantizationAnnotation', 'sparseInitializer']),
-  ).finish();
-  const modelTail = onnx.ModelProto.encode(own(model, ['opsetImport', 'metadataProps', 'trainingInfo', 'functions'])).finish();
-  // each initializer: [0x2a, len(tensor)] [dims, dataType, name] [0x4a, len(raw)] [raw bytes]
-  const inits = (g.initializer ?? []).map((t) => {
-    const raw = t.rawData as Uint8Array;
-    const fields = onnx.TensorProto.encode({ ...t, rawData: undefined }).finish();
-    const rawHead = [0x4a, ...varint(raw.byteLength)];
-    const head = Uint8Array.from([0x2a, ...varint(fields.byteLength + rawHead.length + raw.byteLength), ...fields, ...rawHead]);
-    return { name: t.name!, raw, head };
-  });
-  let graphBytes = graphHead.byteLength + graphTail.byteLength;
-  for (const i of inits) graphBytes += i.head.byteLength + i.raw.byteLength;
-  const graphField = Uint8Array.from([0x3a, ...varint(graphBytes)]);
-  const out = new Uint8Array(modelHead.byteLength + graphField.byteLength + graphBytes + modelTail.byteLength);
-  let at = 0;
-  const put = (b: Uint8Array) => {
-    out.set(b, at);
-    at += b.byteLength;
-  };
-  put(modelHead);
-  put(graphField);
-  put(graphHead);
-  for (const i of inits) {
-    put(i.head);
-    const w = weight(i.name);
-    if (w && w.byteLength !== i.raw.byteLength)
-      throw new RangeError(`initializer "${i.name}": ${w.byteLength} bytes of weights, the graph declares ${i.raw.byteLength}`);
-    put(w ? new Uint8Array(w.buffer, w.byteOffset, w.byteLength) : i.raw);
-  }
-  put(graphTail);
-  put(modelTail);
-  if (at !== out.byteLength) throw new RangeError(`encodeWithPlacedWeights: wrote ${at} of ${out.byteLength} bytes`);
-  return out;
-}
-
-/** Protobuf base-128 varint of a non-negative integer below 2^53. */
-function varint(n: number): number[] {
-  const bytes: number[] = [];
-  while (n >= 0x80) {
-    bytes.push((n % 0x80) | 0x80);
-    n = Math.floor(n / 0x80);
-  }
-  bytes.push(n);
-  return bytes;
-}
-
-/** The fields that are set on a protobuf.js message (its defaults live on the prototype). */
-function own<T extends object>(message: T, keys: (keyof T)[]): Partial<T> {
-  const out: Partial<T> = {};
-  for (const k of keys) if (Object.prototype.hasOwnProperty.call(message, k)) out[k] = message[k];
-  return out;
 }

@@ -19,20 +19,15 @@ export class Decoder {
   readonly cache: KvCache;
   /** Token ids whose keys/values are in the cache, in position order. */
   readonly tokens: number[] = [];
-  /** The analysis graph has the logit-lens input (a decoder.onnx exported before it did not). */
+  /** The graph has the logit-lens input; a decoder.onnx exported before the lens existed does not. */
   readonly hasLens: boolean;
-  /** The generation graph has it too, so every step feeds it empty. */
-  private readonly stepFeedsLens: boolean;
 
   constructor(
     readonly session: Session,
     readonly config: GPT2Config,
-    /** The session analyze() uses; the main one unless a separate analysis graph is given. */
-    readonly analysisSession: Session = session,
   ) {
     this.cache = new KvCache(config.nLayer, config.blockSize, config.nEmbd);
-    this.hasLens = analysisSession.inputNames.includes('lens_layers');
-    this.stepFeedsLens = session.inputNames.includes('lens_layers');
+    this.hasLens = session.inputNames.includes('lens_layers');
   }
 
   static async load(decoderOnnx: Uint8Array, config: GPT2Config, opts?: SessionOptions): Promise<Decoder> {
@@ -66,7 +61,7 @@ export class Decoder {
       input_ids: { dims: [T], data: BigInt64Array.from(ids, (id) => BigInt(id)) },
       position_ids: { dims: [T], data: BigInt64Array.from({ length: T }, (_, t) => BigInt(P + t)) },
     };
-    if (this.stepFeedsLens) feeds.lens_layers = { dims: [0], data: NO_ROWS };
+    if (this.hasLens) feeds.lens_layers = { dims: [0], data: NO_ROWS };
     const past = this.cache.views(P);
     const fetch = ['logits'];
     for (let i = 0; i < nLayer; i++) {
@@ -96,9 +91,9 @@ export class Decoder {
         names.push('lens_logits');
       } else for (let i = 0; i < (kind === 'resid' ? nLayer + 1 : nLayer); i++) names.push(`${kind}.${i}`);
     }
-    const missing = names.filter((n) => !this.analysisSession.outputNames.includes(n));
+    const missing = names.filter((n) => !this.session.outputNames.includes(n));
     if (missing.length) throw new RangeError(`Decoder.analyze: the graph has no output ${missing.slice(0, 3).join(', ')}`);
-    const out = await run(this.analysisSession, feeds, names);
+    const out = await run(this.session, feeds, names);
     const result: Analysis = {};
     for (const name of names) {
       if (name === 'logits') {
@@ -162,6 +157,5 @@ export class Decoder {
 
   async release(): Promise<void> {
     await release(this.session);
-    if (this.analysisSession !== this.session) await release(this.analysisSession);
   }
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expandCompact, serializeCompact } from './compact';
-import { compactDecoderModel } from './compact-graph';
+import { sessionSource } from './session-source';
+import { createSession } from './ort';
 import { demoCheckpoint, HELLO_IDS, maxAbsDiff } from '@/test/fixtures/demo-model';
 import { Decoder } from './decoder';
 import { lensLogits, lensTopN, lensWeightsFromCompact, logitLens, rowOf, type LensWeights } from './logit-lens';
@@ -8,6 +9,8 @@ import { openCompact } from './compact';
 import { LensUnavailableError } from './errors';
 import type { Precision } from '@/lib/model/graph/precision';
 import { referenceForward } from './reference';
+import { buildOptimumGraph } from './export/optimum-graph';
+import { encodeModel } from './graph/graph-builder';
 import { argmax, softmax } from './sampling';
 
 const { config, weights } = demoCheckpoint();
@@ -18,9 +21,15 @@ const T = HELLO_IDS.length;
 let lens: LensWeights;
 let decoder: Decoder;
 
+/** The worker's session for the compact weights in `precision`. */
+async function compactDecoder(precision: Precision = 'fp32'): Promise<Decoder> {
+  const src = sessionSource('compact', compactBytes, precision);
+  return new Decoder(await createSession(src.onnx, { externalData: src.externalData }), config);
+}
+
 beforeAll(async () => {
   lens = lensWeightsFromCompact(openCompact(compactBytes).file, config);
-  decoder = await Decoder.load(compactDecoderModel(compactBytes).onnx, config);
+  decoder = await compactDecoder();
 });
 
 describe('logit lens', () => {
@@ -91,7 +100,7 @@ describe('logit lens', () => {
 
 describe('the graph’s logit lens (lens_logits)', () => {
   const lensOf = async (precision: Precision) => {
-    const d = await Decoder.load(compactDecoderModel(compactBytes, { precision }).onnx, config);
+    const d = await compactDecoder(precision);
     const { resid, logits } = await d.analyze(HELLO_IDS, ['resid', 'logits']);
     const rows = resid!.map((t) => rowOf(t.data as Float32Array, T - 1, C));
     const graph = await d.lens(HELLO_IDS);
@@ -125,15 +134,21 @@ describe('the graph’s logit lens (lens_logits)', () => {
     both.lens!.forEach((l, i) => expect(maxAbsDiff(l, alone[i])).toBe(0));
   });
 
-  it('leaves the cache alone, and costs generation nothing it can see: same logits as a graph without it', async () => {
-    const plain = await Decoder.load(compactDecoderModel(compactBytes, { analysis: false }).onnx, config);
-    const want = await plain.prefill(HELLO_IDS);
+  it('leaves the cache alone: a session that ran the lens steps exactly like one that did not', async () => {
+    const untouched = await compactDecoder();
+    const want = await untouched.prefill(HELLO_IDS);
     const got = await decoder.prefill(HELLO_IDS);
     expect(maxAbsDiff(got, want)).toBe(0);
     await decoder.lens([1, 2, 3]);
     expect(decoder.length).toBe(T);
-    expect(maxAbsDiff(await decoder.step(7), await plain.step(7))).toBe(0);
-    await expect(plain.lens(HELLO_IDS)).rejects.toBeInstanceOf(LensUnavailableError);
-    await plain.release();
+    expect(maxAbsDiff(await decoder.step(7), await untouched.step(7))).toBe(0);
+    await untouched.release();
+  });
+
+  it('a graph without the lens input (a decoder.onnx exported before it existed) says so', async () => {
+    const old = new Decoder(await createSession(encodeModel(buildOptimumGraph(config, expanded))), config);
+    expect(old.hasLens).toBe(false);
+    await expect(old.lens(HELLO_IDS)).rejects.toBeInstanceOf(LensUnavailableError);
+    await old.release();
   });
 });

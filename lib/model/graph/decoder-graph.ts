@@ -4,7 +4,7 @@
 //            past_key.{i}, past_value.{i} [P, C] float32 (time-major, heads side by side; P may be 0)
 //   outputs  logits [V] for the LAST position only (ln_f and lm_head skip the other T−1 rows),
 //            key.{i}, value.{i} [T, C] (only the new rows: the caller appends them to its cache),
-//            and, with `analysis`, per-layer intermediates fetched on demand:
+//            and per-layer intermediates, fetched only on demand:
 //            attn.{i} [nh, T, P+T], resid.{i} [T, C] (i = 0..nLayer; the last is before ln_f),
 //            resid_mid.{i}, ln_1.{i}, ln_2.{i}, q.{i} [T, C],
 //            lens_logits [R, V]: the logit lens, ln_f and the output projection applied to the last
@@ -25,8 +25,6 @@ export const ANALYSIS_OUTPUTS = ['attn', 'resid', 'resid_mid', 'ln_1', 'ln_2', '
 export type AnalysisOutput = (typeof ANALYSIS_OUTPUTS)[number];
 
 export interface DecoderGraphOptions {
-  /** Expose the analysis outputs (default true). */
-  analysis?: boolean;
   /** Matrices in fp32 (default), int8 (CPU: a third of the memory) or q4 (WebGPU); see layers.ts. */
   precision?: Precision;
   /** int8 only: where the int8 matrices come from (default: quantize `w`). */
@@ -38,14 +36,12 @@ export interface DecoderGraphOptions {
 const INT64_MAX = (1n << 63n) - 1n;
 
 export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: DecoderGraphOptions = {}): ModelProto {
-  const analysis = opts.analysis ?? true;
   const precision = opts.precision ?? 'fp32';
   const { nLayer, nHead: nh, nEmbd: C, vocabSize: V } = cfg;
   const hs = headSize(cfg);
   const eps = cfg.layerNormEpsilon;
   const b = new GraphBuilder();
   const named = (name: string, dims: (number | string)[]) => {
-    if (!analysis) return undefined;
     b.output(name, DType.FLOAT, dims);
     return name;
   };
@@ -54,7 +50,7 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
 
   b.input('input_ids', DType.INT64, [T], 'token ids of the new positions');
   b.input('position_ids', DType.INT64, [T], 'absolute positions P..P+T−1');
-  if (analysis) b.input('lens_layers', DType.INT64, ['lens_rows'], 'logit lens: which resid.i to read at the last position (empty: none)');
+  b.input('lens_layers', DType.INT64, ['lens_rows'], 'logit lens: which resid.i to read at the last position (empty: none)');
   for (let i = 0; i < nLayer; i++) {
     b.input(`past_key.${i}`, DType.FLOAT, ['past_sequence_length', C], 'cached keys, time-major, heads side by side');
     b.input(`past_value.${i}`, DType.FLOAT, ['past_sequence_length', C]);
@@ -71,7 +67,7 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
   b.scope = 'embed';
   const tok = embedTokens(b, 'input_ids', precision);
   const pos = b.op1('Gather', ['wpe.weight', 'position_ids'], { attrs: [attr.int('axis', 0)] });
-  let x = b.op1('Add', [tok, pos], { outputs: analysis ? [named('resid.0', [T, C])!] : undefined });
+  let x = b.op1('Add', [tok, pos], { outputs: [named('resid.0', [T, C])] });
   const resids = [x];
 
   // 2. causal mask from the shapes: query t sits at P+t and may see keys 0..P+t. future: [T, L] bool
@@ -92,7 +88,7 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
     b.scope = `h.${i}`;
     const h1 = layerNorm(b, x, `h.${i}.ln_1`, eps, named(`ln_1.${i}`, [T, C])); // [T, C]
     const qkv = linear(b, h1, `h.${i}.attn.c_attn`, undefined, precision, [C, 3 * C]); // [T, 3C]
-    const qName = analysis ? named(`q.${i}`, [T, C])! : `h.${i}/q`;
+    const qName = named(`q.${i}`, [T, C]);
     const [q, k, v] = b.op('Split', [qkv, b.constInt64([C, C, C])], {
       attrs: [attr.int('axis', 1)],
       outputs: [qName, `key.${i}`, `value.${i}`],
@@ -108,15 +104,15 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
     const scores = b.op1('Where', [future, maskValue, b.op1('MatMul', [qh, kh])]); // [nh, T, L]
     const att = b.op1('Softmax', [scores], {
       attrs: [attr.int('axis', -1)],
-      outputs: analysis ? [named(`attn.${i}`, [nh, T, L])!] : undefined,
+      outputs: [named(`attn.${i}`, [nh, T, L])],
     });
     const yh = b.op1('MatMul', [att, vh]); // [nh, T, hs]
     const y = b.op1('Reshape', [b.op1('Transpose', [yh], { attrs: [attr.ints('perm', [1, 0, 2])] }), b.constInt64([-1, C])]); // [T, C]
     const mid = b.op1('Add', [x, linear(b, y, `h.${i}.attn.c_proj`, undefined, precision, [C, C])], {
-      outputs: analysis ? [named(`resid_mid.${i}`, [T, C])!] : undefined,
+      outputs: [named(`resid_mid.${i}`, [T, C])],
     });
     const h2 = layerNorm(b, mid, `h.${i}.ln_2`, eps, named(`ln_2.${i}`, [T, C]));
-    x = b.op1('Add', [mid, mlp(b, h2, `h.${i}.mlp`, C, precision)], { outputs: analysis ? [named(`resid.${i + 1}`, [T, C])!] : undefined });
+    x = b.op1('Add', [mid, mlp(b, h2, `h.${i}.mlp`, C, precision)], { outputs: [named(`resid.${i + 1}`, [T, C])] });
     resids.push(x);
   }
 
@@ -129,7 +125,7 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
   b.output('logits', DType.FLOAT, [V], 'next-token logits after the last input position');
 
   // 5. the logit lens: the same head on the last position's resid.{i}, for the i asked for
-  if (analysis) {
+  {
     b.scope = 'lens';
     const lastRows = resids.map((r) => b.op1('Slice', [r, b.constInt64([-1]), b.constInt64([INT64_MAX]), b.constInt64([0])])); // [1, C] each
     const rows = b.op1('Gather', [b.op1('Concat', lastRows, { attrs: [attr.int('axis', 0)] }), 'lens_layers'], {
@@ -148,7 +144,7 @@ export function buildDecoderGraph(cfg: GPT2Config, w: GPT2Weights, opts: Decoder
   return b.build({
     graphName: 'gpt2_decoder',
     docString: 'GPT-2 decoder, batch 1, time-major KV cache kept by the caller; logits of the last position.',
-    metadata: { 'gpt2-pamphlet.graph': 'decoder', 'gpt2-pamphlet.analysis': String(analysis), 'gpt2-pamphlet.precision': precision },
+    metadata: { 'gpt2-pamphlet.graph': 'decoder', 'gpt2-pamphlet.precision': precision },
     extraOpsets: precision === 'fp32' ? undefined : [{ domain: 'com.microsoft', version: 1 }],
   });
 }
