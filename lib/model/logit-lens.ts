@@ -2,9 +2,9 @@
 // the last one. For one position, every resid.i (i = 0 … nLayer) goes through the model's own
 // final LayerNorm and tied output projection:
 //   lens_i = ln_f(resid_i) · wteᵀ      [V]     (at i = nLayer this is exactly the model's logits)
-// The app computes it inside the decoder graph (output lens_logits, export/decoder-graph.ts), in the
-// session's own precision: a lens request is one forward pass of the prompt, ~50× faster than this
-// file's plain TypeScript on 124M (1.2 s for 13 rows). lensTopN turns those logits into the widget's
+// The app computes it inside the decoder graph (output lens_logits, graph/decoder-graph.ts), in the
+// session's own precision: a lens request is one forward pass of the prompt, far faster than this
+// file's plain TypeScript (docs/performance.md). lensTopN turns those logits into the widget's
 // rows. The rest of this file is the plain reference the graph's lens is tested against: wte as
 // compact.safetensors stores it, int8 with one scale per row, w[v, c] = q[v, c] · scale[v], dotted
 // with ln_f(h) in float64.

@@ -7,9 +7,9 @@
  * text even with allowedSpecial: 'all').
  *
  * A long chunk (one pre-tokenizer match, e.g. 80,000 letters with no space) goes to Hugging
- * Face's tokenizer instead: gpt-tokenizer's BPE takes time quadratic in a chunk's length (80,000 × "a":
- * 4.5 s), Hugging Face's priority-queue BPE near-linear (0.4 s), with the same merges and so the
- * same ids (tested). Short chunks, nearly all real text, stay on the faster-to-start gpt-tokenizer.
+ * Face's tokenizer instead: gpt-tokenizer's BPE takes time quadratic in a chunk's length, Hugging
+ * Face's priority-queue BPE near-linear (figures: docs/performance.md), with the same merges and so
+ * the same ids (tested). Short chunks, nearly all real text, stay on the faster-to-start gpt-tokenizer.
  *
  * decode concatenates the tokens' bytes and decodes them once, with a fresh decoder, so
  * it never throws and keeps no state between calls; gpt-tokenizer's decode shares one

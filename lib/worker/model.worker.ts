@@ -50,9 +50,8 @@ async function pickBackend(config: GPT2Config): Promise<{ backend: Backend; why?
 
 /**
  * WASM threads: half the cores, at most 4 (onnxruntime-web's own rule), 1 without cross-origin
- * isolation. The other half stays with the page and the browser: on the 2-core machine this was
- * measured on, two threads gave the same median decode step as one but a long tail (90th
- * percentile 78 vs 48 ms, npm run bench) at 1.6× the CPU time.
+ * isolation. The other half stays with the page and the browser; two threads on two cores gave a
+ * long tail of slow steps (docs/performance.md).
  */
 function defaultThreads(): number {
   if (!self.crossOriginIsolated) return 1;
