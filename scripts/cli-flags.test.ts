@@ -28,8 +28,9 @@ describe('flag checks', () => {
     expect(usage(() => parseFlags(OPTIONS, argv))).toBe(message);
   });
 
-  it('a negative number is a value, not a flag', () => {
+  it('a negative number, or any text starting with one dash, is a value, not a flag', () => {
     expect(parseFlags(OPTIONS, ['--n', '-3']).values.n).toBe('-3');
+    expect(parseFlags(OPTIONS, ['--n', '-foo']).values.n).toBe('-foo');
   });
 
   it.each<[string, () => unknown, string]>([
@@ -48,6 +49,7 @@ describe('flag checks', () => {
       () => utcOffsetFlag('tz', 'Mars/Olympus', new Date()),
       '--tz must be a time zone such as Europe/Berlin or an offset such as +01:00, got "Mars/Olympus"',
     ],
+    ['an offset no zone has', () => utcOffsetFlag('tz', '+99:99', new Date()), '--tz: +99:99 is not a UTC offset (from -12:00 to +14:00)'],
   ])('%s', (_name, f, message) => {
     expect(usage(f)).toBe(message);
   });

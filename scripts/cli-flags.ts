@@ -16,12 +16,13 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Parses argv strictly: unknown flags, missing values and stray arguments are usage errors. */
 export function parseFlags<O extends Options>(options: O, argv: string[], positionals = false) {
-  // `--top-k -3`: a negative number is the flag's value (parseArgs would take it for a flag).
+  // `--top-k -3`, `--prompt "-foo"`: after a flag that takes a value, an argument that starts with a
+  // single dash is that value (parseArgs would take it for a short flag).
   const args: string[] = [];
   for (const a of argv) {
     const prev = args[args.length - 1];
-    if (prev && /^-\d/.test(a) && /^--[^=]+$/.test(prev) && options[prev.slice(2)]?.type === 'string')
-      args[args.length - 1] = `${prev}=${a}`;
+    const takesValue = !!prev && /^--[^=]+$/.test(prev) && options[prev.slice(2)]?.type === 'string';
+    if (takesValue && /^-(?!-)./.test(a)) args[args.length - 1] = `${prev}=${a}`;
     else args.push(a);
   }
   try {
@@ -78,7 +79,11 @@ export function requiredFlag(name: string, raw: string | undefined, usage: strin
 export function utcOffsetFlag(name: string, tz: string | undefined, at: Date): number {
   if (tz === undefined) return -at.getTimezoneOffset();
   const fixed = /^([+-])(\d{2}):?(\d{2})$/.exec(tz);
-  if (fixed) return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3]));
+  if (fixed) {
+    const [hours, minutes] = [Number(fixed[2]), Number(fixed[3])];
+    if (hours > 14 || minutes > 59) throw new UsageError(`--${name}: ${tz} is not a UTC offset (from -12:00 to +14:00)`);
+    return (fixed[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+  }
   let parts: Intl.DateTimeFormatPart[];
   try {
     parts = new Intl.DateTimeFormat('en-US', {

@@ -11,7 +11,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { readCheckpointDir } from '@/lib/model/checkpoint-files';
 import { fromHFConfig, type GPT2Config } from '@/lib/model/config';
 import { Decoder } from '@/lib/model/decoder';
@@ -20,17 +19,34 @@ import { encodeModelChunks } from '@/lib/model/graph/graph-builder';
 import { createSession } from '@/lib/model/ort';
 import { optimumForward } from '@/bench/greedy-runs';
 import { argmax } from '@/lib/model/sampling';
+import { UsageError, intFlag, parseFlags } from './cli-flags';
 
-const { values } = parseArgs({
-  options: {
-    model: { type: 'string', default: 'models/demo-124m' },
-    rounds: { type: 'string', default: '3' },
-    threads: { type: 'string', default: '1' },
-    child: { type: 'string' },
-    prompt: { type: 'string', default: '32' },
-    'new-tokens': { type: 'string', default: '64' },
-  },
-});
+const FLAGS = {
+  model: { type: 'string', default: 'models/demo-124m' },
+  rounds: { type: 'string' },
+  threads: { type: 'string' },
+  child: { type: 'string' },
+  prompt: { type: 'string' },
+  'new-tokens': { type: 'string' },
+} as const;
+let values: { model: string; rounds: number; threads: number; child?: string; prompt: number; 'new-tokens': number };
+try {
+  const raw = parseFlags(FLAGS, process.argv.slice(2)).values;
+  values = {
+    model: raw.model!,
+    rounds: intFlag('rounds', raw.rounds, 3, 1, 100),
+    threads: intFlag('threads', raw.threads, 1, 1, 64),
+    ...(raw.child ? { child: raw.child } : {}),
+    prompt: intFlag('prompt', raw.prompt, 32, 1, 1024),
+    'new-tokens': intFlag('new-tokens', raw['new-tokens'], 64, 1, 1024),
+  };
+  if (!existsSync(join(values.model, 'config.json'))) {
+    throw new UsageError(`--model: no model in ${values.model} (build one with "npm run model:demo -- --shape 124m")`);
+  }
+} catch (e) {
+  console.error(`error: ${(e as Error).message}`);
+  process.exit(2);
+}
 const dir = values.model!;
 const CACHE = '.cache/bench';
 const FILES: Record<string, string> = {

@@ -4,13 +4,17 @@
 // logits compared at every position (lib/model/variant-accuracy.ts). The export does the same with
 // 128 positions and records it in manifest.json; this re-measures a folder, e.g. with more positions.
 
-import { parseArgs } from 'node:util';
 import { measureVariants } from '@/lib/model/export/measure-variants';
+import { intFlag, parseFlags, runCli } from './cli-flags';
 import { printAccuracy } from './model-cli';
 
-const { values } = parseArgs({
-  options: { model: { type: 'string', default: 'models/demo' }, positions: { type: 'string', default: '256' } },
+runCli(async () => {
+  const { values } = parseFlags(
+    { model: { type: 'string', default: 'models/demo' }, positions: { type: 'string' } },
+    process.argv.slice(2),
+  );
+  const positions = intFlag('positions', values.positions, 256, 1, 100_000);
+  const t0 = performance.now();
+  printAccuracy(await measureVariants(values.model!, positions));
+  console.log(`  (${values.model}: ${((performance.now() - t0) / 1000).toFixed(1)} s; manifest.json updated)`);
 });
-const t0 = performance.now();
-printAccuracy(await measureVariants(values.model!, Number(values.positions)));
-console.log(`  (${values.model}: ${((performance.now() - t0) / 1000).toFixed(1)} s; manifest.json updated)`);

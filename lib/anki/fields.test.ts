@@ -47,7 +47,10 @@ const CLOZE: [string, string][] = [
   ['{{c1::$d_{model}$}} = 768', '{{c1::\\(d_{model}\\)}} = 768'],
   ['$\\sqrt{ {{c1::d_k}} }$', '\\(\\sqrt{ {{c1::d_k}} }\\)'],
   ['{{c1::outer {{c2::inner}}}}', '{{c1::outer {{c2::inner}}}}'],
-  ['stray }} and {{ and {{c9::unclosed', 'stray &#125;&#125; and &#123;&#123; and &#123;&#123;c9::unclosed'],
+  // a `::` the Markdown makes (an escaped colon) is no hint separator in Anki
+  ['{{c1::a:\\:b}}', '{{c1::a:&#58;b}}'],
+  ['{{c1::a::b::c}}', '{{c1::a::b:&#58;c}}'],
+  ['stray }} and {{ and {{c9::unclosed', 'stray &#125;&#125; and &#123;&#123; and &#123;&#123;c9:&#58;unclosed'],
   ['{{c1::x}} {{literal}}', '{{c1::x}} &#123;&#123;literal&#125;&#125;'],
 ];
 

@@ -39,10 +39,20 @@ export function fieldHtml(markdown: string): string {
  * come out exactly as written.
  */
 export function clozeFieldHtml(text: string): string {
-  const protectedText = mapCloze(cleanText(text), { text: (s) => s, open: (n) => `\uE000${n}\uE001`, close: '\uE002' });
-  return renderField(protectedText, true)
-    .replace(/\uE000(\d+)\uE001/g, '{{c$1::')
-    .replace(/\uE002/g, '}}');
+  const protectedText = mapCloze(cleanText(text), {
+    text: (s) => s,
+    open: (n) => `\uE000${n}\uE001`,
+    close: '\uE002',
+    hintSeparator: '\uE003',
+  });
+  return (
+    renderField(protectedText, true)
+      // A `::` the text itself makes (`a:\:b` in Markdown) would read as a hint separator in Anki.
+      .replace(/::/g, ':&#58;')
+      .replace(/\uE000(\d+)\uE001/g, '{{c$1::')
+      .replace(/\uE002/g, '}}')
+      .replace(/\uE003/g, '::')
+  );
 }
 
 /** `notes.sfld`: the sort field with HTML stripped. */

@@ -21,3 +21,17 @@ describe('card faces', () => {
     expect(f.back).not.toContain('<a');
   });
 });
+
+describe('cards nested past what the parsers recurse through', () => {
+  test.each([
+    ['1,000 nested list levels', 'Deep? ' + '- '.repeat(1000) + 'x'],
+    ['2,500 nested emphasis openers', '*a '.repeat(2500)],
+    ['5,000 nested clozes', '{{c1::'.repeat(5000) + 'x' + '}}'.repeat(5000)],
+  ])('%s: rendered (as text when need be), never thrown', (_name, text) => {
+    for (const type of ['basic', 'cloze'] as const) {
+      const faces = cardFaces({ type, front: text, back: text });
+      expect(faces.front.length).toBeGreaterThan(0);
+      expect(faces.front).not.toMatch(/<(script|img|iframe)/);
+    }
+  });
+});

@@ -39,3 +39,23 @@ describe('cloze numbers, nested and malformed (Anki reads a field this way)', ()
     expect(mapCloze(text, { text: (s) => s.toUpperCase(), open: (n) => `<${n}>`, close: '</>' })).toBe('X <1>A <2>B::H</> C::HINT</> }} Y');
   });
 });
+
+describe('hostile nesting', () => {
+  it('thousands of nested openers: parsed without recursing past the limit, and reported', async () => {
+    const { MAX_NESTING } = await import('./cloze');
+    const text = '{{c1::'.repeat(5000) + 'x' + '}}'.repeat(5000);
+    expect(() => parseCloze(text)).not.toThrow();
+    expect(clozeNumbers(text)).toEqual([1]);
+    expect(clozeProblems(text)[0].message).toBe(`cloze deletions nested more than ${MAX_NESTING} deep`);
+    expect(() => renderClozeQuestion(text, 1)).not.toThrow();
+  });
+});
+
+describe('clozes the app cannot show are problems', () => {
+  it.each([
+    ['[docs](https://e.com/{{c1::secret}})', 'a cloze deletion inside a link address cannot be shown'],
+    ['{{c1::a::{{c2::b}}}}', '"{{c2::" inside the hint of "{{c1::" (after its "::") is not a deletion'],
+  ])('%s', (text, message) => {
+    expect(clozeProblems(text).map((p) => p.message)).toContain(message);
+  });
+});

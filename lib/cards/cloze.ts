@@ -37,6 +37,8 @@ export interface ClozeProblem {
 }
 
 const OPENER = /^\{\{c(\d{1,9})::/;
+/** Deletions nest at most this deep; a deeper opener is text (and a problem), so nothing recurses without bound. */
+export const MAX_NESTING = 16;
 const CLOSE = '}}';
 const HINT_SEP = '::';
 
@@ -52,7 +54,7 @@ export function parseCloze(text: string): ClozeNode[] {
   };
   for (let i = 0; i < text.length;) {
     const m = text.startsWith('{{c', i) ? OPENER.exec(text.slice(i, i + 16)) : null;
-    if (m && Number(m[1]) >= 1) {
+    if (m && Number(m[1]) >= 1 && open.length < MAX_NESTING) {
       flush();
       const node: ClozeDeletion = { kind: 'deletion', n: Number(m[1]), body: [], start: i, end: -1 };
       const parent = children();
@@ -103,12 +105,24 @@ function finish(nodes: ClozeNode[]): ClozeNode[] {
 export function clozeProblems(text: string): ClozeProblem[] {
   const problems: ClozeProblem[] = [];
   const opened = new Set(deletions(parseCloze(text)).map((d) => d.start));
+  const all = deletions(parseCloze(text));
+  const depth = (at: number) => all.filter((d) => d.start <= at && at < d.end).length;
   for (const m of text.matchAll(/\{\{c(\d{1,9})::/g)) {
+    const inHint = all.find((d) => d.hint !== undefined && d.start < m.index && m.index < d.end);
     if (Number(m[1]) < 1) problems.push({ message: `cloze numbers start at 1, got "c${m[1]}"`, offset: m.index });
-    else if (!opened.has(m.index)) problems.push({ message: `unclosed cloze deletion "${m[0]}…" (no "}}" after it)`, offset: m.index });
+    else if (!opened.has(m.index) && depth(m.index) >= MAX_NESTING) {
+      problems.push({ message: `cloze deletions nested more than ${MAX_NESTING} deep`, offset: m.index });
+      break;
+    } else if (!opened.has(m.index) && inHint) {
+      problems.push({ message: `"${m[0]}" inside the hint of "{{c${inHint.n}::" (after its "::") is not a deletion`, offset: m.index });
+    } else if (!opened.has(m.index)) problems.push({ message: `unclosed cloze deletion "${m[0]}…" (no "}}" after it)`, offset: m.index });
   }
   for (const d of deletions(parseCloze(text))) {
     if (!plainText(d.body).trim()) problems.push({ message: `empty cloze deletion "{{c${d.n}::}}"`, offset: d.start });
+  }
+  // A link's address is not shown: a deletion there would be a card with nothing to answer.
+  for (const m of text.matchAll(/\]\([^)\s]*\{\{c\d+::/g)) {
+    problems.push({ message: 'a cloze deletion inside a link address cannot be shown', offset: m.index });
   }
   return problems.sort((a, b) => a.offset - b.offset);
 }
@@ -176,13 +190,19 @@ export function renderClozeAnswer(text: string, n: number | 'all', options: Cloz
 }
 
 /** The text again, with each deletion's `{{cN::`, `::hint` and `}}` written by the callbacks (the Anki field writer). */
-export function mapCloze(text: string, write: { text: (s: string) => string; open: (n: number) => string; close: string }): string {
+export function mapCloze(
+  text: string,
+  write: { text: (s: string) => string; open: (n: number) => string; close: string; hintSeparator?: string },
+): string {
   const render = (nodes: readonly ClozeNode[]): string =>
     nodes
       .map((s) =>
         s.kind === 'text'
           ? write.text(s.text)
-          : write.open(s.n) + render(s.body) + (s.hint !== undefined ? write.text(HINT_SEP + s.hint) : '') + write.close,
+          : write.open(s.n) +
+            render(s.body) +
+            (s.hint !== undefined ? (write.hintSeparator ?? write.text(HINT_SEP)) + write.text(s.hint) : '') +
+            write.close,
       )
       .join('');
   return render(parseCloze(text));

@@ -113,12 +113,28 @@ describe('the hostile-note corpus', () => {
     }
   });
 
+  // MathJax runs in Anki: no command that links, styles or loads may reach it, not even split by a cloze.
+  const ACTIVE_TEX = /\\(href|url|html\w*|class|cssId|style|bbox|data\w*|unicode|require)(?![a-zA-Z])/;
+  const withoutCloze = (field: string) => field.replace(/\{\{c\d+::|\}\}/g, '');
+  test.each([
+    '{{c1::x}} $\\hr{{c2::ef}}{javascript:alert(1)}{click}$',
+    '$\\href{javascript:alert(1)}{x}$',
+    '$$\\style{color:red}{x}$$',
+    '$\\bbox[position:fixed;top:0]{x}$',
+  ])('MathJax commands that act are neutralised in Anki fields: %s', (text) => {
+    for (const field of [clozeFieldHtml(text), fieldHtml(text)]) expect(withoutCloze(field)).not.toMatch(ACTIVE_TEX);
+    expect(ACTIVE_TEX.test(withoutCloze(text.replace(/\$/g, '')))).toBe(true); // the check can fail
+  });
+
   test('every field of the Anki package is inert', async () => {
     const sqlJs = await initSqlJs();
     const pkg = readApkg(await writeApkg({ cards: parsed.cards, now: NOW, sqlJs }), sqlJs);
     expect(pkg.notes).toHaveLength(40);
     for (const row of pkg.notes) {
-      for (const field of String(row.flds).split('\x1f')) expect(unsafeParts(field), field).toEqual([]);
+      for (const field of String(row.flds).split('\x1f')) {
+        expect(unsafeParts(field), field).toEqual([]);
+        expect(withoutCloze(field)).not.toMatch(ACTIVE_TEX);
+      }
     }
   });
 });

@@ -66,7 +66,18 @@ export interface RenderOptions {
 }
 
 /** Card Markdown as sanitized HTML. A single paragraph comes without `<p>`, which keeps short answers and Anki's sort field clean. */
-export function cardMarkdownToHtml(markdown: string, { math, markers = false, transform }: RenderOptions): string {
+export function cardMarkdownToHtml(markdown: string, options: RenderOptions): string {
+  try {
+    return render(markdown, options);
+  } catch {
+    // Input nested past what the parsers recurse through (thousands of list levels): shown as
+    // plain text rather than breaking the page, the review or the export.
+    const text = markdown.replace(MARKER_RANGE, '');
+    return toHtml({ type: 'text', value: text }, { characterReferences: { useNamedReferences: true } });
+  }
+}
+
+function render(markdown: string, { math, markers = false, transform }: RenderOptions): string {
   let src = markdown.replace(/\r\n?/g, '\n');
   if (!markers) src = src.replace(MARKER_RANGE, '');
   src = escapeNonMath(src);
@@ -118,7 +129,9 @@ function tidy(parent: Root | Element) {
 }
 
 // Commands that make MathJax load code, link or add markup: shown as text in the Anki field.
-const MATHJAX_ACTIVE = /\\(href|url|html\w*|class|cssId|style|data\w*|unicode|require|mmlToken|tex2jax\w*)(?![a-zA-Z])/g;
+const MATHJAX_ACTIVE = /\\(href|url|html\w*|class|cssId|style|bbox|data\w*|unicode|require|mmlToken|tex2jax\w*)(?![a-zA-Z])/g;
+// Anki cloze placeholders (see lib/anki/fields.ts): `\href` split by one is still `\href` to MathJax.
+const CLOZE_PLACEHOLDERS = /\uE000\d+\uE001|\uE002/g;
 
 /** `$…$` → `\(…\)`, `$$…$$` → `\[…\]` as text, for MathJax in Anki. */
 function mathAsDelimiters(tree: Root) {
@@ -128,11 +141,13 @@ function mathAsDelimiters(tree: Root) {
       const code = child.tagName === 'pre' ? (child.children.find((c) => c.type === 'element') as Element | undefined) : child;
       const classes = (code?.properties?.className as string[] | undefined) ?? [];
       if (code?.tagName === 'code' && classes.includes('language-math')) {
-        const tex = code.children
+        let tex = code.children
           .map((c) => (c.type === 'text' ? c.value : ''))
           .join('')
-          .trim()
-          .replace(MATHJAX_ACTIVE, '\\backslash\\text{$1}');
+          .trim();
+        // A cloze inside a command (`\\hr{{c1::ef}}`) must not hide it: such math loses its clozes.
+        if (new RegExp(MATHJAX_ACTIVE.source).test(tex.replace(CLOZE_PLACEHOLDERS, ''))) tex = tex.replace(CLOZE_PLACEHOLDERS, '');
+        tex = tex.replace(MATHJAX_ACTIVE, '\\backslash\\text{$1}');
         if (child.tagName === 'pre')
           return { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: `\\[${tex}\\]` }] };
         return { type: 'text', value: classes.includes('math-display') ? `\\[${tex}\\]` : `\\(${tex}\\)` };

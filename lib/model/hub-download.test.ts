@@ -157,15 +157,20 @@ describe('hub download', () => {
     expect(new Uint8Array(await readFile(dest))).toEqual(content);
   });
 
-  it('a response from the wrong offset writes nothing and keeps the partial file', async () => {
+  it('a response from the wrong offset is not appended: one fresh download instead', async () => {
     const dest = join(dir, 'model.safetensors');
     await writeFile(dest + '.part', content.subarray(0, 30_000));
-    const wrong = (async () =>
-      new Response(content.slice(0), { status: 206, headers: { 'Content-Range': 'bytes 0-99999/100000' } })) as typeof fetch;
-    await expect(downloadWithResume({ url: 'https://x/f', dest, file, fetch: wrong })).rejects.toThrow(
-      /sent bytes from 0 when asked for 30000; nothing was written/,
-    );
-    expect(new Uint8Array(await readFile(dest + '.part'))).toEqual(content.subarray(0, 30_000));
+    const ranges: (string | null)[] = [];
+    const wrong = (async (_u: string | URL | Request, init?: RequestInit) => {
+      const range = new Headers(init?.headers).get('Range');
+      ranges.push(range);
+      return range
+        ? new Response(content.slice(10_000), { status: 206, headers: { 'Content-Range': 'bytes 10000-99999/100000' } })
+        : new Response(content, { status: 200 });
+    }) as typeof fetch;
+    expect(await downloadWithResume({ url: 'https://x/f', dest, file, fetch: wrong })).toBe('downloaded');
+    expect(ranges).toEqual(['bytes=30000-', null]);
+    expect(new Uint8Array(await readFile(dest))).toEqual(content);
   });
 
   it('HTTP 416 for the partial file: one fresh download instead of the same failure on every run', async () => {

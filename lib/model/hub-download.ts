@@ -111,11 +111,11 @@ export async function downloadWithResume(opts: {
     if (offset > 0) {
       const start = /^bytes (\d+)-/.exec(res.headers.get('Content-Range') ?? '')?.[1];
       if (start !== undefined && Number(start) !== offset) {
+        // The server does not resume this file correctly: start over, once (the same request again would fail again).
         await res.body?.cancel();
-        throw new HubDownloadError(
-          `${file.path}: the server sent bytes from ${start} when asked for ${offset}; nothing was written, run again to resume`,
-          file.path,
-        );
+        offset = 0;
+        res = await get(0);
+        if (!res.ok) throw new HubDownloadError(`${file.path}: the server answered HTTP ${res.status} for ${url}`, file.path);
       }
     }
     const fh = await open(part, offset > 0 ? 'r+' : 'w');

@@ -86,6 +86,12 @@ const rows: Row[] = [
   { name: 'a question with no answer', note: 'strengths?\n', cards: [] },
   { name: 'separator with nothing after it', note: 'Q::\n', cards: [], warnings: [[1, /needs text on both sides/]] },
   { name: 'a lone ??', note: '??\n', cards: [], warnings: [[1, /has no question above it/]] },
+  {
+    name: "a deck tag with an empty part: the file's deck, and a warning",
+    note: '---\ntags: ["flashcards/x::"]\n---\nQ::A\n',
+    cards: [{ deck: 'notes' }],
+    warnings: [[1, /#flashcards\/x::: .*empty part.*using "notes"/]],
+  },
   { name: 'a huge single line', note: 'x'.repeat(200_000) + '::y', cards: [{ back: 'y' }] },
 ];
 

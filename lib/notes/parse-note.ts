@@ -52,7 +52,17 @@ export function parseNote(markdown: string, options: ParseNoteOptions = {}): Par
   /** The deck a list of tags names (the last `#flashcards/…`), and the other tags. */
   const readTags = (list: readonly string[], line: number, fallback: string, report = true) => {
     const decks = list.filter((t) => t === 'flashcards' || t.startsWith('flashcards/'));
-    const paths = decks.map((t) => t.split('/').slice(1).filter(Boolean).join('::') || rootDeck);
+    const paths = decks.map((t) => {
+      const name = t
+        .split('/')
+        .slice(1)
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .join('::');
+      const problem = name ? deckNameProblem(name) : null;
+      if (problem && report) warn(line, `#${t}: ${problem}; using "${rootDeck}"`);
+      return problem || !name ? rootDeck : name;
+    });
     if (decks.length > 1 && report)
       warn(line, `${decks.length} deck tags (${decks.map((t) => `#${t}`).join(', ')}); a card has one deck: "${paths.at(-1)}"`);
     return { deck: paths.at(-1) ?? fallback, other: list.filter((t) => !decks.includes(t)) };

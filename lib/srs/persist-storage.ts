@@ -94,7 +94,7 @@ type Parsed = { ok: true; envelope: StoredEnvelope } | { ok: false; reason: stri
 export function createMergingStorage(options: MergingStorageOptions): MergingStorage {
   const { keyValue: kv, version = DATA_VERSION, migrations = MIGRATIONS, onError, onMerged } = options;
   let lastRaw: unknown;
-  let latest: { name: string; value: string; base: PersistedData } | null = null;
+  let latest: { name: string; value: string } | null = null;
   let running: Promise<void> | null = null;
   let clean: PersistedData | undefined;
   /** What this tab last read from or wrote to storage: the base of each three-way merge. */
@@ -148,12 +148,14 @@ export function createMergingStorage(options: MergingStorageOptions): MergingSto
       return null;
     },
     setItem(name, value) {
-      latest = { name, value, base: synced };
+      latest = { name, value };
       running ??= (async () => {
         while (latest) {
           const next = latest;
           latest = null;
-          await write(next.name, next.value, next.base);
+          // The base is what this tab last read or wrote, at the moment the write starts: a write that
+          // merged in other tabs' changes hands them to the store (onMerged), which queues its data again.
+          await write(next.name, next.value, synced);
         }
         running = null;
       })();
@@ -164,6 +166,12 @@ export function createMergingStorage(options: MergingStorageOptions): MergingSto
 
   const write = async (name: string, value: string, base: PersistedData) => {
     const incoming = JSON.parse(value, reviveDates) as StoredEnvelope;
+    try {
+      validateData(incoming.state); // what is stored must always load again
+    } catch (e) {
+      onError(`Not saved: ${(e as Error).message}. The rest of your progress is safe; export a backup and report this.`);
+      return;
+    }
     try {
       const storedRaw = await kv.get(name);
       const stored = storedRaw === undefined || storedRaw === null ? undefined : parse(storedRaw, true);

@@ -189,8 +189,12 @@ export function applyGrade(
 /** Restores the state before the answer and removes its log entry. */
 export function undoGrade(progress: Progress, undo: UndoRecord): Progress {
   const states = { ...progress.states };
-  if (undo.previous) states[undo.key] = undo.previous;
-  else delete states[undo.key];
+  const entry = progress.log.find((e) => e.id === undo.logId);
+  const current = states[undo.key];
+  // Only the state this answer wrote goes back: if another tab answered the item since, its state stays.
+  const mine = !entry || current?.last_review?.getTime() === entry.review.getTime();
+  if (mine && undo.previous) states[undo.key] = undo.previous;
+  else if (mine) delete states[undo.key];
   return {
     states,
     log: progress.log.filter((e) => e.id !== undo.logId),

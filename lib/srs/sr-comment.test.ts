@@ -13,6 +13,8 @@ describe('Obsidian SR comments become FSRS starting states', () => {
       { due: at('2026-03-01T00:00:00Z'), interval: 12, ease: 130 },
     ]);
     expect(parseSrComment('<!--SR:nothing-->')).toEqual([]);
+    // years and intervals no schedule has: skipped, so the stored data always passes the validator
+    expect(parseSrComment('<!--SR:!0000-01-05,30,250!1000-01-02,30,250!2026-01-02,400000,250-->')).toEqual([]);
   });
 
   it('interval → stability, ease → difficulty (250 % → 5, clamped to 1 … 10), due and last review', () => {

@@ -20,12 +20,19 @@ export interface SrSchedule {
   ease: number;
 }
 
-/** The schedules in an SR comment, in item order; entries that do not parse are skipped. */
+/** Due dates taken: a schedule outside these years is a typo, not a review plan. */
+const YEARS = [2000, 2200];
+/** Longest interval taken, in days (ts-fsrs's own maximum). */
+const MAX_INTERVAL = 36_500;
+
+/** The schedules in an SR comment, in item order; entries that do not parse or make no sense are skipped. */
 export function parseSrComment(comment: string): SrSchedule[] {
   return [...comment.matchAll(ENTRY)].flatMap(([, date, interval, ease]) => {
     const due = new Date(`${date}T00:00:00Z`);
     const real = !Number.isNaN(due.getTime()) && due.toISOString().startsWith(date); // not 2026-02-30
-    return real ? [{ due, interval: Number(interval), ease: Number(ease) }] : [];
+    const year = due.getUTCFullYear();
+    if (!real || year < YEARS[0] || year > YEARS[1] || Number(interval) > MAX_INTERVAL) return [];
+    return [{ due, interval: Number(interval), ease: Number(ease) }];
   });
 }
 

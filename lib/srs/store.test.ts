@@ -369,3 +369,36 @@ describe('store: one scheduler, previewed then applied', () => {
     expect(entry.next_due).toEqual(preview[Rating.Easy].state.due);
   });
 });
+
+describe('store: what cannot be stored is not stored', () => {
+  it('data the validator would refuse on the next load is not written; the error says so; storage keeps the rest', async () => {
+    const name = freshName();
+    const store = await open(name, { channel: null });
+    store.getState().grade(LESSON_ITEM, Rating.Good, at('2026-11-28T09:00:00Z'));
+    await store.whenSaved();
+    store.getState().importCards([{ ...IMPORTED_CARD, deck: 'Physics::' }], { now: at('2026-11-28T09:01:00Z') });
+    await store.whenSaved();
+    expect(store.getState().storageError).toMatch(/^Not saved: data\.imported\.cards\[0\]\.deck: expected a deck name/);
+    const reopened = (await open(name, { channel: null })).getState();
+    expect(reopened.storageError).toBeNull();
+    expect(reopened.progress.log).toHaveLength(1);
+  });
+
+  it("an undo after another tab answered the same item keeps that tab's state", async () => {
+    const name = freshName();
+    const [a, b] = await Promise.all([open(name, { channel: null }), open(name, { channel: null })]);
+    a.getState().grade(LESSON_ITEM, Rating.Good, at('2026-11-28T09:00:00Z'));
+    await a.whenSaved();
+    b.getState().updateSettings({ typedAnswer: true }); // b takes a's answer in
+    await b.whenSaved();
+    b.getState().grade(LESSON_ITEM, Rating.Easy, at('2026-11-28T09:30:00Z'));
+    await b.whenSaved();
+    a.getState().updateSettings({ dailyNewLimit: 7 }); // a takes b's answer in
+    await a.whenSaved();
+    expect(a.getState().undo()).toBe(true);
+    await a.whenSaved();
+    const c = (await open(name, { channel: null })).getState();
+    expect(c.progress.states[LESSON_ITEM.key]).toMatchObject({ last_review: at('2026-11-28T09:30:00Z') });
+    expect(c.progress.log.map((e) => e.rating)).toEqual([Rating.Easy]);
+  });
+});

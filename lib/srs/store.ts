@@ -155,7 +155,8 @@ const storageSlice =
     clearStorageError: () => set({ storageError: null }),
     async replaceData(data, reason, now) {
       const { progress, imported, settings } = validateData(data);
-      await copies.keep({ savedAt: now, reason, data: partialize(get()) });
+      // The copy is what this tab holds once every save (and what it merged in) has finished.
+      await copies.keep(() => ({ savedAt: now, reason, data: partialize(get()) }));
       set({ progress, imported, settings, lastUndo: null, undoCopy: { savedAt: now, reason } });
     },
     async undoReplace(now) {
@@ -167,7 +168,7 @@ const storageSlice =
   });
 
 interface UndoCopies {
-  keep(copy: UndoCopy): Promise<void>;
+  keep(copy: () => UndoCopy): Promise<void>;
   read(): Promise<UndoCopy | null>;
 }
 
@@ -216,7 +217,7 @@ export function createPamphletStore(options: PamphletStoreOptions = {}) {
   const copies: UndoCopies = {
     keep: async (copy) => {
       await merging.whenSaved();
-      await merging.saveUndoCopy(name, copy);
+      await merging.saveUndoCopy(name, copy());
     },
     read: () => merging.readUndoCopy(name),
   };
