@@ -21,7 +21,6 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
 import type { BenchApi } from '@/bench/bench-page';
 import type { BenchRun } from '@/bench/bench-protocol';
@@ -34,21 +33,29 @@ import { openCompact } from '@/lib/model/compact';
 import { sessionSource } from '@/lib/model/session-source';
 import { Decoder } from '@/lib/model/decoder';
 import { encode } from '@/lib/tokenizer';
+import { intFlag, parseFlags } from './cli-flags';
 
-const { values } = parseArgs({
-  options: {
-    rounds: { type: 'string' },
-    quick: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    model: { type: 'string' },
-    only: { type: 'string' },
-    check: { type: 'boolean', default: false },
-    child: { type: 'string' },
-    threads: { type: 'string', default: '1' },
-  },
-});
+const FLAGS = {
+  rounds: { type: 'string' },
+  quick: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  model: { type: 'string' },
+  only: { type: 'string' },
+  check: { type: 'boolean', default: false },
+  child: { type: 'string' },
+  threads: { type: 'string', default: '1' },
+} as const;
+let values: ReturnType<typeof parseFlags<typeof FLAGS>>['values'];
+let rounds: number;
+try {
+  values = parseFlags(FLAGS, process.argv.slice(2)).values;
+  rounds = intFlag('rounds', values.rounds, values.quick ? 1 : 3, 1, 100);
+  intFlag('threads', values.threads, 1, 1, 64);
+} catch (e) {
+  console.error(`error: ${(e as Error).message}`);
+  process.exit(2);
+}
 const dir = values.model ?? (values.quick || values.check ? 'models/demo' : 'models/demo-124m');
-const rounds = Number(values.rounds ?? (values.quick ? 1 : 3));
 const PROMPT = benchPrompt(32);
 const NEW_TOKENS = 64;
 const log = (s: string) => process.stderr.write(s + '\n');
