@@ -43,7 +43,7 @@ export default function BackupPanel() {
   const undoCopy = useStudyStore((s) => s.undoCopy);
   const confirm = async (backup: Backup, fileName: string) => {
     try {
-      await pamphletStore().getState().replaceData(backup.data, `restored “${fileName}”`, new Date());
+      await pamphletStore().getState().replaceData(backup.data, `restoring “${fileName}”`, new Date());
       setStatus({
         kind: 'done',
         message: `Progress restored: ${describe(backup)}. What it replaced is kept: “Undo the restore” brings it back.`,

@@ -162,7 +162,7 @@ const storageSlice =
     async undoReplace(now) {
       const copy = await copies.read();
       if (!copy) return false;
-      await get().replaceData(copy.data, `undo of: ${copy.reason}`, now);
+      await get().replaceData(copy.data, 'undoing the restore', now);
       return true;
     },
   });
