@@ -6,6 +6,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { parseNote } from '../lib/notes';
 import { watchErrors } from './helpers';
+import { SECURITY_HEADERS, headersFile } from '../scripts/security-headers.mjs';
 
 const T0 = new Date(2026, 2, 2, 10, 0, 0);
 const CARD_CONTENT = '.import-preview__face, .deck-card__front, .review-card__face, .review-card__extra';
@@ -117,6 +118,10 @@ test('every page ships a Content-Security-Policy that blocks inline handlers, an
 
 test('the server refuses framing, sends no dotfiles and answers bad paths without crashing', async ({ request }) => {
   const home = await request.get('/');
+  // The same headers for other hosts: the export's _headers file (Netlify, Cloudflare Pages).
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(home.headers()[name.toLowerCase()], name).toBe(value);
+  expect(await readFile('out/_headers', 'utf8')).toBe(headersFile());
+  expect(await readFile('out/_headers', 'utf8')).toContain('  Cross-Origin-Embedder-Policy: require-corp\n');
   expect(home.headers()['x-frame-options']).toBe('DENY');
   expect(home.headers()['content-security-policy']).toBe("frame-ancestors 'none'");
   expect((await request.get('/.env')).status()).toBe(404);

@@ -4,10 +4,12 @@
 // the theme script) are allowed by their sha256 hashes, so no other inline script or event handler
 // can run. 'wasm-unsafe-eval' lets onnxruntime-web and sql.js compile WebAssembly.
 // frame-ancestors cannot be set by a meta tag: the project's server sends it as a header.
+// Also writes `_headers` (the server headers, for Netlify and Cloudflare Pages) into the export.
 // Usage: node scripts/csp.mjs [dir=out]
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { headersFile } from './security-headers.mjs';
 
 const root = path.resolve(process.argv[2] ?? 'out');
 
@@ -54,5 +56,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const files = htmlFiles(root);
   for (const file of files) fs.writeFileSync(file, withCsp(fs.readFileSync(file, 'utf8')));
-  console.log(`csp: Content-Security-Policy written into ${files.length} pages`);
+  fs.writeFileSync(path.join(root, '_headers'), headersFile());
+  console.log(`csp: Content-Security-Policy written into ${files.length} pages; _headers for Netlify and Cloudflare Pages`);
 }

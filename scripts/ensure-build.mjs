@@ -15,6 +15,7 @@ const SOURCES = [
   'next.config.mjs',
   'package.json',
   'scripts/csp.mjs',
+  'scripts/security-headers.mjs',
   'models/gpt2/manifest.json',
   'models/demo/manifest.json',
 ];

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SECURITY_HEADERS } from './security-headers.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -34,16 +35,7 @@ const TYPES = {
   '.md': 'text/markdown; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
-const SECURITY = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Content-Type-Options': 'nosniff',
-  // The pages carry their own script policy (a meta tag, see scripts/csp.mjs); framing can only be refused by a header.
-  'Content-Security-Policy': "frame-ancestors 'none'",
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'same-origin',
-};
+const SECURITY = SECURITY_HEADERS;
 
 if (!fs.existsSync(path.join(root, 'index.html'))) {
   console.error(`No static export in ${root}. Run "npm run build" first (or "npm start", which builds when needed).`);
