@@ -49,6 +49,26 @@ describe('architecture lesson', () => {
     expect(-min.x).toBeCloseTo(at, 2);
   });
 
+  test('exact GELU and the tanh approximation differ by less than the bound it quotes', () => {
+    const bound = Number(/the two differ by less than (\d\.\d+)/.exec(source)![1]);
+    // erf by Abramowitz & Stegun 7.1.26 (absolute error below 1.5e-7, far under the bound)
+    const erf = (z: number) => {
+      const t = 1 / (1 + 0.3275911 * Math.abs(z));
+      const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
+      return Math.sign(z) * y;
+    };
+    const exact = (x: number) => 0.5 * x * (1 + erf(x / Math.SQRT2));
+    let max = 0;
+    for (let x = -8; x <= 8; x += 1e-3) max = Math.max(max, Math.abs(exact(x) - gelu(x)));
+    expect(max).toBeLessThan(bound);
+    expect(max).toBeGreaterThan(bound / 10); // the bound is not loose by orders of magnitude
+  });
+
+  test('the initialization scale it quotes follows from the config: N = 2 × n_layer', () => {
+    expect(source).toContain(`$N = 2 \\times ${GPT2_SMALL.nLayer} = ${2 * GPT2_SMALL.nLayer}$`);
+    expect(source).toContain(`$0.02/\\sqrt{${2 * GPT2_SMALL.nLayer}}$`);
+  });
+
   test('the five config fields carry GPT-2 small’s values', () => {
     const field = (name: string) => Number(new RegExp(`${name}: int = (\\d+)`).exec(source)?.[1]);
     expect(field('block_size')).toBe(GPT2_SMALL.blockSize);
