@@ -7,7 +7,7 @@ const withMDX = createMDX({
   options: {
     remarkPlugins: ['remark-frontmatter', 'remark-gfm', 'remark-math'],
     rehypePlugins: [
-      'rehype-slug', // before KaTeX, so ids come from the TeX source like the TOC's (lib/content/toc.ts)
+      'rehype-slug', // before KaTeX, so ids come from the TeX source like lib/content/lesson.ts's headings
       ['rehype-katex', { strict: false }],
       [
         'rehype-autolink-headings',
