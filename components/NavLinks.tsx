@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/generator/', label: 'Generator' },
   { href: '/deck/', label: 'Deck' },
   { href: '/import/', label: 'Import' },
+  { href: '/glossary/', label: 'Glossary' },
 ];
 
 export default function NavLinks() {

@@ -78,7 +78,7 @@ test('dark mode toggles, and the choice survives a reload', async ({ page }) => 
 
 test('at phone width no page scrolls sideways', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
-  for (const url of ['/', ...lessons.map((l) => `/lessons/${l.slug}/`), '/review/', '/generator/', '/deck/']) {
+  for (const url of ['/', ...lessons.map((l) => `/lessons/${l.slug}/`), '/review/', '/generator/', '/deck/', '/glossary/']) {
     await page.goto(url);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${url} is wider than the screen`).toBeLessThanOrEqual(0);

@@ -88,7 +88,7 @@ test('the hostile-note corpus: nothing fires in the import preview, the deck or 
   expect(dialogs).toEqual([]);
 });
 
-const PAGES = ['/', '/lessons/attention/', '/deck/', '/review/', '/import/', '/stats/', '/generator/'];
+const PAGES = ['/', '/lessons/attention/', '/deck/', '/review/', '/import/', '/stats/', '/generator/', '/glossary/'];
 
 test('every page ships a Content-Security-Policy that blocks inline handlers, and breaks nothing', async ({ page }) => {
   await page.addInitScript(() => {
