@@ -74,18 +74,17 @@ runCli(async () => {
       `cannot load a model from ${dir}: ${(e as Error).message.split('\n')[0]}. Build one with "npm run model:demo" or "npm run model:gpt2".`,
     );
   }
-  const values2 = { prompt, json: values.json!, greedy: values.greedy! };
   const t0 = performance.now();
   const decoder = await Decoder.load(source.onnx, config, { numThreads: threads, externalData: source.externalData });
   const loadMs = performance.now() - t0;
-  const promptIds = encode(values2.prompt);
+  const promptIds = encode(prompt);
   const ids: number[] = [];
   let printed = '';
-  if (!values2.json) process.stdout.write(values2.prompt);
+  if (!values.json) process.stdout.write(prompt);
   const times: number[] = [];
   for await (const t of generate(decoder, promptIds, {
     maxNewTokens,
-    greedy: values2.greedy,
+    greedy: values.greedy,
     temperature,
     topK,
     topP,
@@ -93,7 +92,7 @@ runCli(async () => {
   })) {
     ids.push(t.id);
     times.push(t.ms);
-    if (!values2.json) {
+    if (!values.json) {
       const text = decode(ids);
       if (!text.endsWith('\uFFFD')) {
         process.stdout.write(text.slice(printed.length)); // hold back a split UTF-8 character
@@ -102,7 +101,7 @@ runCli(async () => {
     }
   }
   const text = decode(ids);
-  if (values2.json) process.stdout.write(JSON.stringify({ ids, text }) + '\n');
+  if (values.json) process.stdout.write(JSON.stringify({ ids, text }) + '\n');
   else process.stdout.write(text.slice(printed.length) + '\n');
   const decodeMs = times.slice(1).reduce((a, b) => a + b, 0);
   console.error(

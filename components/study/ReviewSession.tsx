@@ -72,8 +72,11 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
   const emptyRef = useRef<HTMLDivElement>(null);
   const focusStart = useRef(false);
   // When the current card was first shown: the answer time goes into the review log (and to Anki).
-  const shownAt = useRef({ key: '', at: 0 });
-  if (current && shownAt.current.key !== current.key) shownAt.current = { key: current.key, at: Date.now() };
+  const shownAt = useRef(0);
+  const currentKey = current?.key;
+  useEffect(() => {
+    shownAt.current = Date.now();
+  }, [currentKey]);
   useLayoutEffect(() => {
     if (revealed) gradeRef.current?.focus();
   }, [revealed, current?.key]);
@@ -111,7 +114,7 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
     const now = new Date();
     pamphletStore()
       .getState()
-      .grade(current, rating, now, now.getTime() - shownAt.current.at, preview[rating]);
+      .grade(current, rating, now, now.getTime() - shownAt.current, preview[rating]);
     setPinned(null);
     resetCard();
     bump();

@@ -4,7 +4,7 @@
 
 import { sourceLabel, type CardSource } from '@/lib/cards/card';
 import { mapCloze } from '@/lib/cards/cloze';
-import { cardMarkdownToHtml } from '@/lib/cards/markdown';
+import { MARKER_RANGE, cardMarkdownToHtml } from '@/lib/cards/markdown';
 import { escapeAttr, escapeText, stripHtml } from './html';
 import { sha1 } from './sha';
 
@@ -16,7 +16,10 @@ export const DEFAULT_BASE_URL = 'http://localhost:3000';
  * them on import; \x1f would split the field), our placeholder range removed, NFC-normalised.
  */
 export function cleanText(text: string): string {
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f\uE000-\uE02F]/g, '').normalize('NFC');
+  return text
+    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
+    .replace(MARKER_RANGE, '')
+    .normalize('NFC');
 }
 
 /**

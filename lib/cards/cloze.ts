@@ -101,23 +101,28 @@ function finish(nodes: ClozeNode[]): ClozeNode[] {
   return out;
 }
 
-/** What is probably a mistake in a cloze text; empty when it reads as written. */
-export function clozeProblems(text: string): ClozeProblem[] {
+/** What is probably a mistake in a cloze text; empty when it reads as written. `nodes`: its parse, when the caller has it. */
+export function clozeProblems(text: string, nodes: readonly ClozeNode[] = parseCloze(text)): ClozeProblem[] {
   const problems: ClozeProblem[] = [];
-  const opened = new Set(deletions(parseCloze(text)).map((d) => d.start));
-  const all = deletions(parseCloze(text));
-  const depth = (at: number) => all.filter((d) => d.start <= at && at < d.end).length;
+  const all = deletions(nodes);
+  const opened = new Set(all.map((d) => d.start));
   for (const m of text.matchAll(/\{\{c(\d{1,9})::/g)) {
-    const inHint = all.find((d) => d.hint !== undefined && d.start < m.index && m.index < d.end);
-    if (Number(m[1]) < 1) problems.push({ message: `cloze numbers start at 1, got "c${m[1]}"`, offset: m.index });
-    else if (!opened.has(m.index) && depth(m.index) >= MAX_NESTING) {
+    if (Number(m[1]) < 1) {
+      problems.push({ message: `cloze numbers start at 1, got "c${m[1]}"`, offset: m.index });
+      continue;
+    }
+    if (opened.has(m.index)) continue;
+    // An opener that opened nothing: too deep, inside a hint, or never closed.
+    const around = all.filter((d) => d.start < m.index && m.index < d.end);
+    const inHint = around.find((d) => d.hint !== undefined);
+    if (around.length >= MAX_NESTING) {
       problems.push({ message: `cloze deletions nested more than ${MAX_NESTING} deep`, offset: m.index });
       break;
-    } else if (!opened.has(m.index) && inHint) {
+    } else if (inHint) {
       problems.push({ message: `"${m[0]}" inside the hint of "{{c${inHint.n}::" (after its "::") is not a deletion`, offset: m.index });
-    } else if (!opened.has(m.index)) problems.push({ message: `unclosed cloze deletion "${m[0]}…" (no "}}" after it)`, offset: m.index });
+    } else problems.push({ message: `unclosed cloze deletion "${m[0]}…" (no "}}" after it)`, offset: m.index });
   }
-  for (const d of deletions(parseCloze(text))) {
+  for (const d of all) {
     if (!plainText(d.body).trim()) problems.push({ message: `empty cloze deletion "{{c${d.n}::}}"`, offset: d.start });
   }
   // A link's address is not shown: a deletion there would be a card with nothing to answer.
@@ -129,9 +134,10 @@ export function clozeProblems(text: string): ClozeProblem[] {
 
 /** Throws `ClozeSyntaxError` for the first of `clozeProblems`, for writers that must be told (lessons). */
 export function assertCloze(text: string): ClozeNode[] {
-  const [problem] = clozeProblems(text);
+  const nodes = parseCloze(text);
+  const [problem] = clozeProblems(text, nodes);
   if (problem) throw new ClozeSyntaxError(problem.message, problem.offset);
-  return parseCloze(text);
+  return nodes;
 }
 
 /** Every deletion, outer before inner, in text order. */
@@ -146,7 +152,8 @@ function plainText(nodes: readonly ClozeNode[]): string {
 
 /** True when the text has at least one deletion and nothing that looks like a mistake. */
 export function isCloze(text: string): boolean {
-  return deletions(parseCloze(text)).length > 0 && clozeProblems(text).length === 0;
+  const nodes = parseCloze(text);
+  return deletions(nodes).length > 0 && clozeProblems(text, nodes).length === 0;
 }
 
 /** The distinct cloze numbers in ascending order, e.g. `[1, 2, 3]`. Anki makes one card per number. */

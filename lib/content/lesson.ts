@@ -27,9 +27,15 @@ export interface LessonLink {
 // gfm and math matter for where JSX and text end, exactly as in next.config.mjs.
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath);
 
+// The lesson list, the deck and each page's table of contents all read the same lessons while a
+// site builds: each source is parsed once. The trees are only read, never changed.
+const trees = new Map<string, Root>();
+
 /** The lesson's syntax tree. Throws on MDX that does not parse (with `line` when known). */
 export function parseLessonTree(source: string): Root {
-  return parser.parse(source) as Root;
+  let tree = trees.get(source);
+  if (!tree) trees.set(source, (tree = parser.parse(source) as Root));
+  return tree;
 }
 
 // The node shapes read here, structurally.

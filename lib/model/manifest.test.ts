@@ -42,6 +42,10 @@ describe('manifest.json: one reader for the worker, the CLI and the export', () 
 
   it('a malformed accuracy record is left out, not an error', () => {
     expect(parseManifest(JSON.stringify({ ...good(), accuracy: { positions: 'x' } })).accuracy).toBeUndefined();
+    const entry = { positions: 8, top1Agree: 9, maxLogitError: 0, meanLogitError: 0, maxAbsLogit: 1 }; // agrees more often than it ran
+    expect(
+      parseManifest(JSON.stringify({ ...good(), accuracy: { text: 't', positions: 8, compact: { int8: entry } } })).accuracy,
+    ).toBeUndefined();
     const accuracy = {
       text: 't',
       positions: 8,

@@ -90,5 +90,9 @@ export function parseManifest(text: string): Manifest {
 /** A malformed accuracy record is left out (the app then uses its defaults), not an error. */
 function accuracyOf(v: unknown): boolean {
   if (!isObject(v) || !Number.isFinite(v.positions) || !isObject(v.compact)) return false;
-  return Object.values(v.compact).every((a) => isObject(a) && Number.isFinite(a.positions) && Number.isFinite(a.top1Agree));
+  const count = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+  return Object.values(v.compact).every(
+    (a) =>
+      isObject(a) && count(a.positions) && a.positions > 0 && count(a.top1Agree) && a.top1Agree <= a.positions && count(a.maxLogitError),
+  );
 }

@@ -86,7 +86,6 @@ export interface MergingStorage {
   /** Keeps `data` as the undo copy of a replace (one copy: the latest replace). */
   saveUndoCopy(name: string, copy: UndoCopy): Promise<void>;
   readUndoCopy(name: string): Promise<UndoCopy | null>;
-  dropUndoCopy(name: string): Promise<void>;
 }
 
 type Parsed = { ok: true; envelope: StoredEnvelope } | { ok: false; reason: string; newer?: boolean };
@@ -225,21 +224,17 @@ export function createMergingStorage(options: MergingStorageOptions): MergingSto
       clean = data;
       await json.setItem(name, { state: data, version });
     },
-    async saveUndoCopy(name, copy) {
-      await kv.set(`${name}:before-replace`, JSON.stringify({ ...copy, version }));
+    async saveUndoCopy(name, { data, savedAt, reason }) {
+      // Stored like the data itself (an envelope with its version), so it is read and migrated the same way.
+      await kv.set(`${name}:before-replace`, JSON.stringify({ state: data, version, savedAt, reason }));
     },
     async readUndoCopy(name) {
-      try {
-        const raw = await kv.get(`${name}:before-replace`);
-        if (typeof raw !== 'string') return null;
-        const doc = JSON.parse(raw, reviveDates) as UndoCopy & { version: number };
-        const data = doc.version === version ? validateData(doc.data) : migrateData(doc.data, doc.version, version, migrations);
-        return { savedAt: new Date(doc.savedAt), reason: String(doc.reason), data };
-      } catch {
-        return null; // no usable copy: nothing to undo (the data itself is unaffected)
-      }
+      const raw = await kv.get(`${name}:before-replace`).catch(() => undefined);
+      const parsed = parse(raw, true);
+      if (!parsed.ok) return null; // no usable copy: nothing to undo (the data itself is unaffected)
+      const { savedAt, reason } = JSON.parse(raw as string, reviveDates) as { savedAt: Date; reason: unknown };
+      return { savedAt, reason: String(reason), data: parsed.envelope.state };
     },
-    dropUndoCopy: (name) => kv.del(`${name}:before-replace`),
     whenSaved: async () => {
       while (running || backups.size) await Promise.all([running, ...backups]);
     },

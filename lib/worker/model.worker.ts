@@ -120,18 +120,14 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
     precision,
     downloadBytes,
     graphBytes,
-    accuracy: variant === 'compact' ? measured(manifest.accuracy?.compact?.[precision]) : undefined,
+    accuracy: variant === 'compact' ? pickAccuracy(manifest.accuracy?.compact?.[precision]) : undefined,
     phases: { fetchMs, buildMs, sessionMs: t2 - t1, warmUpMs: performance.now() - t2 },
   });
 }
 
-/** The export's accuracy figures for one precision, if the manifest holds sane ones (it is only JSON). */
-function measured(a: unknown): { positions: number; top1Agree: number; maxLogitError: number } | undefined {
-  const r = a as { positions?: unknown; top1Agree?: unknown; maxLogitError?: unknown } | undefined;
-  const ok = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
-  if (!r || !ok(r.positions) || !ok(r.top1Agree) || !ok(r.maxLogitError) || r.positions === 0 || r.top1Agree > r.positions)
-    return undefined;
-  return { positions: r.positions, top1Agree: r.top1Agree, maxLogitError: r.maxLogitError };
+/** The figures the status line shows, from the manifest's accuracy record (checked by parseManifest). */
+function pickAccuracy(a: { positions: number; top1Agree: number; maxLogitError: number } | undefined) {
+  return a && { positions: a.positions, top1Agree: a.top1Agree, maxLogitError: a.maxLogitError };
 }
 
 const NO_LENS =
