@@ -8,6 +8,7 @@ export default tseslint.config(
       'node_modules/',
       '.next/',
       'out/',
+      '.cache/',
       'models/',
       'public/',
       'test-results/',

@@ -3,10 +3,12 @@ import type { MDXComponents } from 'mdx/types';
 import Callout from '@/components/mdx/Callout';
 import Figure from '@/components/mdx/Figure';
 import Widget from '@/components/mdx/Widget';
+import LessonLink from '@/components/mdx/LessonLink';
 import { MissingCard } from '@/components/mdx/LessonCards';
 import * as diagrams from '@/components/diagrams';
 
 const components: MDXComponents = {
+  a: LessonLink,
   Callout,
   Figure,
   Widget,

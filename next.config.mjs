@@ -1,5 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import createMDX from '@next/mdx';
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
+import { siteConfigOrExit } from './scripts/site-config.mjs';
 
 // Turbopack needs MDX plugins as strings (serializable loader options).
 const withMDX = createMDX({
@@ -18,6 +20,7 @@ const withMDX = createMDX({
         },
       ],
       ['@shikijs/rehype', { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false }],
+      fileURLToPath(new URL('./lib/content/rehype-scroll-focus.mjs', import.meta.url)), // last: it marks what the others made
     ],
   },
 });
@@ -30,9 +33,16 @@ const isolation = [
   { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
 ];
 
+// BASE_PATH / SITE_URL: where the export will be served (scripts/site-config.mjs).
+// EXPORT_DIR: where the export is written (default out/); the e2e suite builds a second, sub-path export.
+const { basePath, siteUrl } = siteConfigOrExit();
+
 export default (phase) =>
   withMDX({
     output: 'export',
+    ...(process.env.EXPORT_DIR ? { distDir: process.env.EXPORT_DIR } : {}),
+    basePath,
+    env: { NEXT_PUBLIC_BASE_PATH: basePath, NEXT_PUBLIC_SITE_URL: siteUrl },
     trailingSlash: true,
     pageExtensions: ['ts', 'tsx', 'md', 'mdx'],
     images: { unoptimized: true },

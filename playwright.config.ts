@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { SUB_PATH } from './scripts/ensure-build.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -13,6 +14,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
+    // page.route does not see what a service worker fetches: the offline tests allow it, per test file.
+    serviceWorkers: 'block',
     launchOptions: {
       // Debian's Chromium: never download a browser. --enable-unsafe-webgpu gives a SwiftShader WebGPU adapter.
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -28,10 +31,23 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node scripts/serve-static.mjs out --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 30_000,
-  },
+  projects: [
+    { name: 'root', testIgnore: /sub-path\.spec\.ts/ },
+    // The second export, built for a base path and served under it (scripts/ensure-build.mjs --sub-path).
+    { name: 'sub-path', testMatch: /sub-path\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${SUB_PATH.port}${SUB_PATH.basePath}/` } },
+  ],
+  webServer: [
+    {
+      command: `node scripts/serve-static.mjs out --port ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+    {
+      command: `node scripts/serve-static.mjs ${SUB_PATH.dir} --port ${SUB_PATH.port} --base ${SUB_PATH.basePath}`,
+      url: `http://127.0.0.1:${SUB_PATH.port}${SUB_PATH.basePath}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+  ],
 });

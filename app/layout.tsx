@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import 'katex/dist/katex.min.css';
 import './globals.css';
 import SiteHeader from '@/components/SiteHeader';
+import OfflineUpdates from '@/components/offline/OfflineUpdates';
 
 export const metadata: Metadata = {
   title: { default: 'GPT-2 Pamphlet', template: '%s · GPT-2 Pamphlet' },
@@ -31,6 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <SiteHeader />
+        <OfflineUpdates />
         <main id="main">{children}</main>
         <footer className="site-footer">
           <div className="site-footer__inner">GPT-2 Pamphlet · lessons, live model and flashcards, all in your browser.</div>

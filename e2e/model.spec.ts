@@ -114,7 +114,8 @@ test('WebGPU: the 4-bit blocks run as they are (MatMulNBits), the same greedy to
 
 test('WebGPU failing to start falls back to WASM, rebuilt in int8, and says so', async ({ page }) => {
   await page.route(/ort-wasm-simd-threaded\.asyncify[^/]*\.wasm$/, (r) => r.fulfill({ status: 404, body: 'gone' })); // the WebGPU build's runtime
-  const params = new URLSearchParams({ prompt: PROMPT, n: String(N), greedy: '1' }); // backend: auto
+  // backend auto, measuring: SwiftShader's adapter counts as a candidate, so WebGPU is tried first
+  const params = new URLSearchParams({ prompt: PROMPT, n: String(N), greedy: '1', measure: '1' });
   await page.goto(`/generator/?${params}`);
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByTestId('generator-stats')).toBeVisible({ timeout: 60_000 });
@@ -126,6 +127,57 @@ test('WebGPU failing to start falls back to WASM, rebuilt in int8, and says so',
     .locator('.gen-token')
     .evaluateAll((els) => els.flatMap((e) => (e as HTMLElement).dataset.ids!.split(',').map(Number)));
   expect(ids).toEqual(expected.compact);
+});
+
+test('automatic backend: a software WebGPU adapter is skipped for WASM, and the status line says why', async ({ page }) => {
+  await page.goto(`/generator/?${new URLSearchParams({ prompt: PROMPT, n: '4', greedy: '1' })}`);
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByTestId('generator-stats')).toBeVisible({ timeout: 60_000 });
+  const status = page.getByRole('status').filter({ hasText: 'Model:' });
+  await expect(status).toContainText('WASM (1 thread)');
+  await expect(page.getByTestId('backend-reason')).toHaveText(
+    '(WASM because the WebGPU adapter is a software one (swiftshader), slower than WASM)',
+  );
+});
+
+test('measuring times both backends once, keeps the faster, and the next load remembers it', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`/generator/?${new URLSearchParams({ prompt: PROMPT, n: '4', greedy: '1', measure: '1' })}`);
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByTestId('generator-stats')).toBeVisible({ timeout: 90_000 });
+  const reason = page.getByTestId('backend-reason');
+  await expect(reason).toContainText('measured here: WebGPU');
+  const [webgpu, wasm] = [...(await reason.innerText()).matchAll(/([\d.]+) tokens\/s/g)].map((m) => Number(m[1]));
+  const faster = webgpu > wasm ? 'WebGPU' : 'WASM';
+  const status = page.getByRole('status').filter({ hasText: 'Model:' });
+  await expect(status).toContainText(`on ${faster}`);
+  // The measurement is kept for this device: the next load runs on the same backend without measuring.
+  await page.goto(`/generator/?${new URLSearchParams({ prompt: PROMPT, n: '4', greedy: '1' })}`);
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByTestId('generator-stats')).toBeVisible({ timeout: 60_000 });
+  if (faster === 'WebGPU') await expect(reason).toHaveText('(the faster one when measured on this device)');
+  else await expect(reason).toContainText('software one'); // WASM won: a software adapter is skipped before the memory is read
+  await expect(status).toContainText(`on ${faster}`);
+});
+
+test('the status line menu switches the backend, and the choice survives a reload', async ({ page }) => {
+  await page.goto(`/generator/?${new URLSearchParams({ prompt: PROMPT, n: '4', greedy: '1' })}`);
+  await page.getByRole('button', { name: 'Generate' }).click();
+  const stats = page.getByTestId('generator-stats');
+  await expect(stats).toBeVisible({ timeout: 60_000 });
+  const status = page.getByRole('status').filter({ hasText: 'Model:' });
+  await expect(status).toContainText('on WASM');
+  await status.getByRole('combobox', { name: 'Run on' }).selectOption('webgpu');
+  await expect(status).toContainText('on WebGPU', { timeout: 60_000 });
+  const text = await page.getByTestId('generator-output').innerText();
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByTestId('generator-output')).toHaveText(text, { timeout: 60_000 }); // greedy: the same tokens
+  await page.reload();
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(status).toContainText('on WebGPU', { timeout: 60_000 });
+  await expect(status.getByRole('combobox', { name: 'Run on' })).toHaveValue('webgpu');
+  await status.getByRole('combobox', { name: 'Run on' }).selectOption('auto');
+  await expect(status).toContainText('on WASM', { timeout: 60_000 });
 });
 
 test('when the export measured int8 as clearly worse than fp32, WASM computes in fp32 and says why', async ({ page }) => {

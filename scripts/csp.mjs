@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { headersFile } from './security-headers.mjs';
 
-const root = path.resolve(process.argv[2] ?? 'out');
+const root = path.resolve(process.argv[2] ?? process.env.EXPORT_DIR ?? 'out');
 
 export function policy(scriptHashes) {
   return [

@@ -9,7 +9,7 @@
 //                    CardProgress[] / { progress: CardProgress[] } (lib/anki/progress.ts); .apkg only.
 //                    Without it every card is new.
 // --tsv              write Anki's tab-separated import format instead of an .apkg
-// --base-url URL     site the "Lesson:" links point to (default http://localhost:3000)
+// --site-url URL     the site's public address, for the "Lesson:" links (default $SITE_URL; none: plain text)
 // --now ISO-DATE     timestamp for ids and mtimes, for reproducible output (default: now)
 // --tz ZONE          the learner's time zone for due days (Anki's days start at 04:00 local time):
 //                    Europe/Berlin, UTC or +01:00 (default: this machine's)
@@ -18,12 +18,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import initSqlJs from 'sql.js';
 import { loadDeck } from '../lib/content/extract-cards';
-import { DEFAULT_BASE_URL, toAnkiNote, writeApkg, writeTsv, type CardProgress } from '../lib/anki';
+import { toAnkiNote, writeApkg, writeTsv, type CardProgress } from '../lib/anki';
 import { BACKUP_FORMAT, importBackup, progressByItem } from '../lib/srs';
 import { UsageError, parseFlags, runCli, utcOffsetFlag } from './cli-flags';
 
 const USAGE =
-  'usage: deck:export -- --out FILE [--lesson SLUG] [--progress FILE] [--tsv] [--base-url URL] [--now ISO] [--tz ZONE] [--content DIR]';
+  'usage: deck:export -- --out FILE [--lesson SLUG] [--progress FILE] [--tsv] [--site-url URL] [--now ISO] [--tz ZONE] [--content DIR]';
 
 /** The app's backup file (what the Backup button writes), or a CardProgress list. */
 async function readProgress(file: string): Promise<CardProgress[]> {
@@ -62,7 +62,7 @@ runCli(async () => {
       lesson: { type: 'string' },
       progress: { type: 'string' },
       tsv: { type: 'boolean', default: false },
-      'base-url': { type: 'string', default: DEFAULT_BASE_URL },
+      'site-url': { type: 'string', default: process.env.SITE_URL },
       now: { type: 'string' },
       tz: { type: 'string' },
       content: { type: 'string', default: 'content' },
@@ -78,8 +78,9 @@ runCli(async () => {
   if (args.tsv && args.progress) throw new UsageError('--progress needs an .apkg: the text format carries no scheduling');
   const now = args.now ? new Date(args.now) : new Date();
   if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be a date such as 2026-12-01T10:00:00Z, got "${args.now}"`);
-  if (!/^https?:\/\//.test(args['base-url']!))
-    throw new UsageError(`--base-url must start with http:// or https://, got "${args['base-url']}"`);
+  const siteUrl = args['site-url'] || undefined;
+  if (siteUrl && !/^https?:\/\/[^/]/.test(siteUrl))
+    throw new UsageError(`--site-url must start with http:// or https://, got "${siteUrl}"`);
   const offset = utcOffsetFlag('tz', args.tz, now);
 
   let cards = await loadDeck(args.content!);
@@ -89,14 +90,13 @@ runCli(async () => {
     if (!cards.length) throw new UsageError(`--lesson: no cards for lesson '${args.lesson}' (lessons with cards: ${lessons.join(', ')})`);
   }
 
-  const baseUrl = args['base-url']!;
   if (args.tsv) {
-    await writeFile(args.out, writeTsv({ cards, baseUrl }));
+    await writeFile(args.out, writeTsv({ cards, siteUrl }));
   } else {
     const progress = args.progress ? await readProgress(args.progress) : undefined;
-    await writeFile(args.out, await writeApkg({ cards, now, progress, baseUrl, sqlJs: await initSqlJs(), utcOffsetMinutes: offset }));
+    await writeFile(args.out, await writeApkg({ cards, now, progress, siteUrl, sqlJs: await initSqlJs(), utcOffsetMinutes: offset }));
   }
-  const ankiCards = cards.reduce((n, c) => n + toAnkiNote(c, baseUrl).ords.length, 0);
+  const ankiCards = cards.reduce((n, c) => n + toAnkiNote(c, siteUrl).ords.length, 0);
   const decks = new Set(cards.map((c) => c.deck)).size;
   console.log(`${args.out}: ${cards.length} notes, ${ankiCards} cards in ${decks} deck(s)`);
   return 0;

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 // Builds the static export when it is missing or older than the sources, so `npm start` and the e2e tests
 // always serve what is in the working tree.
+//   node scripts/ensure-build.mjs              out/, served at the root of a domain (or at $BASE_PATH)
+//   node scripts/ensure-build.mjs --sub-path   .cache/out-base/, the e2e suite's second export, served
+//                                              under SUB_PATH.basePath as a GitHub project page would be
 import fs from 'node:fs';
 import path from 'node:path';
 import { execSync } from 'node:child_process';
+import { siteConfigOrExit } from './site-config.mjs';
 
 const SOURCES = [
   'app',
@@ -15,11 +19,16 @@ const SOURCES = [
   'next.config.mjs',
   'package.json',
   'scripts/csp.mjs',
+  'scripts/service-worker.ts',
+  'scripts/sw-template.js',
   'scripts/security-headers.mjs',
+  'scripts/site-config.mjs',
   'models/gpt2/manifest.json',
   'models/demo/manifest.json',
 ];
-const STAMP = path.join('out', 'index.html');
+
+/** The sub-path export the e2e suite serves on its own port. */
+export const SUB_PATH = { dir: '.cache/out-base', basePath: '/gpt2-pamphlet', port: 3101 };
 
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;
@@ -30,18 +39,32 @@ function newestMtime(p) {
   return newest;
 }
 
-export function needsBuild() {
+/** Stale when missing, older than a source, or built for another base path. */
+export function needsBuild(dir = 'out', basePath = '') {
   if (process.env.FORCE_BUILD) return true;
-  if (!fs.existsSync(STAMP)) return true;
-  const built = fs.statSync(STAMP).mtimeMs;
+  const stamp = path.join(dir, 'index.html');
+  if (!fs.existsSync(stamp)) return true;
+  if (!fs.readFileSync(stamp, 'utf8').includes(`"${basePath}/_next/static/`)) return true;
+  const built = fs.statSync(stamp).mtimeMs;
   return SOURCES.some((s) => newestMtime(s) > built);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (needsBuild()) {
-    console.log('Building the static export (next build)…');
-    execSync('npm run build', { stdio: 'inherit' });
+  const sub = process.argv.includes('--sub-path');
+  const env = sub
+    ? {
+        ...process.env,
+        EXPORT_DIR: SUB_PATH.dir,
+        BASE_PATH: SUB_PATH.basePath,
+        SITE_URL: `http://127.0.0.1:${SUB_PATH.port}${SUB_PATH.basePath}`,
+      }
+    : process.env;
+  const dir = sub ? SUB_PATH.dir : (process.env.EXPORT_DIR ?? 'out');
+  const { basePath } = siteConfigOrExit(env);
+  if (needsBuild(dir, basePath)) {
+    console.log(`Building the static export into ${dir}/${basePath ? ` for ${basePath}/` : ''} (next build)…`);
+    execSync('npm run build', { stdio: 'inherit', env });
   } else {
-    console.log('Static export in out/ is up to date.');
+    console.log(`Static export in ${dir}/ is up to date.`);
   }
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Serves the static export with the headers onnxruntime-web needs for threads:
 // COOP/COEP make the page cross-origin isolated (SharedArrayBuffer), CORP lets workers load same-origin files.
-// Usage: node scripts/serve-static.mjs [dir=out] [--port 3100] [--host 127.0.0.1]
+// Usage: node scripts/serve-static.mjs [dir=out] [--port 3100] [--host 127.0.0.1] [--base /path]
+// --base serves the export under a path, as a host like GitHub Pages does (build it with the same BASE_PATH).
+// --bare sends none of the site's headers (no COOP/COEP): a host that cannot set headers, for tests.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,9 +14,11 @@ const flag = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const root = path.resolve(args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--'))) ?? 'out');
+const VALUE_FLAGS = ['--port', '--host', '--base'];
+const root = path.resolve(args.find((a, i) => !a.startsWith('--') && !VALUE_FLAGS.includes(args[i - 1])) ?? 'out');
 const port = Number(flag('--port', process.env.PORT ?? 3100));
 const host = flag('--host', process.env.HOST ?? '127.0.0.1');
+const base = (flag('--base', '') ?? '').replace(/\/+$/, '');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -35,7 +39,7 @@ const TYPES = {
   '.md': 'text/markdown; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
-const SECURITY = SECURITY_HEADERS;
+const SECURITY = args.includes('--bare') ? {} : SECURITY_HEADERS;
 
 if (!fs.existsSync(path.join(root, 'index.html'))) {
   console.error(`No static export in ${root}. Run "npm run build" first (or "npm start", which builds when needed).`);
@@ -44,9 +48,13 @@ if (!fs.existsSync(path.join(root, 'index.html'))) {
 
 /** Maps a URL path to a file: /x → x, x.html or x/index.html. Never leaves root. */
 function resolveFile(urlPath) {
-  let p;
+  let p = urlPath.split('?')[0];
+  if (base) {
+    if (p !== base && !p.startsWith(`${base}/`)) return null;
+    p = p.slice(base.length) || '/';
+  }
   try {
-    p = decodeURIComponent(urlPath.split('?')[0]);
+    p = decodeURIComponent(p);
   } catch {
     return null;
   }
@@ -73,7 +81,7 @@ const server = http.createServer((req, res) => {
   const file = resolveFile(req.url ?? '/');
   const headers = { ...SECURITY };
   if (!file) {
-    const notFound = path.join(root, '404.html');
+    const notFound = path.join(root, '404.html'); // its asset URLs carry the base path, so it works under --base too
     res.writeHead(404, { ...headers, 'Content-Type': TYPES['.html'] });
     if (req.method === 'HEAD') return res.end();
     return fs.existsSync(notFound) ? send(fs.createReadStream(notFound), res) : res.end('Not found');
@@ -115,6 +123,6 @@ function send(stream, res) {
 
 server.listen(port, host, () => {
   console.log(
-    `GPT-2 Pamphlet is served at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/  (from ${path.relative(process.cwd(), root) || '.'}, Ctrl+C to stop)`,
+    `GPT-2 Pamphlet is served at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${base}/  (from ${path.relative(process.cwd(), root) || '.'}, Ctrl+C to stop)`,
   );
 });

@@ -5,6 +5,7 @@ import AnkiExportPanel from '@/components/study/AnkiExportPanel';
 import BackupPanel from '@/components/study/BackupPanel';
 import DeckBrowser from '@/components/study/DeckBrowser';
 import StorageBanner from '@/components/study/StorageBanner';
+import StoragePanel from '@/components/offline/StoragePanel';
 
 export const metadata: Metadata = { title: 'Deck' };
 
@@ -16,7 +17,8 @@ export default async function DeckPage() {
       <h1>Deck</h1>
       <p className="lede">Every card in the pamphlet and your own, the export to Anki, and backups of your progress.</p>
       <nav aria-label="Deck page sections" className="ui deck-jump">
-        <a href="#cards">Browse and search the cards</a> · <a href="#export">Export to Anki</a> · <a href="#backup">Backup</a>
+        <a href="#cards">Browse and search the cards</a> · <a href="#export">Export to Anki</a> · <a href="#backup">Backup</a> ·{' '}
+        <a href="#storage">Offline and storage</a>
       </nav>
       <StorageBanner />
 
@@ -43,6 +45,9 @@ export default async function DeckPage() {
         is here.
       </p>
       <BackupPanel />
+
+      <h2 id="storage">Offline and storage</h2>
+      <StoragePanel />
 
       <h2 id="cards">Cards</h2>
       <DeckBrowser lessonCards={cards} />

@@ -1,8 +1,41 @@
 'use client';
-import { useModelStatus } from './model-store';
+import { megabytes as mb } from '@/lib/format';
+import type { BackendChoice, BackendReason } from '@/lib/worker/protocol';
+import { backendChoice, chooseBackend, useModelStatus } from './model-store';
 
-function mb(bytes: number) {
-  return `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+const perSecond = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} tokens/s`;
+
+/** Why this backend, in words. */
+function reasonText(reason: BackendReason): string | null {
+  switch (reason.how) {
+    case 'asked':
+      return null;
+    case 'wasm-only':
+      return `WASM because ${reason.why}`;
+    case 'measured':
+      return `measured here: WebGPU ${perSecond(reason.tokensPerSecond.webgpu)}, WASM ${perSecond(reason.tokensPerSecond.wasm)}`;
+    case 'remembered':
+      return 'the faster one when measured on this device';
+    case 'fell-back':
+      return reason.why;
+  }
+}
+
+/** The learner's choice of backend; changing it loads the model again. */
+function BackendMenu() {
+  const hasWebGpu = typeof navigator !== 'undefined' && 'gpu' in navigator;
+  return (
+    <label className="model-status__backend">
+      Run on{' '}
+      <select value={backendChoice()} onChange={(e) => chooseBackend(e.target.value as BackendChoice)}>
+        <option value="auto">the faster (automatic)</option>
+        <option value="wasm">WASM (CPU)</option>
+        <option value="webgpu" disabled={!hasWebGpu}>
+          WebGPU{hasWebGpu ? '' : ' (not in this browser)'}
+        </option>
+      </select>
+    </label>
+  );
 }
 
 /** Loading progress with bytes, then which model and backend run; errors explained without breaking the page. */
@@ -26,11 +59,14 @@ export default function ModelStatus() {
   if (status.state === 'error') {
     return (
       <div className="model-status model-status--error" role="alert">
-        <strong>The live model is not available.</strong> {status.message}
+        <strong>The live model is not available.</strong> {status.message} <BackendMenu />
       </div>
     );
   }
-  const { model, backend, threads, fellBack, variant, precision, downloadBytes, loadMs, accuracy } = status.info;
+  const { model, backend, threads, reason, fellBack, variant, precision, downloadBytes, loadMs, accuracy } = status.info;
+  const why = reasonText(reason);
+  // Threads need cross-origin isolation: the host's headers, or the offline worker's from the next load.
+  const isolation = { isolated: self.crossOriginIsolated, offlineWorker: !!navigator.serviceWorker?.controller };
   const agree = accuracy ? accuracy.top1Agree / accuracy.positions : null; // checked by the worker
   const compute = { int8: 'int8', q4: '4-bit', fp32: 'fp32' }[precision];
   const weights = variant === 'compact' ? `compact weights, ${compute} compute` : 'fp32 graph';
@@ -50,6 +86,12 @@ export default function ModelStatus() {
         Model: <strong>{model.name === 'gpt2' ? 'GPT-2 124M' : model.name}</strong> on{' '}
         <strong>{backend === 'webgpu' ? 'WebGPU' : `WASM (${threads} thread${threads === 1 ? '' : 's'})`}</strong>
       </span>
+      {backend === 'wasm' && !isolation.isolated ? (
+        <span className="muted" data-testid="isolation-note">
+          one thread only: this page is not cross-origin isolated
+          {isolation.offlineWorker ? ' yet; reload to get threads' : ' (the host sends no COOP/COEP headers)'}
+        </span>
+      ) : null}
       <span className="muted" title={weightsTitle}>
         {weights}, {mb(downloadBytes)}, ready in {(loadMs / 1000).toFixed(1)} s
       </span>
@@ -67,7 +109,13 @@ export default function ModelStatus() {
           demo model: random weights, so its text is gibberish
         </span>
       ) : null}
+      {why ? (
+        <span className="muted" data-testid="backend-reason">
+          ({why})
+        </span>
+      ) : null}
       {fellBack ? <span className="muted"> ({fellBack})</span> : null}
+      <BackendMenu />
     </div>
   );
 }

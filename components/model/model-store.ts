@@ -3,6 +3,8 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { ModelClient, type LoadProgress, type Ready } from '@/lib/worker/client';
+import { sitePath } from '@/lib/site';
+import { parseRemembered } from '@/lib/worker/backend-choice';
 import type { BackendChoice, PrecisionChoice, VariantChoice } from '@/lib/worker/protocol';
 
 export type ModelStatus =
@@ -22,13 +24,49 @@ let loading: Promise<ModelClient> | null = null;
 
 interface ModelIndex {
   default: string | null;
-  models: { name: string; demo: boolean; path: string }[];
+  models: { name: string; demo: boolean; path: string }[]; // path: relative to index.json
 }
 
-/** Which backend to ask for: `?backend=wasm|webgpu` in the URL overrides the automatic choice. */
-function backendChoice(): BackendChoice {
-  const b = new URLSearchParams(location.search).get('backend');
-  return b === 'wasm' || b === 'webgpu' ? b : 'auto';
+// The learner's backend choice (the status line's menu) and the result of the last measurement on
+// this device (lib/worker/backend-choice.ts), kept in localStorage.
+const CHOICE_KEY = 'gpt2-pamphlet-backend';
+const MEASURED_KEY = 'gpt2-pamphlet-backend-measured';
+
+function stored(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null; // storage blocked: choose automatically every time
+  }
+}
+
+function store(key: string, value: string | null) {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    /* not remembered; nothing else depends on it */
+  }
+}
+
+const isBackendChoice = (b: string | null): b is BackendChoice => b === 'auto' || b === 'wasm' || b === 'webgpu';
+
+/** Which backend to ask for: `?backend=` in the URL, else the learner's choice, else automatic. */
+export function backendChoice(): BackendChoice {
+  const fromUrl = new URLSearchParams(location.search).get('backend');
+  if (isBackendChoice(fromUrl)) return fromUrl;
+  const saved = stored(CHOICE_KEY);
+  return isBackendChoice(saved) ? saved : 'auto';
+}
+
+/** The learner picked a backend in the status line: remember it and load the model again on it. */
+export function chooseBackend(choice: BackendChoice) {
+  store(CHOICE_KEY, choice === 'auto' ? null : choice);
+  const { client } = modelStore.getState();
+  client?.terminate();
+  loading = null;
+  modelStore.setState({ status: { state: 'idle' }, client: null });
+  void ensureModel().catch(() => {}); // the status line shows an error
 }
 
 /** Which weights: `?variant=fp32` loads decoder.onnx instead of the (default) compact weights. */
@@ -48,7 +86,8 @@ export function ensureModel(): Promise<ModelClient> {
   if (loading) return loading;
   modelStore.setState({ status: { state: 'loading', progress: null } });
   loading = (async () => {
-    const res = await fetch('/models/index.json', { cache: 'no-cache' }).catch(() => null);
+    const indexUrl = new URL(sitePath('/models/index.json'), location.href);
+    const res = await fetch(indexUrl, { cache: 'no-cache' }).catch(() => null);
     const index = res?.ok ? ((await res.json()) as ModelIndex) : null;
     const chosen = index?.models.find((m) => m.name === index.default);
     if (!chosen) {
@@ -63,10 +102,13 @@ export function ensureModel(): Promise<ModelClient> {
     const client = new ModelClient(worker);
     try {
       const onProgress = (progress: LoadProgress) => modelStore.setState({ status: { state: 'loading', progress } });
-      const info = await client.load(new URL(chosen.path, location.href).href, backendChoice(), onProgress, {
+      const info = await client.load(new URL(chosen.path, indexUrl).href, backendChoice(), onProgress, {
         variant: variantChoice(),
         precision: precisionChoice(),
+        remembered: parseRemembered(stored(MEASURED_KEY)) ?? undefined,
+        measure: new URLSearchParams(location.search).has('measure'),
       });
+      if (info.reason.how === 'measured') store(MEASURED_KEY, JSON.stringify({ adapter: info.reason.adapter, backend: info.backend }));
       modelStore.setState({ status: { state: 'ready', info }, client });
       return client;
     } catch (e) {
@@ -74,7 +116,9 @@ export function ensureModel(): Promise<ModelClient> {
       throw e;
     }
   })();
+  const mine = loading;
   loading.catch((e: Error & { code?: string }) => {
+    if (loading !== mine) return; // replaced (the learner chose another backend): not this load's news
     modelStore.setState({ status: { state: 'error', code: e.code ?? 'internal', message: e.message } });
     loading = null; // a later attempt may succeed (e.g. after a reload of a damaged file)
   });

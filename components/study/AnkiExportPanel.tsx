@@ -27,13 +27,12 @@ export default function AnkiExportPanel({ lessonCards, lessons }: { lessonCards:
     setStatus({ kind: 'busy' });
     const now = new Date();
     const fileStem = exportFileStem(scope);
-    const baseUrl = window.location.origin;
     try {
       if (format === 'apkg') {
         const progress = withProgress ? pamphletStore().getState().progress : undefined;
-        await downloadApkg({ cards, fileStem, now, baseUrl, ...(progress ? { progress } : {}) });
+        await downloadApkg({ cards, fileStem, now, ...(progress ? { progress } : {}) });
       } else {
-        await downloadTsv({ cards, fileStem, baseUrl });
+        await downloadTsv({ cards, fileStem });
       }
       setStatus({ kind: 'done', message: `Downloaded ${fileStem}.${format === 'apkg' ? 'apkg' : 'txt'} with ${cards.length} notes.` });
     } catch (e) {

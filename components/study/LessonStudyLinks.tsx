@@ -16,7 +16,7 @@ export default function LessonStudyLinks({ slug, title, cards }: { slug: string;
   const exportLesson = async () => {
     setState({ busy: true });
     try {
-      await downloadApkg({ cards, fileStem: `gpt2-pamphlet-${slug}`, now: new Date(), baseUrl: window.location.origin });
+      await downloadApkg({ cards, fileStem: `gpt2-pamphlet-${slug}`, now: new Date() });
       setState({ busy: false });
     } catch (e) {
       setState({ busy: false, error: `The Anki file could not be made: ${(e as Error).message}` });

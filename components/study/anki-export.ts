@@ -4,6 +4,7 @@
 import type { Card } from '@/lib/cards/card';
 import type { Progress } from '@/lib/srs';
 import { downloadFile } from './download';
+import { SITE_URL, sitePath } from '@/lib/site';
 
 export const APKG_TYPE = 'application/octet-stream';
 
@@ -13,23 +14,21 @@ export interface ExportRequest {
   now: Date;
   /** The reader's progress, when they chose to include it. */
   progress?: Progress;
-  /** Site the cards' "Lesson" links point to (the page's origin). */
-  baseUrl: string;
 }
 
-export async function downloadApkg({ cards, fileStem, now, progress, baseUrl }: ExportRequest): Promise<void> {
+export async function downloadApkg({ cards, fileStem, now, progress }: ExportRequest): Promise<void> {
   const [{ default: initSqlJs }, { writeApkg }, { progressByItem }] = await Promise.all([
     import('sql.js'),
     import('@/lib/anki'),
     import('@/lib/srs'),
   ]);
-  const sqlJs = await initSqlJs({ locateFile: (f: string) => `/sqljs/${f}` });
+  const sqlJs = await initSqlJs({ locateFile: (f: string) => sitePath(`/sqljs/${f}`) });
   // Anki's days start at 04:00 local time: due days are counted in the learner's time zone.
   const utcOffsetMinutes = -now.getTimezoneOffset();
   const bytes = await writeApkg({
     cards,
     now,
-    baseUrl,
+    siteUrl: SITE_URL,
     sqlJs,
     utcOffsetMinutes,
     ...(progress ? { progress: progressByItem(progress) } : {}),
@@ -37,7 +36,7 @@ export async function downloadApkg({ cards, fileStem, now, progress, baseUrl }: 
   downloadFile(bytes as Uint8Array<ArrayBuffer>, `${fileStem}.apkg`, APKG_TYPE);
 }
 
-export async function downloadTsv({ cards, fileStem, baseUrl }: Omit<ExportRequest, 'now' | 'progress'>): Promise<void> {
+export async function downloadTsv({ cards, fileStem }: Omit<ExportRequest, 'now' | 'progress'>): Promise<void> {
   const { writeTsv } = await import('@/lib/anki');
-  downloadFile(writeTsv({ cards, baseUrl }), `${fileStem}.txt`, 'text/tab-separated-values;charset=utf-8');
+  downloadFile(writeTsv({ cards, siteUrl: SITE_URL }), `${fileStem}.txt`, 'text/tab-separated-values;charset=utf-8');
 }

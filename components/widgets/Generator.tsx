@@ -1,4 +1,5 @@
 'use client';
+import { sitePath } from '@/lib/site';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { decode, encode } from '@/lib/tokenizer';
 import {
@@ -92,7 +93,7 @@ export default function Generator({ standalone = false }: { standalone?: boolean
     }
   }
 
-  const shareUrl = () => `${location.origin}/generator/?${toSearchParams(checked())}`;
+  const shareUrl = () => `${location.origin}${sitePath('/generator/')}?${toSearchParams(checked())}`;
   const out = pieces(ids);
   const num = (k: 'maxNewTokens' | 'temperature' | 'topK' | 'topP' | 'seed', label: string, step: number, help?: string) => (
     <label className="gen-field">
@@ -164,7 +165,7 @@ export default function Generator({ standalone = false }: { standalone?: boolean
             Generate
           </button>
         )}
-        <a className="gen-share" href={`/generator/?${toSearchParams(checkSettings(s).settings)}`}>
+        <a className="gen-share" href={`${sitePath('/generator/')}?${toSearchParams(checkSettings(s).settings)}`}>
           Link to these settings
         </a>
         <button

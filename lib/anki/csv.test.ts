@@ -38,7 +38,7 @@ function parseTsv(text: string): string[][] {
   return records;
 }
 
-const tsv = writeTsv({ cards: FIXTURE_CARDS, baseUrl: 'https://pamphlet.test' });
+const tsv = writeTsv({ cards: FIXTURE_CARDS, siteUrl: 'https://pamphlet.test' });
 
 describe('writeTsv', () => {
   it('starts with the header lines Anki reads', () => {

@@ -5,7 +5,6 @@
 // end of the answer field because the stock types have no Source field.
 
 import type { Card } from '@/lib/cards/card';
-import { DEFAULT_BASE_URL } from './fields';
 import { toAnkiNote } from './note';
 
 const COLUMNS = { guid: 1, notetype: 2, deck: 3, first: 4, second: 5, tags: 6 } as const;
@@ -15,7 +14,7 @@ export function tsvField(value: string): string {
   return /["\t\n\r]/.test(value) || value.startsWith('#') ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export function writeTsv(opts: { cards: readonly Card[]; baseUrl?: string }): string {
+export function writeTsv(opts: { cards: readonly Card[]; siteUrl?: string }): string {
   const header = [
     '#separator:tab',
     '#html:true',
@@ -25,7 +24,7 @@ export function writeTsv(opts: { cards: readonly Card[]; baseUrl?: string }): st
     `#tags column:${COLUMNS.tags}`,
   ];
   const rows = opts.cards.map((card) => {
-    const note = toAnkiNote(card, opts.baseUrl ?? DEFAULT_BASE_URL);
+    const note = toAnkiNote(card, opts.siteUrl);
     const [first, second, source] = note.fields;
     const answer = source ? (second ? `${second}<br><br>${source}` : source) : second;
     return [note.guid, note.model.stockName, note.deck, first, answer, note.tags.join(' ')].map(tsvField).join('\t');

@@ -8,9 +8,6 @@ import { MARKER_RANGE, cardMarkdownToHtml } from '@/lib/cards/markdown';
 import { escapeAttr, escapeText, stripHtml } from './html';
 import { sha1 } from './sha';
 
-/** Where lesson links point by default: the site `npm start` serves. */
-export const DEFAULT_BASE_URL = 'http://localhost:3000';
-
 /**
  * Text as Anki stores it: ASCII control characters other than tab and newline removed (Anki strips
  * them on import; \x1f would split the field), our placeholder range removed, NFC-normalised.
@@ -69,16 +66,20 @@ export function fieldChecksum(firstFieldHtml: string): number {
   return ((d[0] << 24) | (d[1] << 16) | (d[2] << 8) | d[3]) >>> 0;
 }
 
-/** URL of the lesson section a card came from. The static site uses trailing slashes. */
-export function lessonUrl(source: CardSource, baseUrl: string = DEFAULT_BASE_URL): string {
-  const base = baseUrl.replace(/\/+$/, '');
+/** URL of the lesson section a card came from, on the site at `siteUrl`. The static site uses trailing slashes. */
+export function lessonUrl(source: CardSource, siteUrl: string): string {
+  const base = siteUrl.replace(/\/+$/, '');
   const anchor = source.anchor ? `#${encodeURIComponent(source.anchor)}` : '';
   return `${base}/lessons/${encodeURIComponent(source.lesson)}/${anchor}`;
 }
 
-/** The `Source` field: a link back to the lesson section ('' for cards without a source). */
-export function sourceFieldHtml(source: CardSource | undefined, baseUrl: string = DEFAULT_BASE_URL): string {
+/**
+ * The `Source` field: the lesson section a card came from ('' for cards without a source), as a link
+ * when the site's public address is known. Without one the field names the section in plain text: a
+ * link to the exporting machine (localhost) would be dead on every other device.
+ */
+export function sourceFieldHtml(source: CardSource | undefined, siteUrl?: string): string {
   if (!source) return '';
   const label = escapeText(cleanText(`Lesson: ${sourceLabel(source)}`));
-  return `<a href="${escapeAttr(lessonUrl(source, baseUrl))}">${label}</a>`;
+  return siteUrl ? `<a href="${escapeAttr(lessonUrl(source, siteUrl))}">${label}</a>` : label;
 }

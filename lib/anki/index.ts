@@ -5,7 +5,7 @@ export { readApkg, type ApkgContents } from './read-apkg';
 export { toAnkiNote, ankiTags, type AnkiNote } from './note';
 export { BASIC_MODEL, REVERSED_MODEL, CLOZE_MODEL, MODELS, modelFor, modelJson, type NoteModel } from './models';
 export { DEFAULT_DECK_ID, deckId, decksJson, withParents } from './deck';
-export { DEFAULT_BASE_URL, cleanText, fieldHtml, clozeFieldHtml, sortField, fieldChecksum, lessonUrl, sourceFieldHtml } from './fields';
+export { cleanText, fieldHtml, clozeFieldHtml, sortField, fieldChecksum, lessonUrl, sourceFieldHtml } from './fields';
 export { escapeText, stripHtml } from './html';
 export { guidFor, noteGuid, GUID_NAMESPACE } from './guid';
 export {

@@ -4,7 +4,7 @@
 import type { Card } from '@/lib/cards/card';
 import { clozeNumbers } from '@/lib/cards/cloze';
 import { AnkiExportError } from './errors';
-import { DEFAULT_BASE_URL, clozeFieldHtml, fieldHtml, sourceFieldHtml } from './fields';
+import { clozeFieldHtml, fieldHtml, sourceFieldHtml } from './fields';
 import { noteGuid } from './guid';
 import { stripHtml } from './html';
 import { modelFor, type NoteModel } from './models';
@@ -27,9 +27,9 @@ export function ankiTags(tags: readonly string[]): string[] {
   return [...new Set(out)];
 }
 
-export function toAnkiNote(card: Card, baseUrl: string = DEFAULT_BASE_URL): AnkiNote {
+export function toAnkiNote(card: Card, siteUrl?: string): AnkiNote {
   const model = modelFor(card.type);
-  const source = sourceFieldHtml(card.source, baseUrl);
+  const source = sourceFieldHtml(card.source, siteUrl);
   const fields =
     card.type === 'cloze'
       ? [clozeFieldHtml(card.front), fieldHtml(card.back), source]

@@ -20,7 +20,7 @@ let bytes: Uint8Array;
 
 beforeAll(async () => {
   sqlJs = await initSqlJs();
-  bytes = await writeApkg({ cards: FIXTURE_CARDS, now: NOW, sqlJs, baseUrl: 'https://pamphlet.test' });
+  bytes = await writeApkg({ cards: FIXTURE_CARDS, now: NOW, sqlJs, siteUrl: 'https://pamphlet.test' });
   pkg = readApkg(bytes, sqlJs);
 });
 
@@ -84,7 +84,7 @@ describe('package layout', () => {
   });
 
   it('is byte-for-byte reproducible for the same cards and time', async () => {
-    const again = await writeApkg({ cards: FIXTURE_CARDS, now: NOW, sqlJs, baseUrl: 'https://pamphlet.test' });
+    const again = await writeApkg({ cards: FIXTURE_CARDS, now: NOW, sqlJs, siteUrl: 'https://pamphlet.test' });
     expect(again).toEqual(bytes);
   });
 });
@@ -179,6 +179,12 @@ describe('notes', () => {
     const [front, back] = fieldsOf(noteFor(pkg, 'attention/scaling'));
     expect(front).toBe('Why divide \\(QK^\\top\\) by \\(\\sqrt{d_k}\\)?');
     expect(back).toContain('<p>\\[\\mathrm{softmax}');
+  });
+
+  it('names the lesson section in plain text when the site address is unknown (no dead localhost links)', async () => {
+    const plain = readApkg(await writeApkg({ cards: FIXTURE_CARDS, now: NOW, sqlJs }), sqlJs);
+    expect(fieldsOf(noteFor(plain, 'tokenization/vocab-size'))[2]).toBe('Lesson: Tokenization');
+    expect(plain.notes.map((n) => String(n.flds)).join('\n')).not.toMatch(/href=|localhost/);
   });
 
   it('links back to the lesson section in the Source field', () => {

@@ -10,7 +10,7 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import type { Card } from '@/lib/cards/card';
 import { DEFAULT_DECK_ID, dconfJson, decksJson, deckId } from './deck';
 import { AnkiExportError } from './errors';
-import { DEFAULT_BASE_URL, fieldChecksum, sortField } from './fields';
+import { fieldChecksum, sortField } from './fields';
 import { CLOZE_MODEL, modelJson, type ModelJson } from './models';
 import { toAnkiNote, type AnkiNote } from './note';
 import { cardScheduling, collectionCreation, progressKey, revlogRows, type CardProgress } from './progress';
@@ -21,8 +21,8 @@ export interface WriteApkgOptions {
   now: Date;
   /** FSRS state per (card id, ord). Without it every card is new. Entries for absent cards are ignored. */
   progress?: readonly CardProgress[];
-  /** Site the `Source` links point to. */
-  baseUrl?: string;
+  /** The site's public address, for the `Source` links (none without it). */
+  siteUrl?: string;
   /** The learner's local time minus UTC in minutes: Anki's days start at 04:00 local time. Default 0. */
   utcOffsetMinutes?: number;
   sqlJs: SqlJsStatic;
@@ -32,12 +32,12 @@ export const COLLECTION_FILE = 'collection.anki2';
 export const MEDIA_FILE = 'media';
 
 export async function writeApkg(opts: WriteApkgOptions): Promise<Uint8Array> {
-  const { cards, now, progress = [], baseUrl = DEFAULT_BASE_URL, sqlJs, utcOffsetMinutes = 0 } = opts;
+  const { cards, now, progress = [], siteUrl, sqlJs, utcOffsetMinutes = 0 } = opts;
   const nowMs = now.getTime();
   if (!Number.isFinite(nowMs)) throw new AnkiExportError('invalid `now`');
   const nowS = Math.floor(nowMs / 1000);
 
-  const notes = cards.map((c) => toAnkiNote(c, baseUrl));
+  const notes = cards.map((c) => toAnkiNote(c, siteUrl));
   const seen = new Set<string>();
   for (const n of notes) {
     if (seen.has(n.cardId)) throw new AnkiExportError('duplicate card id', n.cardId);

@@ -21,9 +21,14 @@ describe('chooseVariant', () => {
     expect(chooseVariant({ decoder }, 'compact').note).toMatch(/no compact weights/);
   });
 
+  it('asked for fp32 on a site that left decoder.onnx out (a host limit): the compact weights, and says so', () => {
+    const plan = chooseVariant({ compact }, 'fp32');
+    expect(plan).toMatchObject({ variant: 'compact', entry: compact });
+    expect(plan.note).toMatch(/does not serve the full-precision decoder.onnx/);
+  });
+
   it('a manifest with neither file is corrupt', () => {
     expect(() => chooseVariant({})).toThrow(/neither compact.safetensors nor decoder.onnx/);
-    expect(() => chooseVariant({ compact }, 'fp32')).toThrow(/no decoder.onnx/);
   });
 });
 

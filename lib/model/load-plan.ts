@@ -36,8 +36,11 @@ export interface VariantPlan {
 
 export function chooseVariant(files: Record<string, ManifestFile>, want: VariantChoice = 'auto'): VariantPlan {
   if (files.compact && want !== 'fp32') return { variant: 'compact', entry: files.compact };
-  if (!files.decoder)
-    throw new ManifestError(want === 'fp32' ? 'it lists no decoder.onnx' : 'it lists neither compact.safetensors nor decoder.onnx');
+  // A site may leave decoder.onnx out (about 500 MB for GPT-2: over a static host's per-file limit).
+  if (files.compact && !files.decoder) {
+    return { variant: 'compact', entry: files.compact, note: 'this site does not serve the full-precision decoder.onnx; compact weights' };
+  }
+  if (!files.decoder) throw new ManifestError('it lists neither compact.safetensors nor decoder.onnx');
   return {
     variant: 'fp32',
     entry: files.decoder,

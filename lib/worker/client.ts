@@ -8,6 +8,7 @@ import type {
   ModelInfo,
   ModelVariant,
   PrecisionChoice,
+  RememberedBackend,
   ResponseOf,
   SamplingOptions,
   VariantChoice,
@@ -66,7 +67,13 @@ export class ModelClient {
     baseUrl: string,
     backend: BackendChoice,
     onProgress?: (p: LoadProgress) => void,
-    opts: { variant?: VariantChoice; precision?: PrecisionChoice; threads?: number } = {},
+    opts: {
+      variant?: VariantChoice;
+      precision?: PrecisionChoice;
+      threads?: number;
+      remembered?: RememberedBackend;
+      measure?: boolean;
+    } = {},
   ): Promise<Ready> {
     const id = this.id();
     return new Promise((resolve, reject) => {
@@ -156,8 +163,11 @@ export class ModelClient {
     return { layers: lens, ms };
   }
 
+  /** Stops the worker; whatever was still waiting for it gets an error instead of waiting forever. */
   terminate() {
     this.worker.terminate();
+    for (const [id, l] of this.listeners) l({ type: 'error', id, code: 'internal', message: 'The model was restarted.' });
+    this.listeners.clear();
   }
 }
 

@@ -4,6 +4,7 @@
 
 import { ManifestError } from '@/lib/model/errors';
 import { parseManifest, type Manifest, type ManifestFile } from '@/lib/model/manifest';
+import { MODEL_CACHE } from '@/lib/offline/cache-names';
 
 export type { Manifest, ManifestFile };
 
@@ -25,8 +26,6 @@ export class ModelCorruptError extends Error {
 }
 
 export type Progress = (p: { phase: 'download' | 'cache'; file: string; loaded: number; total: number }) => void;
-
-const CACHE_NAME = 'gpt2-pamphlet-models-v1';
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
@@ -58,7 +57,7 @@ export async function fetchManifest(baseUrl: string): Promise<Manifest> {
 
 async function openCache(): Promise<Cache | null> {
   try {
-    return typeof caches === 'undefined' ? null : await caches.open(CACHE_NAME);
+    return typeof caches === 'undefined' ? null : await caches.open(MODEL_CACHE);
   } catch {
     return null; // e.g. storage disabled: everything still works, just without the cache
   }

@@ -11,6 +11,8 @@ import { ContextLengthError } from '@/lib/model/errors';
 import type { GPT2Config } from '@/lib/model/config';
 import { fetchManifest, fetchModelFile, ModelCorruptError, ModelMissingError, type Manifest } from './model-files';
 import { planLoad } from '@/lib/model/load-plan';
+import { median } from '@/lib/widgets/kv-cost';
+import { adapterKey, fasterBackend, isSoftwareAdapter, MEASURE_STEPS, type AdapterInfo, type BackendReason } from './backend-choice';
 import { ManifestError } from '@/lib/model/errors';
 import type { Backend, ErrorCode, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -31,21 +33,31 @@ function errorCode(e: unknown): ErrorCode {
   return 'internal';
 }
 
-/** WebGPU when an adapter exists and can hold the largest weight (wte) in one storage buffer. */
-async function pickBackend(config: GPT2Config): Promise<{ backend: Backend; why?: string }> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ limits: { maxStorageBufferBindingSize: number } } | null> } })
-    .gpu;
-  if (!gpu) return { backend: 'wasm', why: 'no WebGPU in this browser' };
+/**
+ * What WebGPU offers here: an adapter key when there is an adapter, and why it should not be used
+ * (no WebGPU, no adapter, a software adapter, or storage buffers too small for wte).
+ */
+async function probeWebGpu(config: GPT2Config): Promise<{ adapter?: string; why?: string }> {
+  type Adapter = { info?: AdapterInfo; limits: { maxStorageBufferBindingSize: number } };
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
+  if (!gpu) return { why: 'no WebGPU in this browser' };
   const adapter = await gpu.requestAdapter().catch(() => null);
-  if (!adapter) return { backend: 'wasm', why: 'no WebGPU adapter' };
+  if (!adapter) return { why: 'no WebGPU adapter' };
+  const info = adapter.info ?? {};
+  const key = adapterKey(info);
+  if (isSoftwareAdapter(info))
+    return {
+      adapter: key,
+      why: `the WebGPU adapter is a software one (${info.architecture || info.description || 'fallback'}), slower than WASM`,
+    };
   const wteBytes = config.vocabSize * config.nEmbd * 4;
   if (adapter.limits.maxStorageBufferBindingSize < wteBytes) {
     return {
-      backend: 'wasm',
+      adapter: key,
       why: `the GPU's storage buffers (${adapter.limits.maxStorageBufferBindingSize} B) cannot hold wte (${wteBytes} B)`,
     };
   }
-  return { backend: 'webgpu' };
+  return { adapter: key };
 }
 
 /**
@@ -76,37 +88,89 @@ async function graphSource(req: Extract<WorkerRequest, { type: 'load' }>, manife
   };
 }
 
+/** A session on `backend`, warmed up; the ONNX bytes are dropped before the warm-up pass. */
+async function sessionOn(req: Extract<WorkerRequest, { type: 'load' }>, manifest: Manifest, backend: Backend, threads: number) {
+  const started = startRuntime({ backend, numThreads: threads }).catch(() => {}); // a failure shows up again below
+  let graph: Awaited<ReturnType<typeof graphSource>> | null = await graphSource(req, manifest, backend);
+  await started;
+  const t1 = performance.now();
+  const d = new Decoder(
+    await createSession(graph.onnx, { backend, numThreads: threads, externalData: graph.externalData }),
+    manifest.config,
+  );
+  const { variant, note, precision, downloadBytes, graphBytes, fetchMs, buildMs } = graph;
+  graph = null; // the session holds its own copy
+  const t2 = performance.now();
+  await d.warmUp();
+  return {
+    backend,
+    d,
+    variant,
+    note,
+    precision,
+    downloadBytes,
+    graphBytes,
+    phases: { fetchMs, buildMs, sessionMs: t2 - t1, warmUpMs: performance.now() - t2 },
+  };
+}
+
+/** Decode speed in tokens per second: the median of MEASURE_STEPS cached steps after a 16-token prompt. */
+async function decodeSpeed(d: Decoder): Promise<number> {
+  await d.prefill(new Array(16).fill(0));
+  const ms: number[] = [];
+  for (let i = 0; i < MEASURE_STEPS; i++) {
+    const t = performance.now();
+    await d.step(0);
+    ms.push(performance.now() - t);
+  }
+  d.reset();
+  return 1000 / Math.max(1e-3, median(ms)!);
+}
+
 async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
   const t0 = performance.now();
   const manifest = await fetchManifest(req.baseUrl);
   if (decoder) await decoder.release(); // before the new weights arrive: one model in memory at a time
   decoder = null;
-  const config = manifest.config;
-  let { backend, why } = req.backend === 'auto' ? await pickBackend(config) : { backend: req.backend as Backend, why: undefined };
   const threads = req.threads ?? defaultThreads();
-  const started = startRuntime({ backend, numThreads: threads }).catch(() => {}); // a failure shows up again below
-  let graph: Awaited<ReturnType<typeof graphSource>> | null = await graphSource(req, manifest, backend);
-  const { variant, downloadBytes, note } = graph;
-  await started;
-  let fellBack: string | undefined = req.backend === 'auto' && why ? `WASM because ${why}` : undefined;
-  let d: Decoder;
-  const t1 = performance.now();
-  try {
-    d = new Decoder(await createSession(graph.onnx, { backend, numThreads: threads, externalData: graph.externalData }), config);
-  } catch (e) {
-    if (backend !== 'webgpu' || req.backend === 'webgpu') throw e;
-    fellBack = `WebGPU failed (${(e as Error).message}); using WASM`;
-    backend = 'wasm';
-    // rebuilt in WASM's own precision (4-bit has no fast WASM kernel), from the cached file; the
-    // WebGPU graph goes first, so two graphs are never held at once
-    graph = null;
-    graph = await graphSource(req, manifest, backend);
-    d = new Decoder(await createSession(graph.onnx, { backend, numThreads: threads, externalData: graph.externalData }), config);
+
+  // Which backend: as asked; WASM when WebGPU is missing or software; remembered for this adapter; or measured.
+  let plan: Backend | 'measure';
+  let reason: BackendReason;
+  const probe = req.backend === 'auto' ? await probeWebGpu(manifest.config) : null;
+  if (!probe) {
+    plan = req.backend as Backend;
+    reason = { how: 'asked' };
+  } else if (!probe.adapter || (probe.why && !req.measure)) {
+    plan = 'wasm';
+    reason = { how: 'wasm-only', why: probe.why! };
+  } else if (!req.measure && req.remembered?.adapter === probe.adapter) {
+    plan = req.remembered.backend;
+    reason = { how: 'remembered', adapter: probe.adapter };
+  } else {
+    plan = 'measure'; // a real GPU seen for the first time (or asked to measure again)
+    reason = { how: 'measured', adapter: probe.adapter, tokensPerSecond: { webgpu: 0, wasm: 0 } };
   }
-  const { fetchMs, buildMs, graphBytes, precision } = graph;
-  graph = null; // the session holds its own copy: drop the ONNX bytes now
-  const t2 = performance.now();
-  await d.warmUp();
+
+  let opened: Awaited<ReturnType<typeof sessionOn>>;
+  try {
+    opened = await sessionOn(req, manifest, plan === 'measure' ? 'webgpu' : plan, threads);
+  } catch (e) {
+    if (plan === 'wasm' || req.backend === 'webgpu') throw e;
+    // rebuilt in WASM's own precision (4-bit has no fast WASM kernel), from the cached file
+    reason = { how: 'fell-back', why: `WebGPU failed (${(e as Error).message}); using WASM` };
+    plan = 'wasm';
+    opened = await sessionOn(req, manifest, 'wasm', threads);
+  }
+  if (plan === 'measure' && reason.how === 'measured') {
+    const webgpu = await decodeSpeed(opened.d);
+    const onWasm = await sessionOn(req, manifest, 'wasm', threads);
+    reason.tokensPerSecond = { webgpu, wasm: await decodeSpeed(onWasm.d) };
+    const [keep, drop] = fasterBackend(reason.tokensPerSecond) === 'wasm' ? [onWasm, opened] : [opened, onWasm];
+    await drop.d.release();
+    opened = keep;
+  }
+  const { backend, d, variant, note, precision, downloadBytes, graphBytes, phases } = opened;
   decoder = d;
   post({
     type: 'ready',
@@ -115,13 +179,14 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
     threads: backend === 'wasm' ? threads : 0,
     model: { name: manifest.name, demo: manifest.demo, config: manifest.config, bytes: downloadBytes },
     loadMs: performance.now() - t0,
-    fellBack: [fellBack, note].filter(Boolean).join('; ') || undefined,
+    reason,
+    fellBack: note,
     variant,
     precision,
     downloadBytes,
     graphBytes,
     accuracy: variant === 'compact' ? pickAccuracy(manifest.accuracy?.compact?.[precision]) : undefined,
-    phases: { fetchMs, buildMs, sessionMs: t2 - t1, warmUpMs: performance.now() - t2 },
+    phases,
   });
 }
 

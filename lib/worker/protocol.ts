@@ -3,8 +3,9 @@
 // typed arrays cross.
 
 import type { Backend, BackendChoice, ModelVariant, Precision, PrecisionChoice, VariantChoice } from '@/lib/model/load-plan';
+import type { BackendReason, RememberedBackend } from './backend-choice';
 
-export type { Backend, BackendChoice, ModelVariant, Precision, PrecisionChoice, VariantChoice };
+export type { Backend, BackendChoice, BackendReason, ModelVariant, Precision, PrecisionChoice, RememberedBackend, VariantChoice };
 
 export interface SamplingOptions {
   greedy: boolean;
@@ -41,6 +42,10 @@ export type WorkerRequest =
       variant?: VariantChoice;
       precision?: PrecisionChoice;
       threads?: number;
+      // backend 'auto': the page's memory of an earlier measurement on this device; measure: time
+      // both backends even when one was remembered (or the adapter is a software one)
+      remembered?: RememberedBackend;
+      measure?: boolean;
     }
   | { type: 'generate'; id: number; promptIds: number[]; maxNewTokens: number; sampling: SamplingOptions; stopAtEot: boolean }
   | { type: 'next-token'; id: number; promptIds: number[] }
@@ -68,7 +73,8 @@ export type WorkerResponse =
       threads: number;
       model: ModelInfo;
       loadMs: number;
-      fellBack?: string;
+      reason: BackendReason; // how the backend was chosen
+      fellBack?: string; // why the weights or precision are not the ones asked for
       variant: ModelVariant; // which weights the session runs
       precision: Precision; // what its matrices compute in
       // compact weights: how often this precision picks the same top token as decoder.onnx, measured
