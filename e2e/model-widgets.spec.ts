@@ -25,8 +25,8 @@ test('attention explorer: the step-by-step numbers reproduce the model’s atten
   const query = Number(await w.getByRole('combobox', { name: 'Query token' }).inputValue());
   expect(masked).toBe(weights.length - 1 - query);
   // Another head is selectable and shows its own heatmap.
-  await w.getByRole('button', { name: 'Head 2' }).click();
-  await expect(w.getByRole('button', { name: 'Head 2' })).toHaveAttribute('aria-pressed', 'true');
+  await w.getByRole('button', { name: 'head 2' }).click();
+  await expect(w.getByRole('button', { name: 'head 2' })).toHaveAttribute('aria-pressed', 'true');
   expect(errors).toEqual([]);
 });
 

@@ -180,6 +180,27 @@ test('the status line menu switches the backend, and the choice survives a reloa
   await expect(status).toContainText('on WASM', { timeout: 60_000 });
 });
 
+test('with Data Saver on, the model waits for a yes before its download, and is not asked for again once cached', async ({ page }) => {
+  await page.addInitScript(() =>
+    Object.defineProperty(navigator, 'connection', { value: { saveData: true, type: 'wifi' }, configurable: true }),
+  );
+  const weights: string[] = [];
+  page.on('request', (r) => (/\.(safetensors|onnx)$/.test(new URL(r.url()).pathname) ? weights.push(r.url()) : undefined));
+  await page.goto(`/generator/?${new URLSearchParams({ prompt: PROMPT, n: '4', greedy: '1', backend: 'wasm' })}`);
+  await page.getByRole('button', { name: 'Generate' }).click();
+  const ask = page.getByRole('button', { name: /^Download the model \(\d+(\.\d)? MB\)$/ });
+  await expect(ask).toBeVisible();
+  await expect(page.getByRole('status').filter({ has: ask })).toContainText('Data Saver is on');
+  expect(weights).toEqual([]); // nothing downloaded before the yes
+  await ask.click();
+  await expect(page.getByTestId('generator-stats')).toContainText('4 new tokens', { timeout: 60_000 });
+  expect(weights).toHaveLength(1);
+  await page.reload();
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByTestId('generator-stats')).toContainText('4 new tokens', { timeout: 60_000 });
+  await expect(ask).toHaveCount(0);
+});
+
 test('when the export measured int8 as clearly worse than fp32, WASM computes in fp32 and says why', async ({ page }) => {
   const errors = watchErrors(page);
   await page.route('**/models/demo/manifest.json', async (route) => {

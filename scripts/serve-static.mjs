@@ -3,10 +3,12 @@
 // COOP/COEP make the page cross-origin isolated (SharedArrayBuffer), CORP lets workers load same-origin files.
 // Usage: node scripts/serve-static.mjs [dir=out] [--port 3100] [--host 127.0.0.1] [--base /path]
 // --base serves the export under a path, as a host like GitHub Pages does (build it with the same BASE_PATH).
+// Text files go out compressed (brotli or gzip, as the client accepts), as static hosts send them.
 // --bare sends none of the site's headers (no COOP/COEP): a host that cannot set headers, for tests.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { SECURITY_HEADERS } from './security-headers.mjs';
 
 const args = process.argv.slice(2);
@@ -110,10 +112,45 @@ const server = http.createServer((req, res) => {
     if (req.method === 'HEAD') return res.end();
     return send(fs.createReadStream(file, { start, end }), res);
   }
+  headers['Vary'] = 'Accept-Encoding';
+  const packed = compressedBody(file, stat, headers['Content-Type'], req.headers['accept-encoding']);
+  if (packed) {
+    res.writeHead(200, { ...headers, 'Content-Encoding': packed.encoding, 'Content-Length': packed.body.length });
+    return res.end(req.method === 'HEAD' ? undefined : packed.body);
+  }
   res.writeHead(200, { ...headers, 'Content-Length': stat.size });
   if (req.method === 'HEAD') return res.end();
   send(fs.createReadStream(file), res);
 });
+
+// Text is sent compressed, as static hosts do (brotli, else gzip), so local figures match a real host.
+// Each file is compressed once per modification time.
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json|javascript))|^image\/svg/;
+const compressed = new Map();
+
+/** The file's bytes in the encoding the client accepts best, or null to send it as it is. */
+function compressedBody(file, stat, type, acceptEncoding = '') {
+  if (!COMPRESSIBLE.test(type) || stat.size < 1024) return null;
+  const encoding = /\bbr\b/.test(acceptEncoding) ? 'br' : /\bgzip\b/.test(acceptEncoding) ? 'gzip' : null;
+  if (!encoding) return null;
+  const key = `${encoding}:${file}`;
+  const hit = compressed.get(key);
+  if (hit && hit.mtimeMs === stat.mtimeMs) return { encoding, body: hit.body };
+  let body;
+  try {
+    const raw = fs.readFileSync(file);
+    body =
+      encoding === 'br'
+        ? zlib.brotliCompressSync(raw, {
+            params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+          })
+        : zlib.gzipSync(raw, { level: 9 });
+  } catch {
+    return null; // unreadable: the plain path reports it
+  }
+  compressed.set(key, { mtimeMs: stat.mtimeMs, body });
+  return { encoding, body };
+}
 
 /** Pipes a file; a read error after the headers went out ends the response instead of crashing the server. */
 function send(stream, res) {

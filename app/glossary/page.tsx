@@ -14,15 +14,7 @@ export default function GlossaryPage() {
           <div key={e.id} className="glossary__entry">
             <dt id={e.id}>{e.term}</dt>
             <dd>
-              {e.definition}
-              {e.taughtIn ? (
-                <>
-                  {' '}
-                  <Link href={e.taughtIn.href}>{e.taughtIn.label}</Link>
-                </>
-              ) : (
-                ' No lesson teaches it yet.'
-              )}
+              {e.definition} <Link href={e.taughtIn.href}>{e.taughtIn.label}</Link>
             </dd>
           </div>
         ))}

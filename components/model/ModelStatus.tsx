@@ -1,7 +1,7 @@
 'use client';
 import { megabytes as mb } from '@/lib/format';
 import type { BackendChoice, BackendReason } from '@/lib/worker/protocol';
-import { backendChoice, chooseBackend, useModelStatus } from './model-store';
+import { backendChoice, chooseBackend, confirmDownload, useModelStatus } from './model-store';
 
 const perSecond = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} tokens/s`;
 
@@ -53,6 +53,19 @@ export default function ModelStatus() {
       <div className="model-status" role="status">
         <span>{label}</span>
         <progress max={p?.total || 1} value={p && p.phase !== 'compile' ? p.loaded : undefined} aria-label="Model loading progress" />
+      </div>
+    );
+  }
+  if (status.state === 'confirm') {
+    return (
+      <div className="model-status" role="status">
+        <span>
+          The live model is a {mb(status.bytes)} download, and {status.why}. Lessons and cards work without it; once downloaded it is kept
+          for next time.
+        </span>
+        <button type="button" className="btn btn--primary" onClick={confirmDownload}>
+          Download the model ({mb(status.bytes)})
+        </button>
       </div>
     );
   }

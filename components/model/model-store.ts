@@ -5,11 +5,15 @@ import { useStore } from 'zustand';
 import { ModelClient, type LoadProgress, type Ready } from '@/lib/worker/client';
 import { sitePath } from '@/lib/site';
 import { parseRemembered } from '@/lib/worker/backend-choice';
+import { fetchManifest, isModelFileCached } from '@/lib/worker/model-files';
+import { chooseVariant } from '@/lib/model/load-plan';
 import type { BackendChoice, PrecisionChoice, VariantChoice } from '@/lib/worker/protocol';
 
 export type ModelStatus =
   | { state: 'idle' }
   | { state: 'loading'; progress: LoadProgress | null }
+  // a metered connection (Data Saver, cellular) and the weights are not cached yet: ask first
+  | { state: 'confirm'; bytes: number; why: string }
   | { state: 'ready'; info: Ready }
   | { state: 'error'; code: string; message: string };
 
@@ -98,11 +102,21 @@ export function ensureModel(): Promise<ModelClient> {
         { code: 'model-missing' },
       );
     }
+    if (typeof WebAssembly !== 'object' || typeof Worker === 'undefined') {
+      throw Object.assign(
+        new Error('This browser cannot run the model: it lacks WebAssembly or Web Workers. Lessons and cards work without it.'),
+        {
+          code: 'unsupported',
+        },
+      );
+    }
+    const baseUrl = new URL(chosen.path, indexUrl).href;
+    await askBeforeMeteredDownload(baseUrl);
     const worker = new Worker(new URL('../../lib/worker/model.worker.ts', import.meta.url), { type: 'module' });
     const client = new ModelClient(worker);
     try {
       const onProgress = (progress: LoadProgress) => modelStore.setState({ status: { state: 'loading', progress } });
-      const info = await client.load(new URL(chosen.path, indexUrl).href, backendChoice(), onProgress, {
+      const info = await client.load(baseUrl, backendChoice(), onProgress, {
         variant: variantChoice(),
         precision: precisionChoice(),
         remembered: parseRemembered(stored(MEASURED_KEY)) ?? undefined,
@@ -123,6 +137,38 @@ export function ensureModel(): Promise<ModelClient> {
     loading = null; // a later attempt may succeed (e.g. after a reload of a damaged file)
   });
   return loading;
+}
+
+let confirmed: (() => void) | null = null;
+
+/** Why this connection may cost the learner money, or null: Data Saver on, or a cellular link. */
+function meteredConnection(): string | null {
+  const c = (navigator as Navigator & { connection?: { saveData?: boolean; type?: string } }).connection;
+  if (c?.saveData) return 'Data Saver is on';
+  if (c?.type === 'cellular') return 'this is a mobile data connection';
+  return null;
+}
+
+/** On a metered connection, waits for the learner's go-ahead before downloading weights that are not cached. */
+async function askBeforeMeteredDownload(baseUrl: string): Promise<void> {
+  const why = meteredConnection();
+  if (!why) return;
+  try {
+    const manifest = await fetchManifest(baseUrl);
+    const { entry } = chooseVariant(manifest.files, variantChoice());
+    if (await isModelFileCached(baseUrl, entry)) return;
+    modelStore.setState({ status: { state: 'confirm', bytes: entry.bytes, why } });
+    await new Promise<void>((resolve) => (confirmed = resolve));
+    modelStore.setState({ status: { state: 'loading', progress: null } });
+  } catch {
+    /* the worker reads the manifest again and reports what is wrong with it */
+  }
+}
+
+/** The learner agreed to download the model on a metered connection. */
+export function confirmDownload() {
+  confirmed?.();
+  confirmed = null;
 }
 
 export function useModelStatus(): ModelStatus {

@@ -82,7 +82,7 @@ export default function ReviewCard({ item, revealed, typing, typed, check, onTyp
         <button
           ref={startRef}
           type="button"
-          className="btn btn--primary"
+          className="btn btn--primary review-card__reveal"
           aria-controls={answerId}
           aria-keyshortcuts="Space"
           onClick={onReveal}

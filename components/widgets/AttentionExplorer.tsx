@@ -142,9 +142,9 @@ export default function AttentionExplorer() {
             </label>
           </div>
 
-          <h4 className="mw-h">
+          <h3 className="mw-h">
             All {r.nHead} heads of layer {layer}
-          </h4>
+          </h3>
           <HeadThumbnails
             attn={attn.data}
             nHead={r.nHead}
@@ -155,9 +155,9 @@ export default function AttentionExplorer() {
             layer={layer}
           />
 
-          <h4 className="mw-h">
+          <h3 className="mw-h">
             Layer {layer}, head {head}: rows are queries, columns are keys
-          </h4>
+          </h3>
           <ScaleLegend scale={scale} />
           <AttentionHeatmap
             probs={probs}
@@ -169,9 +169,9 @@ export default function AttentionExplorer() {
           />
 
           <div className="mw-where">
-            <h4 className="mw-h">
+            <h3 className="mw-h">
               Where “{r.labels[query]}” (token {query}) attends
-            </h4>
+            </h3>
             <ol className="mw-toplist" data-testid="attention-top-keys">
               {top.map(({ j, w }) => (
                 <li key={j} data-j={j} data-weight={w}>

@@ -185,9 +185,16 @@ export function HeadThumbnails({ attn, nHead, T, head, onHead, scale, layer }: T
   return (
     <div className="mw-thumbs" role="group" aria-label={`All ${nHead} heads of layer ${layer}`}>
       {Array.from({ length: nHead }, (_, h) => (
-        <button key={h} type="button" className="mw-thumb" aria-pressed={h === head} aria-label={`Head ${h}`} onClick={() => onHead(h)}>
+        <button
+          key={h}
+          type="button"
+          className="mw-thumb"
+          aria-pressed={h === head}
+          aria-label={`h${h}: head ${h}`}
+          onClick={() => onHead(h)}
+        >
           <Thumb data={attn.subarray(h * T * T, (h + 1) * T * T)} T={T} scale={scale} />
-          <span aria-hidden="true">h{h}</span>
+          <span>h{h}</span>
         </button>
       ))}
     </div>

@@ -22,9 +22,9 @@ export default function AttentionStepsPanel({ steps, modelRow, labels, layer, he
   const T = keys.length;
   return (
     <section className="mw-steps" aria-label="Attention step by step">
-      <h4 className="mw-h">
+      <h3 className="mw-h">
         Step by step: layer {layer}, head {head}, query token {i} “{labels[i]}”
-      </h4>
+      </h3>
       <p className={`mw-check ${ok ? 'is-ok' : 'is-bad'}`} role="status" data-testid="attention-check" data-max-diff={diff}>
         {ok ? '✓ Matches' : '✗ Does not match'} the model’s attention row: max difference {fmtSci(diff)}
         <span className="muted">
@@ -53,7 +53,7 @@ export default function AttentionStepsPanel({ steps, modelRow, labels, layer, he
           back into the stream).
         </li>
       </ol>
-      <div className="mw-table-wrap mw-steps-table">
+      <div className="mw-table-wrap mw-steps-table" tabIndex={0} role="region" aria-label={`Every key for query ${i}`}>
         <table className="mw-table" data-testid="attention-steps-table">
           <caption>Every key j for query {i}</caption>
           <thead>

@@ -8,7 +8,7 @@ import { ensureModel, useModelStatus } from '@/components/model/model-store';
 import { decode } from '@/lib/tokenizer';
 import { formatBytes, kvCacheBytes, kvNumbersPerPosition, timingSummary, type TokenTiming } from '@/lib/widgets/kv-cost';
 import { promptIds, tokenLabel } from '@/lib/widgets/token-label';
-import { NotYet, PromptField, RunError } from './model-widget-kit';
+import { NotYet, PromptField, RunError, ScrollBox } from './model-widget-kit';
 import './model-widgets.css';
 
 const NEW_TOKENS = 16;
@@ -149,7 +149,7 @@ export default function KvCacheMeter() {
               ) : null}
             </p>
           ) : null}
-          <div className="mw-scroll">
+          <ScrollBox label="Time per token">
             <div
               className="mw-tbars"
               role="img"
@@ -166,7 +166,7 @@ export default function KvCacheMeter() {
                 </div>
               ))}
             </div>
-          </div>
+          </ScrollBox>
           <p className="mw-note">
             Why each new token stays cheap: the model computes q, k and v only for that one token, and reuses the cached keys and values of
             every earlier position instead of recomputing them.

@@ -3,6 +3,7 @@
 // told apart by colour (the theme's two accents), by marker shape and by dash, so colour is never
 // the only cue. Decorative for screen readers: the widget's table carries the numbers.
 import { axisPosition, logTicks, niceTicks, tickLabel } from '@/lib/widgets/chart-scale';
+import { ScrollBox } from './model-widget-kit';
 
 export type Marker = 'circle' | 'square' | 'triangle' | 'diamond';
 
@@ -56,7 +57,7 @@ export default function MiniLineChart({ xLabels, series, log = false, label, yTi
   const x = (i: number) => left + i * step;
   const y = (v: number) => top + plotH * (1 - axisPosition(v, ticks, log));
   return (
-    <div className="mw-scroll mw-chart">
+    <ScrollBox label={label} className="mw-chart">
       <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ width, height }} role="img" aria-label={label}>
         <text x={4} y={top + plotH / 2} className="mw-axis" transform={`rotate(-90 10 ${top + plotH / 2})`} textAnchor="middle">
           {yTitle}
@@ -85,6 +86,6 @@ export default function MiniLineChart({ xLabels, series, log = false, label, yTi
           </g>
         ))}
       </svg>
-    </div>
+    </ScrollBox>
   );
 }

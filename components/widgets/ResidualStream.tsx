@@ -10,7 +10,7 @@ import type { LensLayer } from '@/lib/worker/protocol';
 import { fmt } from '@/lib/widgets/number-format';
 import { promptIds, tokenLabel } from '@/lib/widgets/token-label';
 import MiniLineChart, { LegendMarker, type Series } from './MiniLineChart';
-import { NotYet, PromptField, RunError, useDebounced, useLiveWhenReady, useModelJob } from './model-widget-kit';
+import { NotYet, PromptField, RunError, ScrollBox, useDebounced, useLiveWhenReady, useModelJob } from './model-widget-kit';
 import './model-widgets.css';
 
 export const RESIDUAL_CAP = 64;
@@ -39,7 +39,7 @@ function LogitLens({ lens, lastLabel, nLayer }: { lens: Result['lens']; lastLabe
     );
   }
   return (
-    <div className="mw-scroll">
+    <ScrollBox label="Logit lens table">
       <table className="mw-table" data-testid="logit-lens">
         <caption>
           Logit lens after “{lastLabel}”: the top {LENS_TOP} next tokens if the model stopped after each block (ln_f and the tied output
@@ -70,7 +70,7 @@ function LogitLens({ lens, lastLabel, nLayer }: { lens: Result['lens']; lastLabe
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -179,9 +179,9 @@ export default function ResidualStream() {
             </label>
           </div>
 
-          <h4 className="mw-h">
+          <h3 className="mw-h">
             Size of the stream, ‖x‖ (L2 norm over {r.tensors['resid.0'].dims[1]} channels), token {pos} “{r.labels[pos]}”
-          </h4>
+          </h3>
           <MiniLineChart
             xLabels={[...layers, 'ln_f']}
             series={normSeries}
@@ -197,7 +197,7 @@ export default function ResidualStream() {
             <span className="muted">x axis: block number; “ln_f” = the stream after the last block</span>
           </p>
 
-          <h4 className="mw-h">LayerNorm: variance over channels, input vs output (log scale)</h4>
+          <h3 className="mw-h">LayerNorm: variance over channels, input vs output (log scale)</h3>
           <MiniLineChart
             xLabels={layers}
             series={varSeries}

@@ -1,7 +1,7 @@
 'use client';
 // Pieces every live-model widget shares: the prompt field, the "no model output yet" placeholder,
 // a debounce, and a job runner that loads the one shared model and drops stale answers.
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ModelClient } from '@/lib/worker/client';
 import type { ModelInfo } from '@/lib/worker/protocol';
 import { ensureModel, modelStore, useModelStatus } from '@/components/model/model-store';
@@ -94,7 +94,7 @@ export function PromptField(props: {
 }
 
 /** Shown where the model's numbers will be, before there are any. Never a fake number. */
-export function NotYet({ running, children }: { running: boolean; children: React.ReactNode }) {
+export function NotYet({ running, children }: { running: boolean; children: ReactNode }) {
   const status = useModelStatus();
   return (
     <div className="mw-placeholder" data-testid="model-placeholder">
@@ -118,5 +118,17 @@ export function RunError({ error }: { error: string | null }) {
     <p role="alert" className="mw-error">
       {error}
     </p>
+  );
+}
+
+/**
+ * A box that scrolls sideways when its content is wider than the screen (tables, charts): focusable
+ * and named, so a keyboard can reach and scroll it.
+ */
+export function ScrollBox({ label, className = '', children }: { label: string; className?: string; children: React.ReactNode }) {
+  return (
+    <div className={`mw-scroll ${className}`.trim()} tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
   );
 }

@@ -8,7 +8,7 @@ export interface GlossaryEntry {
   term: string;
   definition: string;
   /** The lesson section that teaches it; absent while no lesson does. */
-  taughtIn?: { href: string; label: string };
+  taughtIn: { href: string; label: string };
 }
 
 export const GLOSSARY: readonly GlossaryEntry[] = [
@@ -120,19 +120,23 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     term: 'Cross-entropy',
     definition:
       'The training loss: minus the log of the probability the model gave the actual next token, averaged over every position. A model that spreads its probability evenly over the 50,257 tokens scores ln 50,257 ≈ 10.8.',
+    taughtIn: {
+      href: '/lessons/sampling/#the-training-objective-cross-entropy',
+      label: 'Sampling § The training objective: cross-entropy',
+    },
   },
   {
     id: 'perplexity',
     term: 'Perplexity',
     definition:
       'exp(cross-entropy): the model is, on average, as unsure as if it chose uniformly among that many tokens. GPT-2 cut the perplexity on LAMBADA from 99.8 to 8.6.',
-    taughtIn: { href: '/lessons/overview/#what-the-paper-showed-and-what-it-admitted', label: 'Overview § What the paper showed' },
+    taughtIn: { href: '/lessons/sampling/#perplexity', label: 'Sampling § Perplexity' },
   },
   {
     id: 'temperature',
     term: 'Temperature',
     definition:
       'Divides the logits before the softmax when sampling: below 1 it sharpens the distribution toward the most likely tokens, above 1 it flattens it; towards 0 sampling becomes greedy.',
-    taughtIn: { href: '/lessons/architecture/#predicting-the-next-token', label: 'Architecture § Predicting the next token' },
+    taughtIn: { href: '/lessons/sampling/#temperature', label: 'Sampling § Temperature' },
   },
 ];

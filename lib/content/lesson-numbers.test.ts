@@ -2,7 +2,8 @@
 // values are checked against the model library's own config and parameter count, and the token ids
 // the tokenization lesson quotes against the tokenizer.
 import { describe, expect, test } from 'vitest';
-import { countParameters, GPT2_SMALL, headSize } from '@/lib/model/config';
+import { countParameters, GPT2_SMALL, headSize, toHFConfig } from '@/lib/model/config';
+import { filterCandidates, softmax } from '@/lib/model/sampling';
 import { gelu } from '@/lib/model/reference';
 import { byteToUnicode, decode, encode, idOfTokenString, tokenString, VOCAB_SIZE } from '@/lib/tokenizer';
 import { readLessonSource } from './lessons';
@@ -123,5 +124,57 @@ describe('tokenization lesson', () => {
     expect(quoted).toHaveLength(9);
     expect(source).toContain('`First Citizen:` followed by a newline and `Before we proceed any further`');
     expect(encode('First Citizen:\nBefore we proceed any further')).toEqual(quoted);
+  });
+});
+
+describe('sampling lesson', () => {
+  const source = readLessonSource('sampling');
+  // The worked example: four candidate tokens after "The cat sat on the", with made-up logits.
+  const TOKENS = ['“ mat”', '“ floor”', '“ bed”', '“ roof”'];
+  const LOGITS = [3.0, 2.0, 1.5, 0.5];
+  const pct = (p: number) => `${(100 * p).toFixed(1)} %`;
+
+  test('the example logits are the ones the text gives', () => {
+    const stated = TOKENS.map((t, i) => `${t} ${LOGITS[i].toFixed(1)}`);
+    for (const s of stated) expect(source).toContain(s);
+  });
+
+  test.each([0.5, 1, 2])('the temperature table row for T = %s is softmax(z / T)', (T) => {
+    const row = source.split('\n').find((l) => l.startsWith(`| ${T} |`));
+    expect(row, `no table row for temperature ${T}`).toBeDefined();
+    const cells = row!
+      .split('|')
+      .slice(2, 6)
+      .map((c) => c.trim());
+    expect(cells).toEqual(Array.from(softmax(LOGITS, T), pct));
+  });
+
+  test('the text quotes softmax at T = 1, top-k 2 and top-p 0.9 as the sampling code computes them', () => {
+    const p = Array.from(softmax(LOGITS, 1));
+    expect(source).toContain(`Softmax gives them ${p.map(pct).slice(0, 3).join(', ')} and ${pct(p[3])}`);
+    const k2 = filterCandidates(LOGITS, { temperature: 1, topK: 2 });
+    expect(k2.ids).toEqual([0, 1]);
+    expect(source).toContain(`at ${pct(k2.probs[0])} and ${pct(k2.probs[1])}`);
+    const p9 = filterCandidates(LOGITS, { temperature: 1, topP: 0.9 });
+    expect(p9.ids).toEqual([0, 1, 2]);
+    const three = (100 * (p[0] + p[1] + p[2])).toFixed(1);
+    const two = (100 * (p[0] + p[1])).toFixed(1);
+    expect(source).toContain(
+      `(${(100 * p[0]).toFixed(1)} + ${(100 * p[1]).toFixed(1)} + ${(100 * p[2]).toFixed(1)} = ${three} %, while two reach only ${two} %)`,
+    );
+    expect(source).toContain(`rescaled to ${pct(p9.probs[0])}, ${pct(p9.probs[1])} and ${pct(p9.probs[2])}`);
+  });
+
+  test('the loss at initialisation, perplexity and LAMBADA in nats', () => {
+    expect(source).toContain(`\\ln 50257 \\approx ${Math.log(VOCAB_SIZE).toFixed(2)}`);
+    expect(VOCAB_SIZE).toBe(GPT2_SMALL.vocabSize);
+    expect(source).toContain(`$\\ln 99.8 \\approx ${Math.log(99.8).toFixed(2)}$ to $\\ln 8.6 \\approx ${Math.log(8.6).toFixed(2)}$ nats`);
+  });
+
+  test('dropout as the config sets it', () => {
+    const hf = toHFConfig(GPT2_SMALL);
+    for (const key of ['embd_pdrop', 'attn_pdrop', 'resid_pdrop']) expect(hf[key]).toBe(0.1);
+    expect(source).toContain('dropout probability of 0.1');
+    expect(source).toContain('scales the rest by $1/0.9$');
   });
 });

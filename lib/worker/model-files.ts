@@ -95,10 +95,20 @@ async function readBody(
   return out;
 }
 
+/** Where a model file is kept in Cache Storage: its URL and content hash. */
+export function modelCacheKey(baseUrl: string, entry: ManifestFile): string {
+  return `${new URL(entry.path, baseUrl).href}?sha256=${entry.sha256}`;
+}
+
+/** Whether a copy of the file is in Cache Storage (not yet verified: fetchModelFile does that). */
+export async function isModelFileCached(baseUrl: string, entry: ManifestFile): Promise<boolean> {
+  return !!(await (await openCache())?.match(modelCacheKey(baseUrl, entry)));
+}
+
 /** One file of the manifest, verified against its sha256; from the cache when it has a good copy. */
 export async function fetchModelFile(baseUrl: string, entry: ManifestFile, onProgress?: Progress): Promise<Uint8Array> {
   const url = new URL(entry.path, baseUrl).href;
-  const key = `${url}?sha256=${entry.sha256}`;
+  const key = modelCacheKey(baseUrl, entry);
   const cache = await openCache();
   const cached = await cache?.match(key);
   if (cached) {
