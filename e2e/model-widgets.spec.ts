@@ -1,12 +1,18 @@
 // Widgets that show the real model's internals, driven by the real worker on the demo model.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { DEMO_CONFIG } from '../lib/model/demo-checkpoint';
 import { watchErrors, widget } from './helpers';
 
 test('attention explorer: the step-by-step numbers reproduce the model’s attention row', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/lessons/attention/?backend=wasm');
   const w = await widget(page, 'Attention explorer');
+  // Before Run, the widget says which model it will show, with the demo's real shape.
+  const { nLayer, nHead, nEmbd } = DEMO_CONFIG;
+  await expect(w.getByTestId('served-model')).toContainText(
+    `This site runs the demo model: ${nLayer} layers of ${nHead} heads of ${nEmbd / nHead} numbers, with random weights.`,
+  );
   await w.getByRole('button', { name: 'Run the model' }).click();
   const check = w.getByTestId('attention-check');
   await expect(check).toContainText('Matches the model', { timeout: 60_000 });

@@ -85,15 +85,39 @@ function precisionChoice(): PrecisionChoice {
   return v === 'fp32' || v === 'int8' || v === 'q4' ? v : 'auto';
 }
 
+/** The model folder this site serves (public/models/index.json's default), or null when it has none. */
+async function servedModelFolder(): Promise<{ name: string; demo: boolean; url: string } | null> {
+  const indexUrl = new URL(sitePath('/models/index.json'), location.href);
+  const res = await fetch(indexUrl, { cache: 'no-cache' }).catch(() => null);
+  const index = res?.ok ? ((await res.json().catch(() => null)) as ModelIndex | null) : null;
+  const chosen = index?.models.find((m) => m.name === index.default);
+  return chosen ? { name: chosen.name, demo: chosen.demo, url: new URL(chosen.path, indexUrl).href } : null;
+}
+
+export interface ServedModel {
+  name: string;
+  demo: boolean;
+  config: { nLayer: number; nHead: number; nEmbd: number };
+}
+let served: Promise<ServedModel | null> | null = null;
+
+/** Which model a widget will run, read from the site's index and manifest without loading it (null: none or unreadable). */
+export function servedModel(): Promise<ServedModel | null> {
+  served ??= (async () => {
+    const folder = await servedModelFolder();
+    if (!folder) return null;
+    const { name, demo, config } = await fetchManifest(folder.url);
+    return { name, demo, config: { nLayer: config.nLayer, nHead: config.nHead, nEmbd: config.nEmbd } };
+  })().catch(() => null);
+  return served;
+}
+
 /** Starts the worker and loads the default model once; every later call gets the same client. */
 export function ensureModel(): Promise<ModelClient> {
   if (loading) return loading;
   modelStore.setState({ status: { state: 'loading', progress: null } });
   loading = (async () => {
-    const indexUrl = new URL(sitePath('/models/index.json'), location.href);
-    const res = await fetch(indexUrl, { cache: 'no-cache' }).catch(() => null);
-    const index = res?.ok ? ((await res.json()) as ModelIndex) : null;
-    const chosen = index?.models.find((m) => m.name === index.default);
+    const chosen = await servedModelFolder();
     if (!chosen) {
       throw Object.assign(
         new Error(
@@ -110,7 +134,7 @@ export function ensureModel(): Promise<ModelClient> {
         },
       );
     }
-    const baseUrl = new URL(chosen.path, indexUrl).href;
+    const baseUrl = chosen.url;
     await askBeforeMeteredDownload(baseUrl);
     const worker = new Worker(new URL('../../lib/worker/model.worker.ts', import.meta.url), { type: 'module' });
     const client = new ModelClient(worker);

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ModelClient } from '@/lib/worker/client';
 import type { ModelInfo } from '@/lib/worker/protocol';
-import { ensureModel, modelStore, useModelStatus } from '@/components/model/model-store';
+import { ensureModel, modelStore, servedModel, useModelStatus, type ServedModel } from '@/components/model/model-store';
 
 export function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -94,10 +94,33 @@ export function PromptField(props: {
 }
 
 /** Shown where the model's numbers will be, before there are any. Never a fake number. */
+/** Says, before anything runs, which model the widget will show: the real GPT-2, or the demo and what that means. */
+function ServedModelNote() {
+  const [model, setModel] = useState<ServedModel | null>(null);
+  useEffect(() => {
+    let live = true;
+    void servedModel().then((m) => live && setModel(m));
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!model) return null;
+  const { nLayer, nHead, nEmbd } = model.config;
+  const shape = `${nLayer} layers of ${nHead} heads of ${nEmbd / nHead} numbers`;
+  return (
+    <p className="mw-note" data-testid="served-model">
+      {model.demo
+        ? `This site runs the demo model: ${shape}, with random weights. Every number is computed exactly as GPT-2 computes it, but a random model has learned nothing, so the patterns the lesson describes will not appear.`
+        : `This site runs ${model.name === 'gpt2' ? 'GPT-2 124M' : model.name}: ${shape}.`}
+    </p>
+  );
+}
+
 export function NotYet({ running, children }: { running: boolean; children: ReactNode }) {
   const status = useModelStatus();
   return (
     <div className="mw-placeholder" data-testid="model-placeholder">
+      <ServedModelNote />
       <p>
         {running || status.state === 'loading'
           ? 'Waiting for the model…'

@@ -101,7 +101,7 @@ const ROWS: Row[] = [
   {
     fact: 'step 2: (block_size chunk, next token) pairs',
     inNotes: /key is a chunk of block_size, and value is the target is the next token/,
-    mustMatch: /step 2, make input\/target pairs: chunks of block_size tokens, each with the next token as its target/,
+    mustMatch: /step 2, make input\/target pairs: chunks of block_size tokens, where every position's target is the token after it/,
   },
   {
     fact: 'training vs inference modes: dropout',

@@ -6,6 +6,7 @@ import { countParameters, GPT2_SMALL, headSize, toHFConfig } from '@/lib/model/c
 import { filterCandidates, softmax } from '@/lib/model/sampling';
 import { gelu } from '@/lib/model/reference';
 import { byteToUnicode, decode, encode, idOfTokenString, tokenString, VOCAB_SIZE } from '@/lib/tokenizer';
+import { DEMO_CONFIG } from '@/lib/model/demo-checkpoint';
 import { readLessonSource } from './lessons';
 
 const num = (s: string) => Number(s.replace(/[*,\s]/g, ''));
@@ -176,5 +177,37 @@ describe('sampling lesson', () => {
     for (const key of ['embd_pdrop', 'attn_pdrop', 'resid_pdrop']) expect(hf[key]).toBe(0.1);
     expect(source).toContain('dropout probability of 0.1');
     expect(source).toContain('scales the rest by $1/0.9$');
+  });
+});
+
+describe('attention lesson: the demo model, as the lesson describes it before Run', () => {
+  test('its shape is DEMO_CONFIG', () => {
+    const source = readLessonSource('attention');
+    const hs = headSize(DEMO_CONFIG);
+    expect(source).toContain(
+      `small demo model (${DEMO_CONFIG.nLayer} layers of ${DEMO_CONFIG.nHead} heads of ${hs} numbers each, with random weights)`,
+    );
+    expect(source).toContain(`the ÷√${hs} scaling`);
+  });
+});
+
+describe('architecture lesson: the parameter recipe cards', () => {
+  const source = readLessonSource('architecture');
+  const count = countParameters(GPT2_SMALL);
+  const C = GPT2_SMALL.nEmbd;
+  const params = (name: string) => count.modules.find((m) => m.name === name)!.params;
+
+  test('attention ≈ 4·C² and the MLP ≈ 8·C² per block (weights; biases and LayerNorms are the rest)', () => {
+    const attention = params('h.0.attn.c_attn') + params('h.0.attn.c_proj');
+    const mlp = params('h.0.mlp.c_fc') + params('h.0.mlp.c_proj');
+    expect(Math.abs(attention / (4 * C * C) - 1)).toBeLessThan(0.01);
+    expect(Math.abs(mlp / (8 * C * C) - 1)).toBeLessThan(0.01);
+    expect(source).toContain('about {{c1::4 × n_embd²}} weights');
+    expect(source).toContain('about {{c1::8 × n_embd²}} weights');
+  });
+
+  test('wte is about 31% of the model', () => {
+    expect(Math.round((100 * params('wte')) / count.total)).toBe(31);
+    expect(source).toContain('holds about {{c1::31%}} of all parameters');
   });
 });
