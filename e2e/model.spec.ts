@@ -4,7 +4,7 @@
 // matrices on WASM, the 4-bit blocks as they are on WebGPU); ?variant=fp32 loads decoder.onnx as exported. Their greedy ids
 // may differ (4-bit weights, int8 compute): each is compared with the Node CLI running the same
 // variant and precision.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { encode } from '../lib/tokenizer';
@@ -39,6 +39,13 @@ function nodeGreedyIds(run: Run): number[] {
     { encoding: 'utf8' },
   );
   return JSON.parse(out).ids;
+}
+
+/** Opens the status line's "Details and settings" (it closes whenever the model reloads) and returns its menu. */
+async function menu(status: Locator, name: 'Run on' | 'Weights') {
+  const details = status.locator('details');
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+  return status.getByRole('combobox', { name });
 }
 
 /** Which model files the page fetched (by name), to tell the variants apart. */
@@ -101,6 +108,30 @@ test('WASM, ?variant=fp32: decoder.onnx as exported, the same greedy tokens as N
   expect(files).toContain('decoder.onnx');
   expect(files).not.toContain('compact.safetensors');
   expect(errors).toEqual([]);
+});
+
+test('the Weights menu loads the exact full-precision graph, keeps the choice across a reload, and goes back', async ({ page }) => {
+  const files = watchModelFiles(page);
+  const params = new URLSearchParams({ prompt: PROMPT, n: String(N), greedy: '1', backend: 'wasm' });
+  await page.goto(`/generator/?${params}`);
+  await page.getByRole('button', { name: 'Generate' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'Model:' });
+  await expect(status).toContainText('compact weights', { timeout: 60_000 });
+  const weights = await menu(status, 'Weights');
+  await expect(weights.locator('option[value="fp32"]')).toHaveText(/^full precision, exact \(\d+(\.\d)? MB\)$/);
+  await weights.selectOption('fp32');
+  await expect(status).toContainText('fp32 graph', { timeout: 60_000 });
+  expect(files).toContain('decoder.onnx');
+  const ids = () =>
+    page.locator('.gen-token').evaluateAll((els) => els.flatMap((e) => (e as HTMLElement).dataset.ids!.split(',').map(Number)));
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByTestId('generator-stats')).toContainText(`${N} new tokens`, { timeout: 60_000 });
+  expect(await ids()).toEqual(expected.fp32);
+  await page.reload();
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(status).toContainText('fp32 graph', { timeout: 60_000 });
+  await (await menu(status, 'Weights')).selectOption('compact');
+  await expect(status).toContainText('compact weights', { timeout: 60_000 });
 });
 
 test('WebGPU: the 4-bit blocks run as they are (MatMulNBits), the same greedy tokens as Node', async ({ page }) => {
@@ -167,7 +198,7 @@ test('the status line menu switches the backend, and the choice survives a reloa
   await expect(stats).toBeVisible({ timeout: 60_000 });
   const status = page.getByRole('status').filter({ hasText: 'Model:' });
   await expect(status).toContainText('on WASM');
-  await status.getByRole('combobox', { name: 'Run on' }).selectOption('webgpu');
+  await (await menu(status, 'Run on')).selectOption('webgpu');
   await expect(status).toContainText('on WebGPU', { timeout: 60_000 });
   const text = await page.getByTestId('generator-output').innerText();
   await page.getByRole('button', { name: 'Generate' }).click();
@@ -175,8 +206,8 @@ test('the status line menu switches the backend, and the choice survives a reloa
   await page.reload();
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(status).toContainText('on WebGPU', { timeout: 60_000 });
-  await expect(status.getByRole('combobox', { name: 'Run on' })).toHaveValue('webgpu');
-  await status.getByRole('combobox', { name: 'Run on' }).selectOption('auto');
+  await expect(await menu(status, 'Run on')).toHaveValue('webgpu');
+  await (await menu(status, 'Run on')).selectOption('auto');
   await expect(status).toContainText('on WASM', { timeout: 60_000 });
 });
 

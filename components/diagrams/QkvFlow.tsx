@@ -1,5 +1,12 @@
 // Attention: the data flow of one attention layer, from x through c_attn to Q, K, V, scores, mask, softmax and the weighted sum.
+import { GPT2_SMALL, headSize } from '@/lib/model/config';
 import { ArrowDefs, Arrow, Box, PathArrow, svgStyle } from './svg-kit';
+
+// GPT-2 small's numbers, from its config: width, heads, head size and √head size.
+const C = GPT2_SMALL.nEmbd;
+const NH = GPT2_SMALL.nHead;
+const HS = headSize(GPT2_SMALL);
+const SQRT_HS = Math.sqrt(HS);
 
 const W = 460;
 const H = 626;
@@ -11,11 +18,11 @@ const CHAIN_W = 270;
 const CX = CHAIN_X + CHAIN_W / 2;
 
 const CHAIN: { y: number; label: string; sub: string; tone?: 'accent' | 'accent2' }[] = [
-  { y: 240, label: 'scores = Q · Kᵀ', sub: 'T × T: every query against every key' },
-  { y: 304, label: '÷ √d_k  (÷ 8 in GPT-2)', sub: 'keeps the softmax from saturating' },
+  { y: 240, label: 'scores = Q_h · K_hᵀ, per head', sub: `${NH} tables of T × T, each from ${HS} numbers` },
+  { y: 304, label: `÷ √d_k = ÷ √${HS} = ÷ ${SQRT_HS}`, sub: `d_k = ${HS}: the size of one head` },
   { y: 368, label: 'causal mask', sub: 'scores of future keys become −∞', tone: 'accent2' },
   { y: 432, label: 'softmax over each row', sub: 'weights ≥ 0, each row sums to 1' },
-  { y: 496, label: 'weights · V', sub: 'each output is a weighted sum of values', tone: 'accent' },
+  { y: 496, label: 'weights · V_h', sub: 'per head: weighted sums of its values', tone: 'accent' },
 ];
 
 export function QkvFlow() {
@@ -23,23 +30,33 @@ export function QkvFlow() {
     <svg role="img" aria-labelledby="qkv-flow-title qkv-flow-desc" viewBox={`0 0 ${W} ${H}`} width="100%" style={svgStyle(W)}>
       <title id="qkv-flow-title">How one attention layer turns x into its output</title>
       <desc id="qkv-flow-desc">
-        The input x, T tokens of 768 numbers, goes through one linear layer c_attn that outputs 2304 numbers per token, split into queries
-        Q, keys K and values V. Q times K transposed gives a T by T table of scores, which is divided by the square root of d_k, masked so
-        no token sees later tokens, and passed through a softmax so each row becomes weights that sum to one. The weights multiply V, giving
-        each token a weighted sum of values. The 12 heads are concatenated and mixed by c_proj.
+        {`The input x, T tokens of ${C} numbers, goes through one linear layer c_attn that outputs ${3 * C} numbers per token, split into ` +
+          `queries Q, keys K and values V, each cut into ${NH} heads of ${HS} numbers. For each head, Q times K transposed gives a T by T ` +
+          `table of scores, which is divided by the square root of d_k (the square root of ${HS}, so ${SQRT_HS}), masked so no token sees ` +
+          `later tokens, and passed through a softmax so each row becomes weights that sum to one. The weights multiply that head's V, ` +
+          `giving each token a weighted sum of values. The ${NH} heads are concatenated and mixed by c_proj.`}
       </desc>
       <ArrowDefs id={MARK} />
 
-      <Box x={130} y={10} w={200} h={44} label="x" sub="T tokens × 768 (after ln_1)" />
+      <Box x={130} y={10} w={200} h={44} label="x" sub={`T tokens × ${C} (after ln_1)`} />
       <Arrow x1={230} y1={54} x2={230} y2={78} marker={MARK} />
-      <Box x={80} y={80} w={300} h={44} label="c_attn: Linear 768 → 2304" sub="split into three 768-wide parts" mono size={13.5} />
+      <Box
+        x={80}
+        y={80}
+        w={300}
+        h={44}
+        label={`c_attn: Linear ${C} → ${3 * C}`}
+        sub={`split into Q, K, V, each ${NH} heads of ${HS}`}
+        mono
+        size={13.5}
+      />
 
       <Arrow x1={230} y1={124} x2={80} y2={158} marker={MARK} />
       <Arrow x1={230} y1={124} x2={230} y2={158} marker={MARK} />
       <Arrow x1={230} y1={124} x2={380} y2={158} marker={MARK} />
-      <Box x={20} y={160} w={120} h={44} label="Q (queries)" sub="T × 768" tone="accent" />
-      <Box x={170} y={160} w={120} h={44} label="K (keys)" sub="T × 768" tone="accent" />
-      <Box x={320} y={160} w={120} h={44} label="V (values)" sub="T × 768" tone="accent2" />
+      <Box x={20} y={160} w={120} h={44} label="Q (queries)" sub={`T × ${NH} × ${HS}`} tone="accent" />
+      <Box x={170} y={160} w={120} h={44} label="K (keys)" sub={`T × ${NH} × ${HS}`} tone="accent" />
+      <Box x={320} y={160} w={120} h={44} label="V (values)" sub={`T × ${NH} × ${HS}`} tone="accent2" />
 
       <Arrow x1={80} y1={204} x2={110} y2={238} marker={MARK} />
       <Arrow x1={230} y1={204} x2={200} y2={238} marker={MARK} />
@@ -57,8 +74,8 @@ export function QkvFlow() {
         y={566}
         w={CHAIN_W + 150}
         h={44}
-        label="concatenate the 12 heads → c_proj"
-        sub="Linear 768 → 768 mixes what the heads found"
+        label={`concatenate the ${NH} heads → c_proj`}
+        sub={`Linear ${C} → ${C} mixes what the heads found`}
       />
     </svg>
   );

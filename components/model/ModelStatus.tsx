@@ -1,7 +1,17 @@
 'use client';
 import { megabytes as mb } from '@/lib/format';
 import type { BackendChoice, BackendReason } from '@/lib/worker/protocol';
-import { backendChoice, chooseBackend, confirmDownload, useModelStatus } from './model-store';
+import { useEffect, useState } from 'react';
+import {
+  backendChoice,
+  chooseBackend,
+  chooseWeights,
+  confirmDownload,
+  servedModel,
+  useModelStatus,
+  variantChoice,
+  type ServedModel,
+} from './model-store';
 
 const perSecond = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} tokens/s`;
 
@@ -19,6 +29,31 @@ function reasonText(reason: BackendReason): string | null {
     case 'fell-back':
       return reason.why;
   }
+}
+
+/** The learner's choice of weights: the compact default, or the exported full-precision graph (the exact numbers). */
+function WeightsMenu() {
+  const [model, setModel] = useState<ServedModel | null>(null);
+  useEffect(() => {
+    let live = true;
+    void servedModel().then((m) => live && setModel(m));
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!model?.bytes.compact) return null; // nothing to choose between
+  const { compact, fp32 } = model.bytes;
+  return (
+    <label className="model-status__backend">
+      Weights{' '}
+      <select value={variantChoice() === 'fp32' ? 'fp32' : 'compact'} onChange={(e) => chooseWeights(e.target.value as 'compact' | 'fp32')}>
+        <option value="compact">compact ({mb(compact)})</option>
+        <option value="fp32" disabled={!fp32}>
+          {fp32 ? `full precision, exact (${mb(fp32)})` : 'full precision (not on this site)'}
+        </option>
+      </select>
+    </label>
+  );
 }
 
 /** The learner's choice of backend; changing it loads the model again. */
@@ -41,7 +76,8 @@ function BackendMenu() {
 /** Loading progress with bytes, then which model and backend run; errors explained without breaking the page. */
 export default function ModelStatus() {
   const status = useModelStatus();
-  if (status.state === 'idle') return null;
+  // Before the model starts, an empty line of the same height: the controls below never jump.
+  if (status.state === 'idle') return <div className="model-status" aria-hidden="true" />;
   if (status.state === 'loading') {
     const p = status.progress;
     const label = !p
@@ -93,42 +129,49 @@ export default function ModelStatus() {
           }[precision]
         }`
       : 'the exported 32-bit graph';
+  const plainWeights = variant === 'compact' ? 'compact weights' : 'full-precision weights';
   return (
     <div className="model-status" role="status">
       <span>
-        Model: <strong>{model.name === 'gpt2' ? 'GPT-2 124M' : model.name}</strong> on{' '}
-        <strong>{backend === 'webgpu' ? 'WebGPU' : `WASM (${threads} thread${threads === 1 ? '' : 's'})`}</strong>
+        Model: <strong>{model.name === 'gpt2' ? 'GPT-2 124M' : model.demo ? 'the demo model' : model.name}</strong> on{' '}
+        <strong>{backend === 'webgpu' ? 'WebGPU' : `WASM (${threads} thread${threads === 1 ? '' : 's'})`}</strong>, {plainWeights}
       </span>
-      {backend === 'wasm' && !isolation.isolated ? (
-        <span className="muted" data-testid="isolation-note">
-          one thread only: this page is not cross-origin isolated
-          {isolation.offlineWorker ? ' yet; reload to get threads' : ' (the host sends no COOP/COEP headers)'}
-        </span>
-      ) : null}
-      <span className="muted" title={weightsTitle}>
-        {weights}, {mb(downloadBytes)}, ready in {(loadMs / 1000).toFixed(1)} s
-      </span>
-      {agree !== null ? (
-        <span
-          className="muted"
-          data-testid="model-accuracy"
-          title={`Measured when the model was exported: ${accuracy!.positions} positions of a fixed paragraph, teacher-forced; largest logit difference ${accuracy!.maxLogitError.toPrecision(2)}`}
-        >
-          same top token as the fp32 graph at {(100 * agree).toFixed(0)}% of {accuracy!.positions} test positions
-        </span>
-      ) : null}
       {model.demo ? (
         <span className="badge badge--warn" title="Run npm run model:gpt2 to get the real weights">
           demo model: random weights, so its text is gibberish
         </span>
       ) : null}
-      {why ? (
-        <span className="muted" data-testid="backend-reason">
-          ({why})
-        </span>
-      ) : null}
-      {fellBack ? <span className="muted"> ({fellBack})</span> : null}
-      <BackendMenu />
+      <details className="model-status__details">
+        <summary>Details and settings</summary>
+        <div className="model-status__more">
+          <span className="muted" title={weightsTitle}>
+            {weights}, {mb(downloadBytes)}, ready in {(loadMs / 1000).toFixed(1)} s
+          </span>
+          {agree !== null ? (
+            <span
+              className="muted"
+              data-testid="model-accuracy"
+              title={`Measured when the model was exported: ${accuracy!.positions} positions of a fixed paragraph, teacher-forced; largest logit difference ${accuracy!.maxLogitError.toPrecision(2)}`}
+            >
+              same top token as the fp32 graph at {(100 * agree).toFixed(0)}% of {accuracy!.positions} test positions
+            </span>
+          ) : null}
+          {backend === 'wasm' && !isolation.isolated ? (
+            <span className="muted" data-testid="isolation-note">
+              one thread only: this page is not cross-origin isolated
+              {isolation.offlineWorker ? ' yet; reload to get threads' : ' (the host sends no COOP/COEP headers)'}
+            </span>
+          ) : null}
+          {why ? (
+            <span className="muted" data-testid="backend-reason">
+              ({why})
+            </span>
+          ) : null}
+          {fellBack ? <span className="muted"> ({fellBack})</span> : null}
+          <BackendMenu />
+          <WeightsMenu />
+        </div>
+      </details>
     </div>
   );
 }

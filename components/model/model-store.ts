@@ -34,6 +34,7 @@ interface ModelIndex {
 // The learner's backend choice (the status line's menu) and the result of the last measurement on
 // this device (lib/worker/backend-choice.ts), kept in localStorage.
 const CHOICE_KEY = 'gpt2-pamphlet-backend';
+const WEIGHTS_KEY = 'gpt2-pamphlet-weights';
 const MEASURED_KEY = 'gpt2-pamphlet-backend-measured';
 
 function stored(key: string): string | null {
@@ -66,6 +67,16 @@ export function backendChoice(): BackendChoice {
 /** The learner picked a backend in the status line: remember it and load the model again on it. */
 export function chooseBackend(choice: BackendChoice) {
   store(CHOICE_KEY, choice === 'auto' ? null : choice);
+  restartModel();
+}
+
+/** The learner picked the weights in the status line (compact, or the exact full-precision graph). */
+export function chooseWeights(choice: VariantChoice) {
+  store(WEIGHTS_KEY, choice === 'fp32' ? choice : null);
+  restartModel();
+}
+
+function restartModel() {
   const { client } = modelStore.getState();
   client?.terminate();
   loading = null;
@@ -73,10 +84,13 @@ export function chooseBackend(choice: BackendChoice) {
   void ensureModel().catch(() => {}); // the status line shows an error
 }
 
-/** Which weights: `?variant=fp32` loads decoder.onnx instead of the (default) compact weights. */
-function variantChoice(): VariantChoice {
-  const v = new URLSearchParams(location.search).get('variant');
-  return v === 'fp32' || v === 'compact' ? v : 'auto';
+/** Which weights: `?variant=fp32` (or the learner's choice) loads decoder.onnx instead of the compact weights. */
+export function variantChoice(): VariantChoice {
+  const isChoice = (v: string | null): v is VariantChoice => v === 'fp32' || v === 'compact';
+  const fromUrl = new URLSearchParams(location.search).get('variant');
+  if (isChoice(fromUrl)) return fromUrl;
+  const saved = stored(WEIGHTS_KEY);
+  return isChoice(saved) ? saved : 'auto';
 }
 
 /** What the matrices compute in: `?precision=fp32|int8|q4` overrides the backend's default. */
@@ -98,6 +112,8 @@ export interface ServedModel {
   name: string;
   demo: boolean;
   config: { nLayer: number; nHead: number; nEmbd: number };
+  /** Download sizes of the weights this site serves (decoder.onnx may be left out by a host limit). */
+  bytes: { compact?: number; fp32?: number };
 }
 let served: Promise<ServedModel | null> | null = null;
 
@@ -106,8 +122,13 @@ export function servedModel(): Promise<ServedModel | null> {
   served ??= (async () => {
     const folder = await servedModelFolder();
     if (!folder) return null;
-    const { name, demo, config } = await fetchManifest(folder.url);
-    return { name, demo, config: { nLayer: config.nLayer, nHead: config.nHead, nEmbd: config.nEmbd } };
+    const { name, demo, config, files } = await fetchManifest(folder.url);
+    return {
+      name,
+      demo,
+      config: { nLayer: config.nLayer, nHead: config.nHead, nEmbd: config.nEmbd },
+      bytes: { compact: files.compact?.bytes, fp32: files.decoder?.bytes },
+    };
   })().catch(() => null);
   return served;
 }

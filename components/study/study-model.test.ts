@@ -20,6 +20,7 @@ import {
   nextReviewAt,
   parseFilter,
   progressText,
+  sessionSummary,
   studyCards,
   studySession,
   type KeyEventLike,
@@ -194,5 +195,35 @@ describe('describeWhen', () => {
     const text = describeWhen(new Date(NOW.getTime() + 9 * 60_000), NOW, formatInterval, 'en-GB');
     expect(text).toMatch(/^in 9m \(at \d{2}:\d{2}\)$/);
     expect(describeWhen(new Date(NOW.getTime() + 3 * 86_400_000), NOW, formatInterval, 'en-GB')).toMatch(/^in 3d \(/);
+  });
+});
+
+describe('sessionSummary', () => {
+  it('counts the answers since the session began, per grade', () => {
+    let p = graded(['attention/why#0'], Rating.Good, utc(-1)); // an hour before the session began
+    p = gradeItem(
+      p,
+      items.find((i) => i.key === 'attention/qk#0')!,
+      Rating.Again,
+      NOW,
+      scheduler,
+    ).progress;
+    p = gradeItem(
+      p,
+      items.find((i) => i.key === 'tokenization/vocab#0')!,
+      Rating.Easy,
+      NOW,
+      scheduler,
+    ).progress;
+    p = gradeItem(
+      p,
+      items.find((i) => i.key === 'attention/qk#0')!,
+      Rating.Good,
+      NOW,
+      scheduler,
+    ).progress;
+    expect(sessionSummary(p, NOW)).toEqual({ answers: 3, byGrade: { 1: 1, 2: 0, 3: 1, 4: 1 } });
+    expect(sessionSummary(p, utc(-2)).answers).toBe(4);
+    expect(sessionSummary(emptyProgress(), NOW)).toEqual({ answers: 0, byGrade: { 1: 0, 2: 0, 3: 0, 4: 0 } });
   });
 });

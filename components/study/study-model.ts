@@ -152,3 +152,21 @@ export function describeWhen(at: Date, now: Date, formatInterval: (ms: number) =
     : at.toLocaleString(locale, { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   return `in ${formatInterval(ms)} (${sameDay ? 'at ' : ''}${clock})`;
 }
+
+export interface SessionSummary {
+  answers: number;
+  /** Answers per grade, Again (1) to Easy (4). */
+  byGrade: Record<Grade, number>;
+}
+
+/** What the learner did since `since` (this visit to the review page), from the review log. */
+export function sessionSummary(progress: Pick<Progress, 'log'>, since: Date): SessionSummary {
+  const byGrade: Record<Grade, number> = { 1: 0, 2: 0, 3: 0, 4: 0 } as Record<Grade, number>;
+  let answers = 0;
+  for (const e of progress.log) {
+    if (new Date(e.review).getTime() < since.getTime()) continue;
+    byGrade[e.rating as Grade] = (byGrade[e.rating as Grade] ?? 0) + 1;
+    answers++;
+  }
+  return { answers, byGrade };
+}

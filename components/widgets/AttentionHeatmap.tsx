@@ -69,6 +69,7 @@ export function AttentionHeatmap({ probs, labels, query, onQuery, scale, title }
           role="img"
           aria-label={`Attention weights of ${title}: ${T} query rows by ${T} key columns; the highlighted row is query ${query}, ${labels[query]}.`}
           onPointerMove={(e) => setHover(cellAt(e))}
+          onPointerDown={(e) => setHover(cellAt(e))} // touch screens have no hover: a tap shows the cell too
           onPointerLeave={() => setHover(null)}
           onClick={(e) => {
             const c = cellAt(e);
@@ -142,7 +143,7 @@ export function AttentionHeatmap({ probs, labels, query, onQuery, scale, title }
           ? shown.j > shown.i
             ? `query ${shown.i} “${labels[shown.i]}” → key ${shown.j} “${labels[shown.j]}”: masked (a later token), weight 0`
             : `query ${shown.i} “${labels[shown.i]}” → key ${shown.j} “${labels[shown.j]}”: weight ${fmt(probs[shown.i * T + shown.j], 4)}`
-          : 'Hover a cell for its weight; click a row (or use ↑/↓) to choose the query token.'}
+          : 'Point at or tap a cell for its weight; click or tap a row (or use ↑/↓) to choose the query token.'}
       </figcaption>
     </figure>
   );

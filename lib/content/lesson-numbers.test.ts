@@ -211,3 +211,24 @@ describe('architecture lesson: the parameter recipe cards', () => {
     expect(source).toContain('holds about {{c1::31%}} of all parameters');
   });
 });
+
+describe('overview and tokenization: the paper details', () => {
+  test('every size in the overview table has 64-number heads, as the text says', () => {
+    const source = readLessonSource('overview');
+    const rows = source.split('\n').filter((l) => /^\| (small|medium|large|XL) \|/.test(l));
+    expect(rows).toHaveLength(4);
+    const sizes = rows.map((r) => r.split('|').map((c) => c.trim()));
+    const heads = sizes.map((c) => num(c[4]) / num(c[5]));
+    expect(heads).toEqual([64, 64, 64, 64]);
+    const ratios = sizes.map((c) => `${c[4]}/${num(c[5])}`);
+    expect(source).toContain(`${ratios.slice(0, -1).join(', ')} and ${ratios.at(-1)} are all 64`);
+    expect(num(sizes[0][4])).toBe(GPT2_SMALL.nEmbd);
+    expect(headSize(GPT2_SMALL)).toBe(64);
+  });
+
+  test('" dog" is one token; "dog." "dog!" "dog?" keep the word and the mark apart', () => {
+    expect(encode(' dog')).toHaveLength(1);
+    for (const s of ['dog.', 'dog!', 'dog?']) expect(encode(s).map((id) => decode([id]))).toEqual(['dog', s.slice(3)]);
+    expect(readLessonSource('tokenization')).toContain('which is why ` dog` is one token');
+  });
+});
