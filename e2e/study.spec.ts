@@ -286,6 +286,25 @@ test('import a note by pasting: preview, warnings, save; the cards are in the de
   expect(errors).toEqual([]);
 });
 
+test('a finished session ends with a summary of the answers and a next step', async ({ page }) => {
+  await page.clock.setFixedTime(T0);
+  await openImport(page);
+  await page
+    .getByRole('textbox', { name: 'Note (Markdown)' })
+    .fill('What is the vocabulary size of GPT-2? ? 50,257\n\nGPT-2 small has ==12== layers.');
+  await page.getByRole('textbox', { name: 'Deck for these cards' }).fill('e2e-summary');
+  await page.getByRole('button', { name: 'Save 2 cards' }).click();
+  await expect(page.getByText(/^Saved 2 cards to e2e-summary\./)).toBeVisible();
+  await page.goto(`/review/?deck=${encodeURIComponent('e2e-summary')}`);
+  await expect(sessionProgress(page)).toHaveText(counts(2, 0, 2));
+  await expect(page.getByTestId('session-summary')).toHaveCount(0);
+  await answer(page, '1');
+  await answer(page, '4');
+  await expect(sessionProgress(page)).toHaveText(counts(0, 0, 0));
+  await expect(page.getByTestId('session-summary')).toHaveText('Session done: 2 answers (1 Again, 1 Easy).');
+  await expect(page.getByRole('link', { name: 'Statistics' }).first()).toBeVisible();
+});
+
 test('a backup exported here and imported into a fresh browser gives the same due counts', async ({ page, browser }, testInfo) => {
   await page.clock.setFixedTime(T0);
   await page.goto('/review/');

@@ -3,15 +3,26 @@
 // item at a time, Space to reveal, 1–4 to grade, U or Ctrl+Z to undo. The item on screen stays
 // pinned until it is answered, even when the queue is recomputed underneath it.
 
+import Link from 'next/link';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Card } from '@/lib/cards/card';
 import { checkClozeAnswer, type AnswerCheck } from '@/lib/cards';
-import { Rating, formatInterval, matchesFilter, pamphletStore, reviewItems, type Grade, type SessionFilter } from '@/lib/srs';
+import {
+  GRADES,
+  GRADE_NAMES,
+  Rating,
+  formatInterval,
+  matchesFilter,
+  pamphletStore,
+  reviewItems,
+  type Grade,
+  type SessionFilter,
+} from '@/lib/srs';
 import GradeBar from './GradeBar';
 import Placeholder from './Placeholder';
 import ReviewCard from './ReviewCard';
 import ReviewSettings from './ReviewSettings';
-import { describeWhen, keyAction, nextReviewAt, progressText, studyCards, studySession } from './study-model';
+import { describeWhen, keyAction, nextReviewAt, progressText, sessionSummary, studyCards, studySession } from './study-model';
 import { useHydrated, useNow, useStudyStore } from './use-study-store';
 import './study.css';
 
@@ -38,6 +49,7 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
   const settings = useStudyStore((s) => s.settings);
   const canUndo = useStudyStore((s) => s.lastUndo !== null);
   const [now, bump] = useNow(60_000);
+  const [sessionStart] = useState(() => new Date()); // this visit to the review page, for the summary at its end
 
   const items = useMemo(() => reviewItems(studyCards(lessonCards, importedCards)), [lessonCards, importedCards]);
   const byKey = useMemo(() => new Map(items.map((i) => [i.key, i])), [items]);
@@ -88,6 +100,7 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
 
   // When nothing is due, wake up when the next item is.
   const next = useMemo(() => (input && session?.queue.length === 0 ? nextReviewAt(input) : null), [input, session]);
+  const summary = useMemo(() => sessionSummary(progress, sessionStart), [progress, sessionStart]);
   useEffect(() => {
     if (!next || !input) return;
     const wait = next.getTime() - input.now.getTime() + 250;
@@ -187,9 +200,27 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
           {!matching ? (
             <p>There are no cards here. Pick a lesson from the home page, or import your own notes.</p>
           ) : (
-            <p>
-              <strong>Nothing due</strong> — {next ? `next review ${describeWhen(next, now, formatInterval)}` : 'every card is learned.'}
-            </p>
+            <>
+              {summary.answers > 0 ? (
+                <p data-testid="session-summary">
+                  <strong>Session done:</strong> {summary.answers} answer{summary.answers === 1 ? '' : 's'} (
+                  {GRADES.filter((g) => summary.byGrade[g] > 0)
+                    .map((g) => `${summary.byGrade[g]} ${GRADE_NAMES[g]}`)
+                    .join(', ')}
+                  ).
+                </p>
+              ) : null}
+              <p>
+                <strong>Nothing due</strong> — {next ? `next review ${describeWhen(next, now, formatInterval)}` : 'every card is learned.'}
+              </p>
+              {summary.answers > 0 ? (
+                <p className="muted">
+                  Next: see how you are doing in <Link href="/stats/">Statistics</Link>,{' '}
+                  {filter.lesson ? <Link href={`/lessons/${filter.lesson}/`}>reread the lesson</Link> : <Link href="/">read a lesson</Link>}
+                  , or <Link href="/import/">turn your own notes into cards</Link>.
+                </p>
+              ) : null}
+            </>
           )}
           {matching && session.newToday >= settings.dailyNewLimit && !filter.lesson && (
             <p className="muted">
