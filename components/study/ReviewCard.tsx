@@ -4,9 +4,9 @@
 // HTML from cardFaces (escaped Markdown + KaTeX), never rendered any other way.
 
 import Link from 'next/link';
-import { useId, useMemo, type FormEvent, type ReactNode, type Ref } from 'react';
-import { cardFaces } from '@/lib/cards/card-html';
+import { useId, type FormEvent, type ReactNode, type Ref } from 'react';
 import { clozeAnswers, type AnswerCheck } from '@/lib/cards';
+import { useCardFaces } from './use-card-faces';
 import type { ReviewItem } from '@/lib/srs';
 
 const KIND = { basic: 'Question', reversed: 'Question', cloze: 'Fill in the blank' } as const;
@@ -28,7 +28,7 @@ interface Props {
 }
 
 export default function ReviewCard({ item, revealed, typing, typed, check, onTyped, onCheck, onReveal, startRef, children }: Props) {
-  const faces = useMemo(() => cardFaces(item.card, item.cloze ?? 'all'), [item]);
+  const faces = useCardFaces(item.card, item.cloze ?? 'all') ?? { front: '', back: '', extra: '' };
   const answerId = useId();
   const inputId = useId();
   const { card } = item;
