@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { listLessons } from '@/lib/content/lessons';
 import { loadDeck } from '@/lib/content/extract-cards';
+import { cardFaces } from '@/lib/cards/card-html';
 import AnkiExportPanel from '@/components/study/AnkiExportPanel';
 import BackupPanel from '@/components/study/BackupPanel';
 import DeckBrowser from '@/components/study/DeckBrowser';
@@ -50,7 +51,8 @@ export default async function DeckPage() {
       <StoragePanel />
 
       <h2 id="cards">Cards</h2>
-      <DeckBrowser lessonCards={cards} />
+      {/* The lesson cards' fronts are rendered here, at build time: the page does not load the renderer for them. */}
+      <DeckBrowser lessonCards={cards} fronts={Object.fromEntries(cards.map((c) => [c.id, cardFaces(c, 'all').front]))} />
     </div>
   );
 }

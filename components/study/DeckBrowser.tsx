@@ -4,10 +4,10 @@
 import Link from 'next/link';
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { sourceLabel, type Card, type CardType } from '@/lib/cards/card';
-import { cardFaces } from '@/lib/cards/card-html';
 import { reviewItems } from '@/lib/srs';
 import { deckAnchor, groupByDeck, searchCards } from './deck-model';
 import { studyCards } from './study-model';
+import { useCardFaces } from './use-card-faces';
 import { useHydrated, useStudyStore } from './use-study-store';
 import './study.css';
 
@@ -19,8 +19,10 @@ function countLabel(cards: readonly Card[]): string {
 
 const TYPE_LABEL: Record<CardType, string> = { basic: 'basic', reversed: 'reversed', cloze: 'cloze' };
 
-function CardRow({ card }: { card: Card }) {
-  const front = useMemo(() => cardFaces(card, 'all').front, [card]);
+/** A lesson card's front comes rendered from the server (`fronts`); the learner's own cards load the renderer. */
+function CardRow({ card, rendered }: { card: Card; rendered?: string }) {
+  const own = useCardFaces(card, 'all', rendered === undefined);
+  const front = rendered ?? own?.front ?? '';
   return (
     <li className="deck-card">
       <div className="deck-card__meta">
@@ -36,7 +38,7 @@ function CardRow({ card }: { card: Card }) {
   );
 }
 
-export default function DeckBrowser({ lessonCards }: { lessonCards: Card[] }) {
+export default function DeckBrowser({ lessonCards, fronts }: { lessonCards: Card[]; fronts: Record<string, string> }) {
   const hydrated = useHydrated();
   const imported = useStudyStore((s) => s.imported.cards);
   const [query, setQuery] = useState('');
@@ -86,7 +88,7 @@ export default function DeckBrowser({ lessonCards }: { lessonCards: Card[] }) {
           </p>
           <ul className="deck-list">
             {g.cards.map((c) => (
-              <CardRow key={c.id} card={c} />
+              <CardRow key={c.id} card={c} rendered={fronts[c.id]} />
             ))}
           </ul>
         </section>

@@ -192,7 +192,7 @@ export default function AttentionExplorer() {
           <details className="mw-details" onToggle={(e) => setTableOpen((e.currentTarget as HTMLDetailsElement).open)}>
             <summary>All weights of {title} as a table</summary>
             {tableOpen ? (
-              <div className="mw-table-wrap mw-matrix">
+              <div className="mw-table-wrap mw-matrix" tabIndex={0} role="region" aria-label="Attention weights table">
                 <table className="mw-table" data-testid="attention-matrix">
                   <caption>Attention weights, {title}: row = query token, column = key token; “·” = masked</caption>
                   <thead>

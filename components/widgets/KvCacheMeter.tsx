@@ -173,7 +173,7 @@ export default function KvCacheMeter() {
           </p>
           <details className="mw-details">
             <summary>Per-token times as a table</summary>
-            <div className="mw-table-wrap">
+            <div className="mw-table-wrap" tabIndex={0} role="region" aria-label="Per-token times table">
               <table className="mw-table" data-testid="kv-table">
                 <caption>Each generated token: time to produce it and the cache length when it was emitted</caption>
                 <thead>

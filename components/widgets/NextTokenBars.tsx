@@ -208,7 +208,7 @@ export default function NextTokenBars() {
           </p>
           <details className="mw-details">
             <summary>The same numbers as a table</summary>
-            <div className="mw-table-wrap">
+            <div className="mw-table-wrap" tabIndex={0} role="region" aria-label="Next-token table">
               <table className="mw-table" data-testid="next-token-table">
                 <caption>
                   Top {SHOWN} next tokens, temperature {s.temperature.toFixed(2)}, top-k {s.topK || 'off'}, top-p{' '}

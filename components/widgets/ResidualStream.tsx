@@ -218,7 +218,7 @@ export default function ResidualStream() {
             stream’s own size changes.
           </p>
 
-          <div className="mw-table-wrap">
+          <div className="mw-table-wrap" tabIndex={0} role="region" aria-label="Residual stream table">
             <table className="mw-table" data-testid="residual-table">
               <caption>
                 Token {pos} “{r.labels[pos]}”, per block: norms, and mean / variance over channels
