@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { SUB_PATH } from './scripts/ensure-build.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from './scripts/local-site.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -18,17 +19,8 @@ export default defineConfig({
     serviceWorkers: 'block',
     launchOptions: {
       // Debian's Chromium: never download a browser. --enable-unsafe-webgpu gives a SwiftShader WebGPU adapter.
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-dev-shm-usage',
-        '--enable-unsafe-webgpu',
-      ],
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

@@ -1,53 +1,13 @@
-// Node only: the benchmark site served with COOP/COEP (scripts/serve-static.mjs) and a fresh headless
+// Node only: the benchmark site served with COOP/COEP (scripts/local-site.mjs) and a fresh headless
 // Debian Chromium per run, with a throwaway profile on disk (Cache Storage goes to disk, as in a
 // real browser, not into memory as in an incognito context).
 
 import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findProcess, samplePeak, treeMemory, type TreeMemory } from './proc-memory';
-
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-  '--enable-unsafe-webgpu',
-];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Serves `dir` with the project's static server; resolves once it listens. */
-export async function serve(dir: string): Promise<{ url: string; stop(): void }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['scripts/serve-static.mjs', dir, '--port', String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`serve-static exited with ${code}`)));
-    child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('served at')) resolve();
-    });
-  });
-  child.stdout!.resume();
-  return { url: `http://127.0.0.1:${port}`, stop: () => void child.kill() };
-}
+import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/local-site.mjs';
 
 export interface BrowserRun<T> {
   result: T;

@@ -1,9 +1,8 @@
 // The service worker (scripts/sw-template.js): after one visit with the model loaded, the site works
 // with its server gone; a new build waits for the learner's "Reload"; on a host that sends no
-// COOP/COEP headers the worker supplies them. Each test serves the export on its own port, so it can
+// COOP/COEP headers the worker supplies them. Each test serves the export on a port of its own, so it can
 // stop the server (a real "offline") or change the files.
 import { test, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,34 +11,10 @@ import initSqlJs from 'sql.js';
 import { readApkg } from '../lib/anki';
 import { loadDeck } from '../lib/content/extract-cards';
 import { listLessons } from '../lib/content/lessons';
+import { serve } from '../scripts/local-site.mjs';
 import { watchErrors } from './helpers';
 
 test.use({ serviceWorkers: 'allow' });
-
-interface Server {
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function serve(dir: string, port: number, ...flags: string[]): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ['scripts/serve-static.mjs', dir, '--port', String(port), ...flags], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => (d.toString().includes('is served at') ? resolve() : undefined));
-    child.on('exit', (code) => reject(new Error(`serve-static exited with ${code}`)));
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.removeAllListeners('exit');
-        child.on('exit', () => resolve());
-        child.kill();
-      }),
-  };
-}
 
 /** Waits until the service worker controls the page (the first install takes over at once). */
 async function controlled(page: Page) {
@@ -55,7 +30,7 @@ async function generate(page: Page, url: string) {
 
 test('after one visit with the model loaded, everything works with the server gone', async ({ page }) => {
   test.setTimeout(180_000);
-  const server = await serve('out', 3102);
+  const server = await serve('out');
   const { url } = server;
   try {
     await page.goto(`${url}/`);
@@ -108,7 +83,7 @@ test('after one visit with the model loaded, everything works with the server go
 test('a new build waits for "Reload": the review in progress stays, then the old copy is replaced', async ({ page }) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'pamphlet-update-'));
   cpSync('out', dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}models${path.sep}`) });
-  const server = await serve(dir, 3103);
+  const server = await serve(dir);
   try {
     await page.goto(`${server.url}/review/`);
     await controlled(page);
@@ -140,7 +115,7 @@ test('a new build waits for "Reload": the review in progress stays, then the old
 });
 
 test('on a host that sends no COOP/COEP headers, the service worker makes the next load cross-origin isolated', async ({ page }) => {
-  const server = await serve('out', 3104, '--bare');
+  const server = await serve('out', ['--bare']);
   try {
     await generate(page, server.url);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);

@@ -24,7 +24,8 @@ import { basename, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { BenchApi } from '@/bench/bench-page';
 import type { BenchRun } from '@/bench/bench-protocol';
-import { inFreshBrowser, serve } from '@/bench/browser';
+import { inFreshBrowser } from '@/bench/browser';
+import { serve } from './local-site.mjs';
 import { bundleBenchSite } from '@/bench/bundle';
 import { browserCheck } from '@/bench/check';
 import { treeCpuMs, treeMemory } from '@/bench/proc-memory';
@@ -129,7 +130,7 @@ try {
   if (values.check) await check();
   else await speed();
 } finally {
-  server.stop();
+  await server.stop();
   await rm(site, { recursive: true, force: true });
 }
 

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS } from './local-site.mjs';
 
 const args = process.argv.slice(2);
 const desktop = args.includes('--desktop');
@@ -27,8 +28,8 @@ const LESSONS = fs.existsSync('content')
       .map((f) => `/lessons/${f.replace(/\.mdx$/, '')}/`)
   : [];
 const pages = paths.length ? paths : ['/', ...LESSONS, '/review/', '/stats/', '/generator/', '/deck/', '/import/', '/glossary/'];
-const flags =
-  '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic --disable-dev-shm-usage';
+// The project's flags, with the GPU off: Lighthouse measures the page, not WebGPU.
+const flags = ['--headless=new', '--disable-gpu', ...CHROMIUM_ARGS.filter((f) => f !== '--enable-unsafe-webgpu')].join(' ');
 
 function once(p) {
   const out = path.join(os.tmpdir(), `lh-${p.replace(/\W+/g, '_')}.json`);
@@ -44,7 +45,7 @@ function once(p) {
       '--output=json',
       `--output-path=${out}`,
     ],
-    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' } },
+    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? CHROMIUM } },
   );
   return JSON.parse(fs.readFileSync(out, 'utf8'));
 }

@@ -5,6 +5,7 @@
 // Usage: node scripts/make-icons.mjs
 import fs from 'node:fs';
 import { chromium } from '@playwright/test';
+import { CHROMIUM } from './local-site.mjs';
 
 const BLUE = '#0b5cad';
 const mark = (size, { rounded, scale }) => `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 32 32">
@@ -20,7 +21,7 @@ const ICONS = [
   { file: 'app/apple-icon.png', size: 180, rounded: false, scale: 0.9 },
 ];
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 const page = await browser.newPage();
 fs.mkdirSync('public/icons', { recursive: true });
 for (const icon of ICONS) {

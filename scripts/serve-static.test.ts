@@ -1,29 +1,28 @@
 // The project's static server on a small export written here: compression as hosts do it, the base
 // path, and the headers switch. (The e2e suite serves the real export with it.)
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from './local-site.mjs';
 
-const PORT = 3197;
-const BASE = `http://127.0.0.1:${PORT}/sub`;
 const PAGE = `<!doctype html><title>t</title>${'<p>GPT-2 pamphlet '.repeat(200)}`;
 let dir: string;
-let server: ChildProcess;
+let server: Awaited<ReturnType<typeof serve>>;
+let ORIGIN: string;
+let BASE: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'serve-static-'));
   writeFileSync(path.join(dir, 'index.html'), PAGE);
   mkdirSync(path.join(dir, 'models'));
   writeFileSync(path.join(dir, 'models', 'w.bin'), Buffer.alloc(4096, 7));
-  server = spawn(process.execPath, ['scripts/serve-static.mjs', dir, '--port', String(PORT), '--base', '/sub'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve) => server.stdout!.on('data', (d: Buffer) => d.toString().includes('is served at') && resolve()));
+  server = await serve(dir, ['--base', '/sub']);
+  ORIGIN = server.url;
+  BASE = `${ORIGIN}/sub`;
 });
-afterAll(() => {
-  server.kill();
+afterAll(async () => {
+  await server.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -56,8 +55,8 @@ describe('serve-static', () => {
   });
 
   it('serves only under --base', async () => {
-    expect((await get(`http://127.0.0.1:${PORT}/`)).status).toBe(404);
-    expect((await get(`http://127.0.0.1:${PORT}/index.html`)).status).toBe(404);
+    expect((await get(`${ORIGIN}/`)).status).toBe(404);
+    expect((await get(`${ORIGIN}/index.html`)).status).toBe(404);
     expect((await get(`${BASE}/index.html`)).status).toBe(200);
   });
 });

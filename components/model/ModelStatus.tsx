@@ -1,17 +1,7 @@
 'use client';
 import { megabytes as mb } from '@/lib/format';
 import type { BackendChoice, BackendReason } from '@/lib/worker/protocol';
-import { useEffect, useState } from 'react';
-import {
-  backendChoice,
-  chooseBackend,
-  chooseWeights,
-  confirmDownload,
-  servedModel,
-  useModelStatus,
-  variantChoice,
-  type ServedModel,
-} from './model-store';
+import { backendChoice, chooseBackend, chooseWeights, confirmDownload, useModelStatus, useServedModel, variantChoice } from './model-store';
 
 const perSecond = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} tokens/s`;
 
@@ -33,14 +23,7 @@ function reasonText(reason: BackendReason): string | null {
 
 /** The learner's choice of weights: the compact default, or the exported full-precision graph (the exact numbers). */
 function WeightsMenu() {
-  const [model, setModel] = useState<ServedModel | null>(null);
-  useEffect(() => {
-    let live = true;
-    void servedModel().then((m) => live && setModel(m));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const model = useServedModel();
   if (!model?.bytes.compact) return null; // nothing to choose between
   const { compact, fp32 } = model.bytes;
   return (

@@ -1,6 +1,7 @@
 'use client';
 // The one model of the page: a single worker shared by every widget, and its loading state.
 import { createStore } from 'zustand/vanilla';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { ModelClient, type LoadProgress, type Ready } from '@/lib/worker/client';
 import { sitePath } from '@/lib/site';
@@ -131,6 +132,19 @@ export function servedModel(): Promise<ServedModel | null> {
     };
   })().catch(() => null);
   return served;
+}
+
+/** servedModel() as component state: null until it is read, or when the site serves no model. */
+export function useServedModel(): ServedModel | null {
+  const [model, setModel] = useState<ServedModel | null>(null);
+  useEffect(() => {
+    let live = true;
+    void servedModel().then((m) => live && setModel(m));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return model;
 }
 
 /** Starts the worker and loads the default model once; every later call gets the same client. */

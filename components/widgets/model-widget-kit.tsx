@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ModelClient } from '@/lib/worker/client';
 import type { ModelInfo } from '@/lib/worker/protocol';
-import { ensureModel, modelStore, servedModel, useModelStatus, type ServedModel } from '@/components/model/model-store';
+import { ensureModel, modelStore, useModelStatus, useServedModel } from '@/components/model/model-store';
 
 export function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -93,17 +93,9 @@ export function PromptField(props: {
   );
 }
 
-/** Shown where the model's numbers will be, before there are any. Never a fake number. */
 /** Says, before anything runs, which model the widget will show: the real GPT-2, or the demo and what that means. */
 function ServedModelNote() {
-  const [model, setModel] = useState<ServedModel | null>(null);
-  useEffect(() => {
-    let live = true;
-    void servedModel().then((m) => live && setModel(m));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const model = useServedModel();
   if (!model) return null;
   const { nLayer, nHead, nEmbd } = model.config;
   const shape = `${nLayer} layers of ${nHead} heads of ${nEmbd / nHead} numbers`;
@@ -116,6 +108,7 @@ function ServedModelNote() {
   );
 }
 
+/** Shown where the model's numbers will be, before there are any. Never a fake number. */
 export function NotYet({ running, children }: { running: boolean; children: ReactNode }) {
   const status = useModelStatus();
   return (
