@@ -3,6 +3,8 @@
 //   [--precision int8|q4|fp32]
 // Runs the decoder graph with onnxruntime-web (wasm) in Node. Prints the prompt and its continuation,
 // or with --json: { "ids": [generated ids], "text": "generated text" }. Timings go to stderr.
+// A model with token_map.json (trained by `npm run train`) reads and writes GPT-2 ids through it;
+// prompt tokens outside its vocabulary are left out, with a note on stderr.
 // --variant: like the browser, 'compact' (the default when the manifest lists compact.safetensors)
 // expands the compact weights and builds the graph in memory (lib/model/compact-graph.ts); 'fp32'
 // runs decoder.onnx as exported. --precision: what a graph built from compact weights computes in;
@@ -15,7 +17,8 @@ import { join } from 'node:path';
 import { decode, encode } from '@/lib/tokenizer';
 import { sessionSource, type SessionSource } from '@/lib/model/session-source';
 import { planLoad } from '@/lib/model/load-plan';
-import { parseManifest } from '@/lib/model/manifest';
+import { parseManifest, type ManifestFile } from '@/lib/model/manifest';
+import { TokenMap } from '@/lib/model/token-map';
 import { fromHFConfig } from '@/lib/model/config';
 import { Decoder } from '@/lib/model/decoder';
 import { generate } from '@/lib/model/generate';
@@ -56,28 +59,36 @@ runCli(async () => {
   let config;
   let source: SessionSource;
   let variant: 'compact' | 'fp32';
+  let tokenMap: TokenMap | undefined;
   try {
     config = fromHFConfig(JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')));
     const manifest = parseManifest(await readFile(join(dir, 'manifest.json'), 'utf8'));
     const plan = planLoad(manifest, 'wasm', { variant: want, precision: wantPrecision }); // the browser worker's plan on WASM
     variant = plan.variant;
-    const bytes = await readFile(join(dir, plan.entry.path));
     // The browser checks every model file against the manifest's sha256; so does this.
-    if (plan.entry.sha256) {
-      const actual = createHash('sha256').update(bytes).digest('hex');
-      if (actual !== plan.entry.sha256)
-        throw new Error(`${plan.entry.path} does not match its sha256 in manifest.json (damaged or replaced; export it again)`);
-    }
-    source = sessionSource(plan.variant, bytes, plan.precision);
+    const checked = async (entry: ManifestFile) => {
+      const bytes = await readFile(join(dir, entry.path));
+      if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256)
+        throw new Error(`${entry.path} does not match its sha256 in manifest.json (damaged or replaced; export it again)`);
+      return bytes;
+    };
+    source = sessionSource(plan.variant, await checked(plan.entry), plan.precision);
+    const mapFile = manifest.files.token_map;
+    if (mapFile) tokenMap = TokenMap.parse(new TextDecoder().decode(await checked(mapFile)), config.vocabSize);
   } catch (e) {
     throw new Error(
       `cannot load a model from ${dir}: ${(e as Error).message.split('\n')[0]}. Build one with "npm run model:demo" or "npm run model:gpt2".`,
     );
   }
   const t0 = performance.now();
-  const decoder = await Decoder.load(source.onnx, config, { numThreads: threads, externalData: source.externalData });
+  const decoder = await Decoder.load(source.onnx, config, { numThreads: threads, externalData: source.externalData }, tokenMap);
   const loadMs = performance.now() - t0;
   const promptIds = encode(prompt);
+  const dropped = tokenMap?.fitPrompt(promptIds).dropped ?? [];
+  if (dropped.length)
+    console.error(
+      `note: ${dropped.length} prompt token(s) are not in this model's ${tokenMap!.size}-token vocabulary and were left out: ${JSON.stringify(decode(dropped))}`,
+    );
   const ids: number[] = [];
   let printed = '';
   if (!values.json) process.stdout.write(prompt);

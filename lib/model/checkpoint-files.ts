@@ -1,4 +1,5 @@
-// Node only: checkpoint folders on disk, HF layout (config.json + model.safetensors).
+// Node only: checkpoint folders on disk, HF layout (config.json + model.safetensors), plus
+// token_map.json for a model with its own small vocabulary (token-map.ts).
 
 import { open, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,6 +7,19 @@ import { toHFConfig, type GPT2Config } from './config';
 import { gpt2TensorSpecs, loadCheckpoint, type Checkpoint } from './checkpoint';
 import { CheckpointError, SafetensorsError } from './errors';
 import { safetensorsHeader, type TensorToWrite } from './safetensors';
+import { TOKEN_MAP_FILE, TokenMap } from './token-map';
+
+/** token_map.json of a model folder, checked against the config's vocab_size; undefined when absent. */
+export async function readTokenMapFile(dir: string, vocabSize: number): Promise<TokenMap | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, TOKEN_MAP_FILE), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new CheckpointError(`cannot read ${join(dir, TOKEN_MAP_FILE)}: ${(e as Error).message}`);
+  }
+  return TokenMap.parse(text, vocabSize);
+}
 
 /** Reads `config.json` + `model.safetensors` from a folder. */
 export async function readCheckpointDir(dir: string): Promise<Checkpoint> {
@@ -21,7 +35,9 @@ export async function readCheckpointDir(dir: string): Promise<Checkpoint> {
   } catch (e) {
     throw new CheckpointError(`cannot read ${join(dir, 'model.safetensors')}: ${(e as Error).message}`);
   }
-  return loadCheckpoint(configJson, bytes);
+  const checkpoint = loadCheckpoint(configJson, bytes);
+  const tokenMap = await readTokenMapFile(dir, checkpoint.config.vocabSize);
+  return tokenMap ? { ...checkpoint, tokenMap } : checkpoint;
 }
 
 /**
@@ -53,15 +69,22 @@ export async function writeSafetensorsFile(
   return header.byteLength + dataBytes;
 }
 
-/** A HF-layout checkpoint folder from a stream of F32 tensors in `gpt2TensorSpecs` order. */
+/**
+ * A HF-layout checkpoint folder from a stream of F32 tensors in `gpt2TensorSpecs` order, with
+ * token_map.json when the model has its own vocabulary.
+ */
 export async function writeCheckpointDir(
   dir: string,
   config: GPT2Config,
   tensors: Iterable<TensorToWrite>,
+  tokenMap?: TokenMap,
 ): Promise<{ config: number; safetensors: number }> {
   await mkdir(dir, { recursive: true });
-  const json = JSON.stringify(toHFConfig(config), null, 2) + '\n';
+  if (tokenMap && tokenMap.size !== config.vocabSize)
+    throw new CheckpointError(`the token map has ${tokenMap.size} tokens, the config's vocab_size is ${config.vocabSize}`);
+  const json = JSON.stringify(toHFConfig(config, tokenMap?.eot), null, 2) + '\n';
   await writeFile(join(dir, 'config.json'), json);
+  if (tokenMap) await writeFile(join(dir, TOKEN_MAP_FILE), tokenMap.serialize());
   const specs = gpt2TensorSpecs(config).map((s) => ({ ...s, dtype: 'F32' as const }));
   const safetensors = await writeSafetensorsFile(join(dir, 'model.safetensors'), tensors, specs, { format: 'pt' });
   return { config: Buffer.byteLength(json), safetensors };

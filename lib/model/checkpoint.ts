@@ -3,6 +3,7 @@
 
 import { fromHFConfig, type GPT2Config } from './config';
 import { CheckpointError } from './errors';
+import type { TokenMap } from './token-map';
 import { numel, parseSafetensors, toFloat32, type SafetensorsFile, type TensorToWrite } from './safetensors';
 
 export interface Linear {
@@ -32,6 +33,8 @@ export interface GPT2Weights {
 export interface Checkpoint {
   config: GPT2Config;
   weights: GPT2Weights;
+  /** A vocabulary smaller than GPT-2's (token_map.json beside config.json); absent: GPT-2's own. */
+  tokenMap?: TokenMap;
 }
 
 export interface NamedShape {

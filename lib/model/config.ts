@@ -72,8 +72,11 @@ export function fromHFConfig(json: Record<string, unknown>): GPT2Config {
   });
 }
 
-/** The config.json that transformers / transformers.js expect for a GPT2LMHeadModel. */
-export function toHFConfig(cfg: GPT2Config): Record<string, unknown> {
+/**
+ * The config.json that transformers / transformers.js expect for a GPT2LMHeadModel. `eotId`: the
+ * model id of <|endoftext|> (not 50256 for a model with a token map, token-map.ts).
+ */
+export function toHFConfig(cfg: GPT2Config, eotId = EOT_TOKEN_ID): Record<string, unknown> {
   return {
     architectures: ['GPT2LMHeadModel'],
     model_type: 'gpt2',
@@ -91,8 +94,8 @@ export function toHFConfig(cfg: GPT2Config): Record<string, unknown> {
     embd_pdrop: 0.1,
     resid_pdrop: 0.1,
     scale_attn_weights: true,
-    bos_token_id: EOT_TOKEN_ID,
-    eos_token_id: EOT_TOKEN_ID,
+    bos_token_id: eotId,
+    eos_token_id: eotId,
     tie_word_embeddings: true,
     use_cache: true,
   };

@@ -1,11 +1,15 @@
 // Decoder: the fast graph (decoder.onnx) plus its KV cache. prefill(ids) encodes a prompt, step(id)
 // adds one token; both return the next-token logits [V]. analyze(ids, what) runs a prompt without
 // the cache and fetches only the intermediates asked for.
+// With a token map (a model trained on a small corpus, token-map.ts) it still speaks GPT-2 ids: ids
+// in are mapped to the model's, logits out are [50257] with −∞ for tokens the model lacks, and
+// prefill drops a prompt's unknown tokens (TokenMap.fitPrompt); feed and analyze refuse them.
 
-import type { GPT2Config } from './config';
+import { GPT2_SMALL, type GPT2Config } from './config';
 import { ContextLengthError, LensUnavailableError } from './errors';
 import { KvCache } from './kv-cache';
 import { createSession, release, run, type Session, type SessionOptions, type Tensor } from './ort';
+import type { TokenMap } from './token-map';
 
 /** Per-layer intermediates analyze() can fetch (see export/decoder-graph.ts); 'logits' is [V]. */
 export type AnalysisKind = 'attn' | 'resid' | 'resid_mid' | 'ln_1' | 'ln_2' | 'q' | 'key' | 'value';
@@ -17,7 +21,7 @@ const NO_ROWS = new BigInt64Array(0);
 
 export class Decoder {
   readonly cache: KvCache;
-  /** Token ids whose keys/values are in the cache, in position order. */
+  /** GPT-2 token ids whose keys/values are in the cache, in position order. */
   readonly tokens: number[] = [];
   /** The graph has the logit-lens input; a decoder.onnx exported before the lens existed does not. */
   readonly hasLens: boolean;
@@ -25,13 +29,15 @@ export class Decoder {
   constructor(
     readonly session: Session,
     readonly config: GPT2Config,
+    /** The model's vocabulary in GPT-2 ids, when it is not GPT-2's own 50,257 tokens. */
+    readonly tokenMap?: TokenMap,
   ) {
     this.cache = new KvCache(config.nLayer, config.blockSize, config.nEmbd);
     this.hasLens = session.inputNames.includes('lens_layers');
   }
 
-  static async load(decoderOnnx: Uint8Array, config: GPT2Config, opts?: SessionOptions): Promise<Decoder> {
-    return new Decoder(await createSession(decoderOnnx, opts), config);
+  static async load(decoderOnnx: Uint8Array, config: GPT2Config, opts?: SessionOptions, tokenMap?: TokenMap): Promise<Decoder> {
+    return new Decoder(await createSession(decoderOnnx, opts), config, tokenMap);
   }
 
   /** Cached positions. */
@@ -42,7 +48,7 @@ export class Decoder {
   /** Starts over with a prompt; returns the logits after its last token. */
   async prefill(ids: readonly number[]): Promise<Float32Array> {
     this.reset();
-    return this.feed(ids);
+    return this.feed(this.tokenMap ? this.tokenMap.fitPrompt(ids).ids : ids);
   }
 
   /** Appends one token; returns the logits after it. */
@@ -58,7 +64,7 @@ export class Decoder {
     if (T === 0) throw new RangeError('Decoder.feed: no tokens');
     if (P + T > blockSize) throw new ContextLengthError(P + T, blockSize);
     const feeds: Record<string, Tensor> = {
-      input_ids: { dims: [T], data: BigInt64Array.from(ids, (id) => BigInt(id)) },
+      input_ids: this.inputIds(ids),
       position_ids: { dims: [T], data: BigInt64Array.from({ length: T }, (_, t) => BigInt(P + t)) },
     };
     if (this.hasLens) feeds.lens_layers = { dims: [0], data: NO_ROWS };
@@ -72,7 +78,18 @@ export class Decoder {
     const out = await run(this.session, feeds, fetch);
     for (let i = 0; i < nLayer; i++) this.cache.append(i, out[`key.${i}`].data as Float32Array, out[`value.${i}`].data as Float32Array);
     this.tokens.push(...ids);
-    return out.logits.data as Float32Array;
+    return this.gpt2Logits(out.logits.data as Float32Array);
+  }
+
+  /** input_ids [T]: model ids (GPT-2's own, or through the token map). */
+  private inputIds(ids: readonly number[]): Tensor {
+    const modelIds = this.tokenMap ? this.tokenMap.toModel(ids) : ids;
+    return { dims: [ids.length], data: BigInt64Array.from(modelIds, (id) => BigInt(id)) };
+  }
+
+  /** Logits over GPT-2 ids: [rows, V] as they are, or [rows, K] scattered to [rows, 50257]. */
+  private gpt2Logits(logits: Float32Array, rows = 1): Float32Array {
+    return this.tokenMap ? this.tokenMap.expandLogits(logits, rows) : logits;
   }
 
   /**
@@ -80,7 +97,8 @@ export class Decoder {
    * attn → nLayer × [nh, T, T]; resid → nLayer+1 × [T, C]; the others nLayer × [T, C].
    */
   async analyze(ids: readonly number[], what: readonly (AnalysisKind | 'logits' | 'lens')[]): Promise<Analysis> {
-    const { nLayer, vocabSize: V } = this.config;
+    const { nLayer } = this.config;
+    const V = this.tokenMap ? GPT2_SMALL.vocabSize : this.config.vocabSize; // of the logits returned
     const feeds = this.promptFeeds(ids);
     const names: string[] = [];
     for (const kind of new Set(what)) {
@@ -97,11 +115,11 @@ export class Decoder {
     const result: Analysis = {};
     for (const name of names) {
       if (name === 'logits') {
-        result.logits = out.logits;
+        result.logits = { dims: [V], data: this.gpt2Logits(out.logits.data as Float32Array) };
         continue;
       }
       if (name === 'lens_logits') {
-        const all = out.lens_logits.data as Float32Array;
+        const all = this.gpt2Logits(out.lens_logits.data as Float32Array, nLayer + 1);
         result.lens = Array.from({ length: nLayer + 1 }, (_, i) => all.subarray(i * V, (i + 1) * V));
         continue;
       }
@@ -118,7 +136,7 @@ export class Decoder {
     if (T === 0) throw new RangeError('Decoder.analyze: no tokens');
     if (T > blockSize) throw new ContextLengthError(T, blockSize);
     const feeds: Record<string, Tensor> = {
-      input_ids: { dims: [T], data: BigInt64Array.from(ids, (id) => BigInt(id)) },
+      input_ids: this.inputIds(ids),
       position_ids: { dims: [T], data: BigInt64Array.from({ length: T }, (_, t) => BigInt(t)) },
     };
     const empty = new Float32Array(0);
@@ -143,9 +161,10 @@ export class Decoder {
    * first run, which otherwise lands on the reader's first prompt.
    */
   async warmUp(): Promise<void> {
-    await this.prefill(new Array(16).fill(0));
-    await this.step(0);
-    await this.step(0);
+    const id = this.tokenMap?.toGpt2(0) ?? 0; // any token the model has
+    await this.prefill(new Array(16).fill(id));
+    await this.step(id);
+    await this.step(id);
     this.reset();
   }
 

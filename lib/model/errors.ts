@@ -65,3 +65,11 @@ export class ManifestError extends Error {
     this.name = 'ManifestError';
   }
 }
+
+/** A token map (token_map.json) that cannot be used, or a token the model's vocabulary lacks. */
+export class TokenMapError extends Error {
+  constructor(message: string) {
+    super(`token map: ${message}`);
+    this.name = 'TokenMapError';
+  }
+}

@@ -35,7 +35,7 @@ export interface ExportFolderOptions {
 }
 
 export async function exportFolder(opts: ExportFolderOptions): Promise<Manifest> {
-  const { config, weights } = await readCheckpointDir(opts.from);
+  const { config, weights, tokenMap } = await readCheckpointDir(opts.from);
   await mkdir(opts.out, { recursive: true });
   // Tokenizer files: the checkpoint's own when it has them, else the project's.
   if (await exists(join(opts.from, 'tokenizer.json'))) {
@@ -56,6 +56,7 @@ export async function exportFolder(opts: ExportFolderOptions): Promise<Manifest>
     name: opts.name ?? basename(resolve(opts.out)),
     demo: opts.demo ?? false,
     variants: opts.variants,
+    tokenMap,
     include,
   });
   for (const f of Object.values(manifest.files)) opts.onFile?.(f.path, f.bytes);

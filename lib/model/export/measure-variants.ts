@@ -12,12 +12,20 @@ import { encode } from '@/lib/tokenizer';
 import { ACCURACY_TEXT, compareWithReference, teacherForcedLogits, type VariantAccuracy } from '../variant-accuracy';
 import type { Precision } from '@/lib/model/graph/precision';
 import { parseManifest, type ManifestAccuracy } from '../manifest';
+import { TokenMap } from '../token-map';
 
 export type { ManifestAccuracy };
 
-/** Teacher-forced positions of the accuracy text (repeated as needed). */
-export function accuracyTokens(positions: number): number[] {
-  const once = encode(ACCURACY_TEXT);
+/**
+ * Teacher-forced positions of the accuracy text (repeated as needed); with a token map, the text's
+ * tokens the model has, as model ids (all of its vocabulary in order if it has none of them).
+ */
+export function accuracyTokens(positions: number, tokenMap?: TokenMap): number[] {
+  let once = encode(ACCURACY_TEXT);
+  if (tokenMap) {
+    const known = once.filter((id) => tokenMap.has(id));
+    once = known.length ? tokenMap.toModel(known) : Array.from(tokenMap.gpt2Ids.keys());
+  }
   const out: number[] = [];
   while (out.length < positions) out.push(...once);
   return out.slice(0, positions);
@@ -32,7 +40,10 @@ export async function measureVariants(
   const { decoder, compact } = manifest.files;
   if (!decoder || !compact) throw new Error(`${dir}: the manifest needs both decoder.onnx and compact.safetensors to compare them`);
   const config = manifest.config;
-  const tokens = accuracyTokens(Math.min(positions, config.blockSize));
+  // Compared in the model's own ids: a token map's −∞ logits would make every difference NaN.
+  const tokenMap =
+    manifest.files.token_map && TokenMap.parse(await readFile(join(dir, manifest.files.token_map.path), 'utf8'), config.vocabSize);
+  const tokens = accuracyTokens(Math.min(positions, config.blockSize), tokenMap);
   // one session at a time: the reference's logits are kept (positions × V floats), its session is not
   const fp32 = await Decoder.load(await readFile(join(dir, decoder.path)), config);
   const reference = await teacherForcedLogits(fp32, tokens);
