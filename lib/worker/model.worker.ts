@@ -39,7 +39,8 @@ function errorCode(e: unknown): ErrorCode {
  */
 async function probeWebGpu(config: GPT2Config): Promise<{ adapter?: string; why?: string }> {
   type Adapter = { info?: AdapterInfo; limits: { maxStorageBufferBindingSize: number } };
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
+  // via unknown: @webgpu/types (pulled in by TensorFlow.js) types navigator.gpu differently
+  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
   if (!gpu) return { why: 'no WebGPU in this browser' };
   const adapter = await gpu.requestAdapter().catch(() => null);
   if (!adapter) return { why: 'no WebGPU adapter' };

@@ -1,0 +1,137 @@
+// The training loop: sample a batch, forward, loss, gradients, AdamW update; every evalInterval
+// steps (and after the last) the loss on fixed validation batches, without dropout. Same corpus,
+// options and seed → the same losses on the same backend (batches, init and dropout masks all come
+// from the seed). Time comes in as `now`, so the loop never reads a clock of its own.
+
+import * as tf from '@tensorflow/tfjs';
+import { countParameters, validateConfig, type GPT2Config } from '@/lib/model/config';
+import type { GPT2Weights } from '@/lib/model/checkpoint';
+import { hashSeed, mulberry32 } from '@/lib/model/prng';
+import { ADAMW_DEFAULTS, AdamW, type AdamWConfig } from './adamw';
+import { sampleBatch, type Batch, type Corpus } from './corpus';
+import { initWeights } from './init';
+import { createParams, crossEntropy, forward, readWeights, type Dropout } from './model';
+import { learningRate } from './schedule';
+
+export interface TrainOptions {
+  nLayer: number;
+  nHead: number;
+  nEmbd: number;
+  blockSize: number;
+  batchSize: number;
+  steps: number;
+  /** Peak learning rate, reached after warmupSteps; the cosine ends at lr/10. */
+  lr: number;
+  warmupSteps: number;
+  dropout: number;
+  seed: number;
+  /** Validation loss every this many steps, and after the last. */
+  evalInterval: number;
+  /** Validation batches per evaluation (drawn once, the same every time). */
+  evalBatches: number;
+  adamw: AdamWConfig;
+}
+
+/** Small enough to train in minutes on two CPU cores (the demo model's shape, a 64-token window). */
+export const TRAIN_DEFAULTS: TrainOptions = {
+  nLayer: 2,
+  nHead: 4,
+  nEmbd: 64,
+  blockSize: 64,
+  batchSize: 16,
+  steps: 200,
+  lr: 1e-3, // a tiny model takes a larger step than GPT-2's 6e-4
+  warmupSteps: 20,
+  dropout: 0,
+  seed: 0,
+  evalInterval: 25,
+  evalBatches: 4,
+  adamw: ADAMW_DEFAULTS,
+};
+
+export interface StepResult {
+  step: number;
+  loss: number;
+  lr: number;
+  ms: number;
+}
+
+export class Trainer {
+  readonly config: GPT2Config;
+  readonly params: Map<string, tf.Variable>;
+  /** Updates done so far. */
+  step = 0;
+  private readonly optimizer: AdamW;
+  private readonly nextOffset: () => number;
+  private readonly valBatches: Batch[];
+
+  constructor(
+    readonly corpus: Corpus,
+    readonly options: TrainOptions,
+  ) {
+    const { nLayer, nHead, nEmbd, blockSize, batchSize, seed } = options;
+    this.config = validateConfig({ blockSize, vocabSize: corpus.tokenMap.size, nLayer, nHead, nEmbd, layerNormEpsilon: 1e-5 });
+    this.params = createParams(this.config, initWeights(this.config, seed));
+    this.optimizer = new AdamW(this.params, options.adamw);
+    this.nextOffset = mulberry32(hashSeed(seed, 'train-batches'));
+    const valRng = mulberry32(hashSeed(seed, 'val-batches'));
+    this.valBatches = Array.from({ length: options.evalBatches }, () => sampleBatch(corpus.val, batchSize, blockSize, valRng));
+  }
+
+  /** Parameters, counted as countParameters counts them (lm_head shares wte). */
+  get parameterCount(): number {
+    return countParameters(this.config).total;
+  }
+
+  /** One update; returns the training batch's loss before it. */
+  async trainStep(now: () => number = () => performance.now()): Promise<StepResult> {
+    const t0 = now();
+    const { batchSize, blockSize, steps, lr: peak, warmupSteps, dropout: rate, seed } = this.options;
+    const lr = learningRate(this.step, { lr: peak, minLr: peak / 10, warmupSteps, steps });
+    const batch = sampleBatch(this.corpus.train, batchSize, blockSize, this.nextOffset);
+    const step = this.step;
+    const d: Dropout = { rate, seed: (site) => hashSeed(seed, `dropout:${step}:${site}`) };
+    const vars = [...this.params.values()];
+    const loss = tf.tidy(() => {
+      const { value, grads } = tf.variableGrads(() => this.batchLoss(batch, d), vars);
+      this.optimizer.apply(new Map([...this.params].map(([name, v]) => [name, grads[v.name]])), lr);
+      return value;
+    });
+    const value = (await loss.data())[0];
+    loss.dispose();
+    this.step++;
+    return { step, loss: value, lr, ms: now() - t0 };
+  }
+
+  /** Mean loss over the fixed validation batches, no dropout. */
+  async evaluate(): Promise<number> {
+    let sum = 0;
+    for (const batch of this.valBatches) {
+      const loss = tf.tidy(() => this.batchLoss(batch));
+      sum += (await loss.data())[0];
+      loss.dispose();
+    }
+    return sum / this.valBatches.length;
+  }
+
+  /** Logits [B·T, K] for windows of model ids, no dropout (tests compare them with the export). */
+  logits(ids: Int32Array, batchSize: number, T: number): tf.Tensor2D {
+    return tf.tidy(() => forward(this.config, this.params, tf.tensor2d(ids, [batchSize, T], 'int32')));
+  }
+
+  /** The weights as typed arrays in HF layout (for writeCheckpointDir / exportModel). */
+  weights(): Promise<GPT2Weights> {
+    return readWeights(this.config, this.params);
+  }
+
+  dispose(): void {
+    for (const v of this.params.values()) v.dispose();
+    this.optimizer.dispose();
+  }
+
+  private batchLoss(batch: Batch, d?: Dropout): tf.Scalar {
+    const { batchSize: B, blockSize: T } = batch;
+    const logits = forward(this.config, this.params, tf.tensor2d(batch.x, [B, T], 'int32'), d); // [B·T, K]
+    return crossEntropy(logits, tf.tensor1d(batch.y, 'int32'));
+  }
+}
