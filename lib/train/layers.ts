@@ -34,7 +34,7 @@ export function embedding(table: tf.Tensor, ids: tf.Tensor1D): tf.Tensor2D {
 /**
  * a [N, K] · b [K, M] → [N, M], with a gradient that transposes the operands instead of asking
  * for transposed products (da = dy·bᵀ, db = aᵀ·dy): tfjs-backend-wasm runs a product with a
- * transpose flag 5–7× slower than a plain one (figures: docs/performance.md).
+ * transpose flag several times slower than a plain one (figures: docs/performance.md).
  */
 export function matMul(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
   const product = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
