@@ -117,4 +117,12 @@ test('KV cache meter: one more cached position per generated token', async ({ pa
   const cached = await rows.evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.cached)));
   for (let i = 1; i < cached.length; i++) expect(cached[i]).toBe(cached[i - 1] + 1);
   await expect(w.getByTestId('kv-bytes')).toContainText(/KiB|MiB|bytes/);
+
+  // The same tokens without the cache: each step a forward pass over the whole sequence so far.
+  await w.getByRole('button', { name: 'Again without the cache' }).click();
+  const comparison = w.getByTestId('kv-comparison');
+  await expect(comparison).toContainText('The tokens are the same', { timeout: 60_000 });
+  await expect(comparison).toContainText(`(${cached[1]} to ${cached[15]} tokens)`);
+  await expect(comparison).toContainText(/median [\d.]+ ms per token against [\d.]+ ms with it, [\d.]+× the time/);
+  await expect(w.getByRole('img', { name: /^Time per token, without the cache/ })).toBeVisible();
 });

@@ -191,6 +191,33 @@ test('measuring times both backends once, keeps the faster, and the next load re
   await expect(status).toContainText(`on ${faster}`);
 });
 
+test('the generator shows its output as tokens: pointing at one gives its id, its probability and the top tokens of that step', async ({
+  page,
+}) => {
+  const ids = await generateGreedy(page, 'wasm');
+  expect(ids).toEqual(expected.compact);
+  // One option per token, or per few tokens where they make one character together.
+  const tokens = page.getByRole('listbox', { name: 'Generated tokens' }).getByRole('option');
+  const firstIds = async (i: number) => Number((await tokens.nth(i).getAttribute('data-ids'))!.split(',')[0]);
+  const step = page.getByTestId('generator-step');
+  await tokens.nth(1).hover();
+  await expect(step).toContainText(`(id ${await firstIds(1)})`);
+  // Greedy takes the most likely token, so its probability is the first of the top 5.
+  const m = /the model gave it ([\d.e−-]+%) · its top 5 then: (.+)$/.exec((await step.textContent()) ?? '');
+  expect(m).not.toBeNull();
+  const top = m![2].split(', ');
+  expect(top).toHaveLength(5);
+  expect(top[0].endsWith(` ${m![1]}`)).toBe(true);
+  // Keyboard: the arrow keys walk the tokens.
+  await tokens.nth(0).focus();
+  await expect(step).toContainText(`New token 1: `);
+  await expect(step).toContainText(`(id ${ids[0]})`);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(tokens.nth(2)).toBeFocused();
+  await expect(step).toContainText(`(id ${await firstIds(2)})`);
+});
+
 test('the status line menu switches the backend, and the choice survives a reload', async ({ page }) => {
   await page.goto(`/generator/?${new URLSearchParams({ prompt: PROMPT, n: '4', greedy: '1' })}`);
   await page.getByRole('button', { name: 'Generate' }).click();

@@ -12,7 +12,7 @@ const PAGES = ['/', `/lessons/${listLessons()[0].slug}/`, '/review/', '/stats/',
 async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const controls = document.querySelectorAll<HTMLElement>(
-      'button, select, input:not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea, .site-nav a, .site-title, label:has(> input[type=checkbox])',
+      'button, select, summary, input:not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea, .site-nav a, .site-title, label:has(> input[type=checkbox])',
     );
     return [...controls]
       .filter((el) => el.offsetParent !== null && !el.closest('[hidden]'))

@@ -305,6 +305,48 @@ test('a finished session ends with a summary of the answers and a next step', as
   await expect(page.getByRole('link', { name: 'Statistics' }).first()).toBeVisible();
 });
 
+test('fresh imports and cards held back by the daily limit can be studied now, past the limit', async ({ page }) => {
+  await page.clock.setFixedTime(T0);
+  await page.goto('/review/');
+  await page.getByText('Settings').click();
+  await page.getByRole('spinbutton', { name: 'New cards per day' }).fill('1');
+  await expect(sessionProgress(page)).toHaveText(counts(1, 0, 1));
+  await openImport(page);
+  await page
+    .getByRole('textbox', { name: 'Note (Markdown)' })
+    .fill('What is wte? ? the token embedding\n\nWhat is wpe? ? the position embedding\n\nWhat is ln_f? ? the final LayerNorm');
+  await page.getByRole('textbox', { name: 'Deck for these cards' }).fill('e2e-more');
+  await page.getByRole('button', { name: 'Save 3 cards' }).click();
+  await page.getByRole('link', { name: 'Study them now' }).click();
+  await expect(page.getByRole('heading', { name: 'Deck: e2e-more' })).toBeVisible();
+  await expect(page.getByText("Every new card, past today's limit.")).toBeVisible();
+  await expect(sessionProgress(page)).toHaveText(counts(3, 0, 3));
+
+  // Keeping to the limit of 1: one new card, then the other two wait, with the offer to study them now.
+  await page.getByRole('link', { name: 'Keep to the limit' }).click();
+  await expect(sessionProgress(page)).toHaveText(counts(1, 0, 1));
+  await answer(page, '3');
+  await expect(page.getByTestId('held-back')).toContainText("2 new cards wait for another day: you have started 1 of today's 1 new cards.");
+  await page.getByRole('link', { name: 'Study these 2 now' }).click();
+  await expect(sessionProgress(page)).toHaveText(counts(2, 0, 2));
+  await answer(page, '3');
+  await answer(page, '3');
+  await expect(page.getByTestId('held-back')).toHaveCount(0);
+
+  // The deck page: each card's next review, and its answer on demand (lesson cards too).
+  await page.goto('/deck/');
+  const group = page.getByRole('region', { name: 'e2e-more' });
+  await expect(group.locator('.deck-card__due')).toHaveText(['due in 10m', 'due in 10m', 'due in 10m']);
+  const wte = group.getByRole('listitem').filter({ hasText: 'What is wte?' });
+  await expect(wte).not.toContainText('the token embedding');
+  await wte.getByText('Answer').click();
+  await expect(wte.locator('.deck-card__back')).toContainText('the token embedding');
+  const lessonCard = page.locator('.deck-card').first();
+  await expect(lessonCard.locator('.deck-card__due')).toHaveText('new');
+  await lessonCard.getByText('Answer').click();
+  await expect(lessonCard.locator('.deck-card__back')).not.toBeEmpty();
+});
+
 test('a backup exported here and imported into a fresh browser gives the same due counts', async ({ page, browser }, testInfo) => {
   await page.clock.setFixedTime(T0);
   await page.goto('/review/');

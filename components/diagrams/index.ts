@@ -9,3 +9,4 @@ export { Gpt2Stack } from './Gpt2Stack';
 export { PrePostNorm } from './PrePostNorm';
 export { EmbeddingLookup } from './EmbeddingLookup';
 export { GptPipeline } from './GptPipeline';
+export { ModelMap } from './ModelMap';

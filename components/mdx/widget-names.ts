@@ -17,7 +17,7 @@ export const WIDGETS = {
   },
   'kv-cache': {
     title: 'KV cache',
-    what: 'watch how many positions are cached, and the measured cost of the prompt versus each new token.',
+    what: 'watch how many positions are cached, the measured cost of the prompt versus each new token, and the same tokens without the cache.',
     minHeight: 750,
   },
   residual: {

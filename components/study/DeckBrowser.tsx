@@ -5,10 +5,10 @@ import Link from 'next/link';
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { sourceLabel, type Card, type CardType } from '@/lib/cards/card';
 import { reviewItems } from '@/lib/srs';
-import { deckAnchor, groupByDeck, searchCards } from './deck-model';
+import { deckAnchor, groupByDeck, noteSchedule, searchCards } from './deck-model';
 import { studyCards } from './study-model';
 import { useCardFaces } from './use-card-faces';
-import { useHydrated, useStudyStore } from './use-study-store';
+import { useHydrated, useNow, useStudyStore } from './use-study-store';
 import './study.css';
 
 /** Anki's words: a note is what you write, a card what you review (a cloze note gives one per blank). */
@@ -19,10 +19,14 @@ function countLabel(cards: readonly Card[]): string {
 
 const TYPE_LABEL: Record<CardType, string> = { basic: 'basic', reversed: 'reversed', cloze: 'cloze' };
 
-/** A lesson card's front comes rendered from the server (`fronts`); the learner's own cards load the renderer. */
-function CardRow({ card, rendered }: { card: Card; rendered?: string }) {
-  const own = useCardFaces(card, 'all', rendered === undefined);
-  const front = rendered ?? own?.front ?? '';
+/**
+ * A lesson card's front comes rendered from the server (`fronts`); the learner's own cards load the
+ * renderer, and so does a lesson card's answer, once asked for.
+ */
+function CardRow({ card, rendered, schedule }: { card: Card; rendered?: string; schedule: string | null }) {
+  const [open, setOpen] = useState(false);
+  const faces = useCardFaces(card, 'all', rendered === undefined || open);
+  const front = rendered ?? faces?.front ?? '';
   return (
     <li className="deck-card">
       <div className="deck-card__meta">
@@ -32,8 +36,20 @@ function CardRow({ card, rendered }: { card: Card; rendered?: string }) {
             {sourceLabel(card.source)}
           </Link>
         ) : null}
+        {schedule ? <span className="muted deck-card__due">{schedule}</span> : null}
       </div>
       <div className="deck-card__front" dangerouslySetInnerHTML={{ __html: front }} />
+      <details className="deck-card__answer" onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary className="ui">Answer</summary>
+        {open && faces ? (
+          <div className="deck-card__back">
+            <div dangerouslySetInnerHTML={{ __html: faces.back }} />
+            {faces.extra ? <div className="muted" dangerouslySetInnerHTML={{ __html: faces.extra }} /> : null}
+          </div>
+        ) : open ? (
+          <p className="muted">…</p>
+        ) : null}
+      </details>
     </li>
   );
 }
@@ -41,6 +57,8 @@ function CardRow({ card, rendered }: { card: Card; rendered?: string }) {
 export default function DeckBrowser({ lessonCards, fronts }: { lessonCards: Card[]; fronts: Record<string, string> }) {
   const hydrated = useHydrated();
   const imported = useStudyStore((s) => s.imported.cards);
+  const progress = useStudyStore((s) => s.progress);
+  const [now] = useNow(60_000);
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const searchId = useId();
@@ -88,7 +106,7 @@ export default function DeckBrowser({ lessonCards, fronts }: { lessonCards: Card
           </p>
           <ul className="deck-list">
             {g.cards.map((c) => (
-              <CardRow key={c.id} card={c} rendered={fronts[c.id]} />
+              <CardRow key={c.id} card={c} rendered={fronts[c.id]} schedule={hydrated && now ? noteSchedule(c, progress, now) : null} />
             ))}
           </ul>
         </section>

@@ -10,6 +10,7 @@ import { parseNote } from '@/lib/notes';
 import { pamphletStore } from '@/lib/srs';
 import { useHydrated, useStudyStore } from './use-study-store';
 import { deckAnchor } from './deck-model';
+import { reviewHref } from './study-model';
 import './study.css';
 
 const MAX_FILE_BYTES = 2_000_000;
@@ -116,7 +117,7 @@ export default function NoteImporter() {
               Saved {message.saved} {message.saved === 1 ? 'card' : 'cards'}
               {message.updated ? ` (${message.updated} replaced cards you had imported before)` : ''} to {message.decks.join(', ')}.{' '}
               {message.decks.length === 1 ? (
-                <Link href={`/review/?deck=${encodeURIComponent(message.decks[0])}`}>Review them</Link>
+                <Link href={reviewHref({ deck: message.decks[0] }, true)}>Study them now</Link>
               ) : (
                 <Link href="/review/">Review them</Link>
               )}{' '}

@@ -22,7 +22,17 @@ import GradeBar from './GradeBar';
 import Placeholder from './Placeholder';
 import ReviewCard from './ReviewCard';
 import ReviewSettings from './ReviewSettings';
-import { describeWhen, keyAction, nextReviewAt, progressText, sessionSummary, studyCards, studySession } from './study-model';
+import {
+  describeWhen,
+  heldBackNew,
+  keyAction,
+  nextReviewAt,
+  progressText,
+  reviewHref,
+  sessionSummary,
+  studyCards,
+  studySession,
+} from './study-model';
 import { useHydrated, useNow, useStudyStore } from './use-study-store';
 import './study.css';
 
@@ -42,7 +52,16 @@ function focusTarget(target: EventTarget | null) {
   return { inTextField, onControl };
 }
 
-export default function ReviewSession({ lessonCards, filter }: { lessonCards: readonly Card[]; filter: SessionFilter }) {
+export default function ReviewSession({
+  lessonCards,
+  filter,
+  pastLimit = false,
+}: {
+  lessonCards: readonly Card[];
+  filter: SessionFilter;
+  /** Introduce every new card of the filter today, whatever the daily limit. */
+  pastLimit?: boolean;
+}) {
   const hydrated = useHydrated();
   const progress = useStudyStore((s) => s.progress);
   const importedCards = useStudyStore((s) => s.imported.cards);
@@ -54,8 +73,8 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
   const items = useMemo(() => reviewItems(studyCards(lessonCards, importedCards)), [lessonCards, importedCards]);
   const byKey = useMemo(() => new Map(items.map((i) => [i.key, i])), [items]);
   const input = useMemo(
-    () => (hydrated && now ? { items, progress, settings, filter, now } : null),
-    [hydrated, now, items, progress, settings, filter],
+    () => (hydrated && now ? { items, progress, settings, filter, now, pastLimit } : null),
+    [hydrated, now, items, progress, settings, filter, pastLimit],
   );
   const session = useMemo(() => (input ? studySession(input) : null), [input]);
 
@@ -101,6 +120,7 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
   // When nothing is due, wake up when the next item is.
   const next = useMemo(() => (input && session?.queue.length === 0 ? nextReviewAt(input) : null), [input, session]);
   const summary = useMemo(() => sessionSummary(progress, sessionStart), [progress, sessionStart]);
+  const heldBack = useMemo(() => (input && session?.queue.length === 0 ? heldBackNew(input, session) : 0), [input, session]);
   useEffect(() => {
     if (!next || !input) return;
     const wait = next.getTime() - input.now.getTime() + 250;
@@ -222,9 +242,14 @@ export default function ReviewSession({ lessonCards, filter }: { lessonCards: re
               ) : null}
             </>
           )}
-          {matching && session.newToday >= settings.dailyNewLimit && !filter.lesson && (
-            <p className="muted">
-              You have started {session.newToday} new cards today, the daily limit. Raise it in the settings below to learn more now.
+          {matching && heldBack > 0 && (
+            <p data-testid="held-back">
+              {heldBack} new {heldBack === 1 ? 'card waits' : 'cards wait'} for another day: you have started {session.newToday} of
+              today&apos;s {settings.dailyNewLimit} new cards.{' '}
+              <Link className="btn btn--primary" href={reviewHref(filter, true)}>
+                Study {heldBack === 1 ? 'it' : `these ${heldBack}`} now
+              </Link>{' '}
+              <span className="muted">or raise the daily limit in the settings below.</span>
             </p>
           )}
         </div>

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '@/lib/cards/card';
-import { cardsForScope, deckAnchor, exportFileStem, exportScopeLabel, groupByDeck, searchCards, searchText } from './deck-model';
+import { Rating, createScheduler, emptyProgress, gradeItem, reviewItems } from '@/lib/srs';
+import {
+  cardsForScope,
+  deckAnchor,
+  exportFileStem,
+  exportScopeLabel,
+  groupByDeck,
+  noteSchedule,
+  searchCards,
+  searchText,
+} from './deck-model';
 
 const card = (id: string, deck: string, front: string, extra: Partial<Card> = {}): Card => ({
   id,
@@ -78,5 +88,25 @@ describe('deckAnchor', () => {
     expect(deckAnchor('GPT-2 Pamphlet::Attention')).toBe('deck-gpt-2-pamphlet-attention');
     expect(deckAnchor('Notes')).toBe('deck-notes');
     expect(deckAnchor('::')).toBe('deck-cards');
+  });
+});
+
+describe('noteSchedule', () => {
+  const T0 = new Date('2026-03-02T10:00:00.000Z');
+  const scheduler = createScheduler({ enableFuzz: false });
+  const twoBlanks = card('attention/qk', 'GPT-2 Pamphlet::Attention', '{{c1::Q}} times {{c2::K}}', { type: 'cloze' });
+  it('says new, due now or due in, and how many of a cloze note’s cards are still new', () => {
+    const [c1, c2] = reviewItems([twoBlanks]);
+    expect(noteSchedule(twoBlanks, emptyProgress(), T0)).toBe('new');
+    const graded = gradeItem(emptyProgress(), c1, Rating.Good, T0, scheduler);
+    const due = graded.progress.states[c1.key].due;
+    const wait = due.getTime() - T0.getTime();
+    expect(wait).toBeGreaterThan(0);
+    expect(noteSchedule(twoBlanks, graded.progress, T0)).toMatch(/^due in \S+ · 1 of 2 new$/);
+    expect(noteSchedule(twoBlanks, graded.progress, due)).toBe('due now · 1 of 2 new');
+    const both = gradeItem(graded.progress, c2, Rating.Easy, T0, scheduler).progress;
+    // the earlier of the two due dates: c1's (Good comes back sooner than Easy)
+    expect(both.states[c2.key].due.getTime()).toBeGreaterThan(due.getTime());
+    expect(noteSchedule(twoBlanks, both, T0)).toBe(noteSchedule(twoBlanks, graded.progress, T0).replace(' · 1 of 2 new', ''));
   });
 });

@@ -1,6 +1,7 @@
 // Pure deck-page logic: cards grouped by deck, the search filter, and what each export choice holds.
 
 import type { Card } from '@/lib/cards/card';
+import { formatInterval, isNew, reviewItems, type Progress } from '@/lib/srs';
 
 export interface DeckGroup {
   deck: string;
@@ -28,6 +29,23 @@ export function searchCards(cards: readonly Card[], query: string): Card[] {
     const text = searchText(c);
     return terms.every((t) => text.includes(t));
   });
+}
+
+/**
+ * When a note's cards come up next: "new", "due now", "due in 3d", with how many of its cards
+ * (a cloze note has one per blank) are still new: "due in 3d · 1 of 2 new".
+ */
+export function noteSchedule(card: Card, progress: Progress, now: Date): string {
+  const items = reviewItems([card]);
+  let fresh = 0;
+  let next: number | null = null;
+  for (const item of items) {
+    if (isNew(progress, item.key)) fresh++;
+    else next = Math.min(next ?? Infinity, progress.states[item.key].due.getTime());
+  }
+  if (next === null) return 'new';
+  const when = next <= now.getTime() ? 'due now' : `due in ${formatInterval(next - now.getTime())}`;
+  return fresh === 0 ? when : `${when} · ${fresh} of ${items.length} new`;
 }
 
 /** What to export: the lesson cards, one lesson, the reader's own cards, or both. */

@@ -14,12 +14,15 @@ import {
 import {
   countItems,
   describeWhen,
+  heldBackNew,
   keyAction,
   lessonItemKeys,
   newLimitFor,
   nextReviewAt,
   parseFilter,
+  parsePastLimit,
   progressText,
+  reviewHref,
   sessionSummary,
   studyCards,
   studySession,
@@ -110,6 +113,31 @@ describe('studySession', () => {
     expect(progressText(studySession({ items, progress, settings: limited, filter: {}, now: NOW }))).toBe('0 left · 0 due · 0 new');
     const quiz = studySession({ items, progress, settings: limited, filter: { lesson: 'attention' }, now: NOW });
     expect(quiz.queue.map((i) => i.key)).toEqual(['attention/qk#0', 'attention/why#0', 'attention/qk#1']);
+  });
+  it('studies past the daily limit when asked ("Study these now"), and says how many the limit holds back', () => {
+    const limited = { ...settings, dailyNewLimit: 2 };
+    const progress = graded(['tokenization/vocab#0', 'note/1#0']); // the limit is used up
+    const input = { items, progress, settings: limited, filter: {}, now: NOW };
+    const capped = studySession(input);
+    expect(capped.queue).toHaveLength(0);
+    expect(heldBackNew(input, capped)).toBe(4); // qk#0, qk#1, why#0 and vocab#1 (a sibling of today's vocab#0)
+    const more = studySession({ ...input, pastLimit: true });
+    expect(more.queue.map((i) => i.key).sort()).toEqual(['attention/qk#0', 'attention/qk#1', 'attention/why#0', 'tokenization/vocab#1']);
+    expect(heldBackNew({ ...input, pastLimit: true }, more)).toBe(0);
+    expect(newLimitFor({ deck: 'mine::gpt2' }, limited, true)).toBe(Infinity);
+    // a deck's own count: only its new cards
+    const deckInput = { ...input, filter: { deck: 'GPT-2 Pamphlet::Attention' } };
+    expect(heldBackNew(deckInput, studySession(deckInput))).toBe(3);
+  });
+  it('reads and writes the review address', () => {
+    expect(parsePastLimit(new URLSearchParams('deck=a&more=1'))).toBe(true);
+    expect(parsePastLimit(new URLSearchParams('deck=a&more=yes'))).toBe(false);
+    expect(reviewHref({})).toBe('/review/');
+    expect(reviewHref({ deck: 'mine::gpt2 & co' }, true)).toBe('/review/?deck=mine%3A%3Agpt2+%26+co&more=1');
+    expect(parseFilter(new URLSearchParams(reviewHref({ deck: 'mine::gpt2 & co' }, true).split('?')[1]))).toEqual({
+      deck: 'mine::gpt2 & co',
+    });
+    expect(reviewHref({ lesson: 'attention' })).toBe('/review/?lesson=attention');
   });
   it('counts an answered new card against today and puts it back when due', () => {
     const progress = graded(['attention/why#0']);

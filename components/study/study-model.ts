@@ -39,13 +39,29 @@ export function parseFilter(params: Pick<URLSearchParams, 'get'>): SessionFilter
   return deck ? { deck } : {};
 }
 
+/** `?more=1`: the learner asked to study past today's new-card limit ("Study these now"). */
+export function parsePastLimit(params: Pick<URLSearchParams, 'get'>): boolean {
+  return params.get('more') === '1';
+}
+
+/** The review page's address for a filter, past the daily limit or not. */
+export function reviewHref({ lesson, deck }: SessionFilter, pastLimit = false): string {
+  const q = new URLSearchParams();
+  if (lesson) q.set('lesson', lesson);
+  else if (deck) q.set('deck', deck);
+  if (pastLimit) q.set('more', '1');
+  const s = q.toString();
+  return s ? `/review/?${s}` : '/review/';
+}
+
 /**
  * New items the session may introduce. An end-of-lesson quiz takes every card of the lesson, whatever
  * the daily limit and however many new cards were studied elsewhere today (the reader just read
- * them): no limit. Everything else keeps the daily limit.
+ * them): no limit. So does a session the learner opened past the limit ("Study these now").
+ * Everything else keeps the daily limit.
  */
-export function newLimitFor(filter: SessionFilter, settings: Pick<Settings, 'dailyNewLimit'>): number {
-  return filter.lesson === undefined ? Math.max(0, Math.floor(settings.dailyNewLimit)) : Infinity;
+export function newLimitFor(filter: SessionFilter, settings: Pick<Settings, 'dailyNewLimit'>, pastLimit = false): number {
+  return filter.lesson === undefined && !pastLimit ? Math.max(0, Math.floor(settings.dailyNewLimit)) : Infinity;
 }
 
 export interface SessionInput {
@@ -54,11 +70,23 @@ export interface SessionInput {
   settings: Pick<Settings, 'dailyNewLimit' | 'dayStartHour'>;
   filter: SessionFilter;
   now: Date;
+  /** Study past today's new-card limit. */
+  pastLimit?: boolean;
 }
 
-export function studySession({ items, progress, settings, filter, now }: SessionInput): Session {
-  const siblings = filter.lesson === undefined ? 'bury' : 'spread'; // a quiz shows every card, siblings apart
-  return pickSession(items, progress, { now, newLimit: newLimitFor(filter, settings), filter, siblings, ...dayOptions(settings, now) });
+export function studySession({ items, progress, settings, filter, now, pastLimit }: SessionInput): Session {
+  // A quiz, or studying past the limit, shows every card, siblings apart; a daily review buries them.
+  const siblings = filter.lesson === undefined && !pastLimit ? 'bury' : 'spread';
+  const newLimit = newLimitFor(filter, settings, pastLimit);
+  return pickSession(items, progress, { now, newLimit, filter, siblings, ...dayOptions(settings, now) });
+}
+
+/** New items of the filter that today's limit holds back from `session` (0 past the limit). */
+export function heldBackNew(input: SessionInput, session: Pick<Session, 'fresh'>): number {
+  if (newLimitFor(input.filter, input.settings, input.pastLimit) === Infinity) return 0;
+  let unseen = 0;
+  for (const item of input.items) if (matchesFilter(item, input.filter) && isNew(input.progress, item.key)) unseen++;
+  return Math.max(0, unseen - session.fresh.length);
 }
 
 /** "12 left · 3 due · 9 new" */
@@ -71,7 +99,7 @@ export function progressText(session: Pick<Session, 'queue' | 'due' | 'fresh'>):
  * `now`, or, when new items wait behind today's limit, the start of the next review day. Null when
  * there is nothing left to learn.
  */
-export function nextReviewAt({ items, progress, settings, filter, now }: SessionInput): Date | null {
+export function nextReviewAt({ items, progress, settings, filter, now, pastLimit }: SessionInput): Date | null {
   let next: number | null = null;
   let waitingNew = false;
   for (const item of items) {
@@ -83,7 +111,7 @@ export function nextReviewAt({ items, progress, settings, filter, now }: Session
     const due = progress.states[item.key].due.getTime();
     if (due > now.getTime() && (next === null || due < next)) next = due;
   }
-  if (waitingNew && newLimitFor(filter, settings) > 0) {
+  if (waitingNew && newLimitFor(filter, settings, pastLimit) > 0) {
     const options = dayOptions(settings, now);
     const tomorrow = dayStart(addDays(dayKey(now, options), 1), options).getTime();
     if (next === null || tomorrow < next) next = tomorrow;

@@ -1,7 +1,7 @@
 'use client';
 import { sitePath } from '@/lib/site';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { decode, encode } from '@/lib/tokenizer';
+import { encode } from '@/lib/tokenizer';
 import {
   DEFAULT_SETTINGS,
   LIMITS,
@@ -14,27 +14,15 @@ import {
 import type { GenerateStats } from '@/lib/worker/protocol';
 import { ensureModel, useModelStatus } from '@/components/model/model-store';
 import ModelStatus from '@/components/model/ModelStatus';
+import GeneratedTokens, { type GeneratedToken } from './GeneratedTokens';
 
-/** Groups generated ids into pieces that decode to whole characters (an emoji may span several tokens). */
-function pieces(ids: number[]): { ids: number[]; text: string }[] {
-  const out: { ids: number[]; text: string }[] = [];
-  let pending: number[] = [];
-  for (const id of ids) {
-    pending.push(id);
-    const text = decode(pending);
-    if (!text.includes('\uFFFD') || pending.length >= 4) {
-      out.push({ ids: pending, text });
-      pending = [];
-    }
-  }
-  if (pending.length) out.push({ ids: pending, text: decode(pending) });
-  return out;
-}
+/** Candidates shown for each generated token. */
+const TOP_N = 5;
 
 export default function Generator({ standalone = false }: { standalone?: boolean }) {
   const status = useModelStatus();
   const [s, setS] = useState<GeneratorSettings>(DEFAULT_SETTINGS);
-  const [ids, setIds] = useState<number[]>([]);
+  const [tokens, setTokens] = useState<GeneratedToken[]>([]);
   const [running, setRunning] = useState(false);
   const [stats, setStats] = useState<(GenerateStats & { reason: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -63,7 +51,7 @@ export default function Generator({ standalone = false }: { standalone?: boolean
   async function run() {
     setError(null);
     setStats(null);
-    setIds([]);
+    setTokens([]);
     const settings = checked();
     const promptIds = encode(settings.prompt);
     if (promptIds.length === 0) {
@@ -73,17 +61,17 @@ export default function Generator({ standalone = false }: { standalone?: boolean
     setRunning(true);
     try {
       const client = await ensureModel();
-      const { tokens, cancel } = client.generate(promptIds, { maxNewTokens: settings.maxNewTokens, sampling: settings });
-      cancelRef.current = cancel;
-      const out: number[] = [];
+      const stream = client.generate(promptIds, { maxNewTokens: settings.maxNewTokens, sampling: settings, topN: TOP_N });
+      cancelRef.current = stream.cancel;
+      const out: GeneratedToken[] = [];
       for (;;) {
-        const next = await tokens.next();
+        const next = await stream.tokens.next();
         if (next.done) {
           setStats({ ...next.value.stats, reason: next.value.reason });
           break;
         }
-        out.push(next.value.tokenId);
-        setIds([...out]);
+        out.push(next.value);
+        setTokens([...out]);
       }
     } catch (e) {
       setError((e as Error).message);
@@ -94,7 +82,6 @@ export default function Generator({ standalone = false }: { standalone?: boolean
   }
 
   const shareUrl = () => `${location.origin}${sitePath('/generator/')}?${toSearchParams(checked())}`;
-  const out = pieces(ids);
   const num = (k: 'maxNewTokens' | 'temperature' | 'topK' | 'topP' | 'seed', label: string, step: number, help?: string) => (
     <label className="gen-field">
       <span>{label}</span>
@@ -189,19 +176,7 @@ export default function Generator({ standalone = false }: { standalone?: boolean
           {error}
         </p>
       ) : null}
-      <div className="gen-output" aria-live="polite" aria-busy={running} data-testid="generator-output">
-        <span className="gen-output__prompt">{s.prompt}</span>
-        {out.map((p, i) => (
-          <span
-            key={i}
-            className="gen-token"
-            title={`token${p.ids.length > 1 ? 's' : ''} ${p.ids.join(', ')}: ${JSON.stringify(p.text)}`}
-            data-ids={p.ids.join(',')}
-          >
-            {p.text}
-          </span>
-        ))}
-      </div>
+      <GeneratedTokens prompt={s.prompt} tokens={tokens} busy={running} />
       {stats ? (
         <p className="muted gen-stats" data-testid="generator-stats">
           {stats.newTokens} new tokens · prompt {stats.promptTokens} tokens in {stats.prefillMs.toFixed(0)} ms ·{' '}

@@ -153,7 +153,7 @@ export default function TokenizerPlayground({ initialText = DEFAULT_TEXT }: { in
             {describeToken(activeRow, total)} · vocab <code>{activeRow.vocab}</code> · bytes <code>{activeRow.hex}</code>
           </>
         ) : (
-          'Hover a token, or Tab into the tokens and move with the arrow keys, to see its id and bytes.'
+          'Hover or tap a token, or Tab into the tokens and move with the arrow keys, to see its id and bytes.'
         )}
       </p>
       <p className="wg-note">

@@ -4,7 +4,7 @@ import { demoCheckpoint, demoDecoder, HELLO_IDS } from '@/test/fixtures/demo-mod
 import type { Decoder } from './decoder';
 import { fitPrompt, generate, type GenerateOptions } from './generate';
 import { referenceForward } from './reference';
-import { argmax } from './sampling';
+import { argmax, softmax, topIndices } from './sampling';
 
 let decoder: Decoder;
 beforeAll(async () => {
@@ -55,6 +55,31 @@ describe('generate', () => {
     for await (const t of generate(decoder, HELLO_IDS, { maxNewTokens: 3, greedy: true, now: () => (clock += 5) })) out.push(t);
     expect(out.map((t) => t.index)).toEqual([0, 1, 2]);
     expect(out.every((t) => t.ms === 5)).toBe(true);
+  });
+
+  it('with topN, reports the chosen token’s probability and the top tokens at temperature 1', async () => {
+    const opts = { maxNewTokens: 3, temperature: 0.7, topK: 40, seed: 5, stopAtEot: false };
+    const out = [];
+    for await (const t of generate(decoder, HELLO_IDS, { ...opts, topN: 4 })) out.push(t);
+    // the same tokens as without topN (the report does not touch the rng)
+    expect(out.map((t) => t.id)).toEqual(await ids(decoder, HELLO_IDS, opts));
+    let logits = await decoder.prefill(HELLO_IDS);
+    for (const t of out) {
+      const p = softmax(logits);
+      expect(t.top!.map((c) => c.id)).toEqual(topIndices(p, 4));
+      expect(t.top![0].prob).toBeCloseTo(Math.max(...p), 12);
+      expect(t.prob).toBeCloseTo(p[t.id], 12);
+      logits = await decoder.step(t.id);
+    }
+    for await (const t of generate(decoder, HELLO_IDS, { maxNewTokens: 1, greedy: true })) expect(t.top).toBeUndefined();
+  });
+
+  it('without the KV cache: the same tokens, each from a forward pass over the whole sequence', async () => {
+    const opts = { maxNewTokens: 6, temperature: 0.8, topK: 20, seed: 3, stopAtEot: false };
+    expect(await ids(decoder, HELLO_IDS, { ...opts, kvCache: false })).toEqual(await ids(decoder, HELLO_IDS, opts));
+    const f = fakeDecoder(64, (n) => n);
+    await ids(f.decoder, [1, 2, 3], { maxNewTokens: 3, greedy: true, kvCache: false });
+    expect(f.calls).toEqual(['prefill(3)', 'prefill(4)', 'prefill(5)']);
   });
 
   it('greedy equals the argmax loop', async () => {

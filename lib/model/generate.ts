@@ -4,12 +4,13 @@
 //   3. choose a token (greedy or sampled with a seeded rng) and yield it
 //   4. stop at <|endoftext|>, at maxNewTokens, or when the signal aborts
 //   5. otherwise feed that one token (step) → new logits; if the window is full, slide: re-encode the
-//      last W tokens at positions 0..W−1 (GPT-2's positions are absolute, so cached K/V can't shift)
+//      last W tokens at positions 0..W−1 (GPT-2's positions are absolute, so cached K/V can't shift).
+//      Without the cache (kvCache: false) every step re-encodes the whole sequence instead.
 
 import { EOT_TOKEN_ID } from './config';
 import type { Decoder } from './decoder';
 import { mulberry32 } from './prng';
-import { argmax, sample, type SamplingParams } from './sampling';
+import { argmax, sample, softmax, topIndices, type SamplingParams } from './sampling';
 
 export interface GenerateOptions extends SamplingParams {
   maxNewTokens: number;
@@ -25,6 +26,19 @@ export interface GenerateOptions extends SamplingParams {
   now?: () => number;
   /** Tokens kept when the window fills mid-generation. Default ¾ of blockSize. */
   windowKeep?: number;
+  /** Report the model's n most likely tokens at each step (softmax at temperature 1). Default 0. */
+  topN?: number;
+  /**
+   * false: no KV cache, as a comparison: each new token re-encodes the whole sequence so far (a
+   * forward pass over every position) instead of one step. Same tokens, more work. Default true.
+   */
+  kvCache?: boolean;
+}
+
+export interface Candidate {
+  id: number;
+  /** softmax(logits) at temperature 1: what the model itself believes, whatever the sampling settings. */
+  prob: number;
 }
 
 export interface GeneratedToken {
@@ -33,6 +47,15 @@ export interface GeneratedToken {
   index: number;
   /** Time spent producing this token (the prefill, for index 0). */
   ms: number;
+  /** With `topN`: the chosen token's probability and the n most likely at this step. */
+  prob?: number;
+  top?: Candidate[];
+}
+
+/** The chosen token's probability and the n most likely tokens, from one step's logits. */
+export function stepCandidates(logits: ArrayLike<number>, chosen: number, n: number): { prob: number; top: Candidate[] } {
+  const p = softmax(logits);
+  return { prob: p[chosen], top: topIndices(p, n).map((id) => ({ id, prob: p[id] })) };
 }
 
 /** The prompt's tail that fits: longer than the window → the last max(blockSize − maxNewTokens, blockSize/2) tokens. */
@@ -57,12 +80,15 @@ export async function* generate(decoder: Decoder, promptIds: readonly number[], 
   for (let index = 0; index < opts.maxNewTokens; index++) {
     if (opts.signal?.aborted) return;
     const id = params.temperature === 0 ? argmax(logits) : sample(logits, params, rng);
-    yield { id, index, ms: now() - t0 };
+    const ms = now() - t0;
+    yield opts.topN ? { id, index, ms, ...stepCandidates(logits, id, opts.topN) } : { id, index, ms };
     if ((stopAtEot && id === EOT_TOKEN_ID) || index === opts.maxNewTokens - 1 || opts.signal?.aborted) return;
     t0 = now();
     if (decoder.length >= blockSize) {
       const kept = decoder.tokens.slice(decoder.tokens.length - (windowKeep - 1));
       logits = await decoder.prefill([...kept, id]); // slide
+    } else if (opts.kvCache === false) {
+      logits = await decoder.prefill([...decoder.tokens, id]); // recompute every position
     } else {
       logits = await decoder.step(id);
     }

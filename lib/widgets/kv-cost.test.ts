@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, kvCacheBytes, kvNumbersPerPosition, median, timingSummary } from './kv-cost';
+import { compareRuns, formatBytes, kvCacheBytes, kvNumbersPerPosition, median, timingSummary, type TokenTiming } from './kv-cost';
 
 const GPT2 = { nLayer: 12, nEmbd: 768 };
 const DEMO = { nLayer: 2, nEmbd: 64 };
@@ -49,5 +49,22 @@ describe('timingSummary', () => {
 
   it('median of an even count is the mean of the middle two', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe('compareRuns', () => {
+  const run = (ms: number[], ids = ms.map((_, i) => 100 + i)): TokenTiming[] =>
+    ms.map((m, i) => ({ index: i, tokenId: ids[i], ms: m, cachedPositions: 5 + i }));
+  it('compares the median step (the prefill left out) and checks the tokens match', () => {
+    const c = compareRuns(run([50, 4, 6, 5]), run([50, 40, 60, 45]))!;
+    expect(c).toEqual({ cachedMs: 5, uncachedMs: 45, ratio: 9, sameTokens: true });
+    expect(compareRuns(run([50, 4, 6]), run([50, 40, 60], [100, 101, 7]))!.sameTokens).toBe(false);
+  });
+  it('compares only the steps both runs have (one may still be running), and needs a step in each', () => {
+    const c = compareRuns(run([50, 4, 6, 5]), run([50, 40]))!;
+    expect(c.cachedMs).toBe(4);
+    expect(c.sameTokens).toBe(false); // not finished: not yet the same run
+    expect(compareRuns(run([50, 4]), run([50]))).toBeNull();
+    expect(compareRuns([], run([50, 40]))).toBeNull();
   });
 });

@@ -72,3 +72,23 @@ export function timingSummary(events: readonly TokenTiming[], promptTokens: numb
     medianStepMs: median(stepMs),
   };
 }
+
+export interface CacheComparison {
+  /** median time of a new token (after the first) with the cache, and without it */
+  cachedMs: number;
+  uncachedMs: number;
+  /** uncachedMs / cachedMs */
+  ratio: number;
+  /** both runs chose the same tokens (greedy: they must) */
+  sameTokens: boolean;
+}
+
+/** The same greedy generation with and without the KV cache, side by side. Null until both have steps. */
+export function compareRuns(cached: readonly TokenTiming[], uncached: readonly TokenTiming[]): CacheComparison | null {
+  const n = Math.min(cached.length, uncached.length);
+  const a = median(cached.slice(1, n).map((e) => e.ms));
+  const b = median(uncached.slice(1, n).map((e) => e.ms));
+  if (a === null || b === null) return null;
+  const sameTokens = cached.length === uncached.length && cached.every((e, i) => e.tokenId === uncached[i].tokenId);
+  return { cachedMs: a, uncachedMs: b, ratio: b / Math.max(a, 1e-9), sameTokens };
+}

@@ -1,5 +1,6 @@
 // The page's side of the model worker: one worker per page, request ids, and promises / async
 // iterators over its messages. Widgets share this one client, so there is one copy of the model.
+import type { Candidate } from '@/lib/model/generate';
 import type {
   AnalysisKind,
   BackendChoice,
@@ -33,6 +34,9 @@ export interface TokenEvent {
   index: number;
   ms: number;
   cachedPositions: number;
+  /** With `topN`: the chosen token's probability and the model's top tokens at this step. */
+  prob?: number;
+  top?: Candidate[];
 }
 
 type Listener = (msg: WorkerResponse) => void;
@@ -94,15 +98,29 @@ export class ModelClient {
    * Streams generated tokens. Call the returned `cancel()` to stop mid-stream; the iterator then
    * ends with a 'cancelled' result.
    */
-  generate(promptIds: number[], opts: { maxNewTokens: number; sampling: SamplingOptions; stopAtEot?: boolean }) {
+  generate(
+    promptIds: number[],
+    opts: { maxNewTokens: number; sampling: SamplingOptions; stopAtEot?: boolean; topN?: number; kvCache?: boolean },
+  ) {
     const id = this.id();
     const queue: (TokenEvent | { done: ResponseOf<'done'> } | { error: ModelWorkerError })[] = [];
     let wake: (() => void) | null = null;
     this.send(
-      { type: 'generate', id, promptIds, maxNewTokens: opts.maxNewTokens, sampling: opts.sampling, stopAtEot: opts.stopAtEot ?? true },
+      {
+        type: 'generate',
+        id,
+        promptIds,
+        maxNewTokens: opts.maxNewTokens,
+        sampling: opts.sampling,
+        stopAtEot: opts.stopAtEot ?? true,
+        topN: opts.topN,
+        kvCache: opts.kvCache,
+      },
       (msg) => {
-        if (msg.type === 'token') queue.push({ tokenId: msg.tokenId, index: msg.index, ms: msg.ms, cachedPositions: msg.cachedPositions });
-        else if (msg.type === 'done') queue.push({ done: msg });
+        if (msg.type === 'token') {
+          const { tokenId, index, ms, cachedPositions, prob, top } = msg;
+          queue.push({ tokenId, index, ms, cachedPositions, prob, top });
+        } else if (msg.type === 'done') queue.push({ done: msg });
         else if (msg.type === 'error') queue.push({ error: new ModelWorkerError(msg.code, msg.message) });
         else return;
         wake?.();

@@ -254,12 +254,23 @@ async function runGeneration(req: Extract<WorkerRequest, { type: 'generate' }>, 
       seed: sampling.seed,
       stopAtEot: req.stopAtEot,
       signal: abort.signal,
+      topN: req.topN,
+      kvCache: req.kvCache,
     })) {
       if (tok.index === 0) prefillMs = tok.ms;
       else decodeMs += tok.ms;
       newTokens++;
       last = tok.id;
-      post({ type: 'token', id: req.id, tokenId: tok.id, index: tok.index, ms: tok.ms, cachedPositions: d.length });
+      post({
+        type: 'token',
+        id: req.id,
+        tokenId: tok.id,
+        index: tok.index,
+        ms: tok.ms,
+        cachedPositions: d.length,
+        prob: tok.prob,
+        top: tok.top,
+      });
       await yieldToEventLoop();
     }
   } finally {

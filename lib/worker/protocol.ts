@@ -4,6 +4,7 @@
 
 import type { Backend, BackendChoice, ModelVariant, Precision, PrecisionChoice, VariantChoice } from '@/lib/model/load-plan';
 import type { BackendReason, RememberedBackend } from './backend-choice';
+import type { Candidate } from '@/lib/model/generate';
 
 export type { Backend, BackendChoice, BackendReason, ModelVariant, Precision, PrecisionChoice, RememberedBackend, VariantChoice };
 
@@ -47,7 +48,18 @@ export type WorkerRequest =
       remembered?: RememberedBackend;
       measure?: boolean;
     }
-  | { type: 'generate'; id: number; promptIds: number[]; maxNewTokens: number; sampling: SamplingOptions; stopAtEot: boolean }
+  // topN: also report the model's n most likely tokens at each step (the generator's token view);
+  // kvCache false: recompute every position for each token (the KV-cache widget's comparison)
+  | {
+      type: 'generate';
+      id: number;
+      promptIds: number[];
+      maxNewTokens: number;
+      sampling: SamplingOptions;
+      stopAtEot: boolean;
+      topN?: number;
+      kvCache?: boolean;
+    }
   | { type: 'next-token'; id: number; promptIds: number[] }
   // lensTopN: also the logit lens at the last position, from the same forward pass
   | { type: 'analyze'; id: number; promptIds: number[]; what: AnalysisKind[]; lensTopN?: number }
@@ -86,7 +98,8 @@ export type WorkerResponse =
       downloadBytes: number; // the file fetched (or read from the cache): compact.safetensors or decoder.onnx
       graphBytes: number; // the ONNX bytes the session was created from
     }
-  | { type: 'token'; id: number; tokenId: number; index: number; ms: number; cachedPositions: number }
+  // prob/top: with the request's topN, the chosen token's probability and the top tokens (temperature 1)
+  | { type: 'token'; id: number; tokenId: number; index: number; ms: number; cachedPositions: number; prob?: number; top?: Candidate[] }
   | { type: 'done'; id: number; reason: 'eot' | 'max' | 'cancelled'; stats: GenerateStats }
   | { type: 'logits'; id: number; logits: Float32Array; ms: number }
   // lens: with lensTopN, the lens layers, or why there are none (the ErrorCode 'no-lens' message)
