@@ -33,16 +33,17 @@ const isolation = [
   { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
 ];
 
-// BASE_PATH / SITE_URL: where the export will be served (scripts/site-config.mjs).
+// BASE_PATH / SITE_URL: where the export will be served; HUB_URL: the hub a model's original
+// weights may come from (scripts/site-config.mjs).
 // EXPORT_DIR: where the export is written (default out/); the e2e suite builds a second, sub-path export.
-const { basePath, siteUrl } = siteConfigOrExit();
+const { basePath, siteUrl, hubUrl } = siteConfigOrExit();
 
 export default (phase) =>
   withMDX({
     output: 'export',
     ...(process.env.EXPORT_DIR ? { distDir: process.env.EXPORT_DIR } : {}),
     basePath,
-    env: { NEXT_PUBLIC_BASE_PATH: basePath, NEXT_PUBLIC_SITE_URL: siteUrl },
+    env: { NEXT_PUBLIC_BASE_PATH: basePath, NEXT_PUBLIC_SITE_URL: siteUrl, NEXT_PUBLIC_HUB_URL: hubUrl },
     trailingSlash: true,
     pageExtensions: ['ts', 'tsx', 'md', 'mdx'],
     images: { unoptimized: true },

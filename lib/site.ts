@@ -8,6 +8,12 @@ export const BASE_PATH: string = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
 /** The public address of the site (no trailing slash), or undefined when the build was not told it. */
 export const SITE_URL: string | undefined = process.env.NEXT_PUBLIC_SITE_URL || undefined;
 
+/**
+ * The Hugging Face hub this build may fetch a model's original weights from (HUB_URL, by default
+ * https://huggingface.co; the page's CSP allows it), or undefined outside a build (then never).
+ */
+export const HUB_URL: string | undefined = process.env.NEXT_PUBLIC_HUB_URL || undefined;
+
 /** A site path ('/models/index.json') as the browser must request it. */
 export function sitePath(path: string): string {
   return `${BASE_PATH}${path}`;

@@ -72,7 +72,7 @@ runCli(async () => {
         throw new Error(`${entry.path} does not match its sha256 in manifest.json (damaged or replaced; export it again)`);
       return bytes;
     };
-    source = sessionSource(plan.variant, await checked(plan.entry), plan.precision);
+    source = sessionSource(plan.file, await checked(plan.entry), plan.precision);
     const mapFile = manifest.files.token_map;
     if (mapFile) tokenMap = TokenMap.parse(new TextDecoder().decode(await checked(mapFile)), config.vocabSize);
   } catch (e) {

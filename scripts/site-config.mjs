@@ -4,7 +4,11 @@
 //   SITE_URL   the site's public address, e.g. https://someone.github.io/gpt2-pamphlet. Links inside
 //              exported Anki cards point at it; without it exports carry no lesson links. When only
 //              SITE_URL is set, BASE_PATH is its path.
-// next.config.mjs hands both to the browser code as NEXT_PUBLIC_BASE_PATH / NEXT_PUBLIC_SITE_URL (lib/site.ts).
+//   HUB_URL    the Hugging Face hub the browser may fetch a model's original weights from (a
+//              manifest's `source.hub`, when the site leaves decoder.onnx out): https://huggingface.co
+//              by default; the e2e suite points it at a local server. scripts/csp.mjs allows it.
+// next.config.mjs hands them to the browser code as NEXT_PUBLIC_BASE_PATH / NEXT_PUBLIC_SITE_URL /
+// NEXT_PUBLIC_HUB_URL (lib/site.ts).
 
 export class SiteConfigError extends Error {}
 
@@ -34,8 +38,26 @@ function normaliseSiteUrl(raw) {
   return `${url.origin}${normaliseBasePath(url.pathname)}`;
 }
 
+/** The hub the build uses when HUB_URL is not set. */
+export const DEFAULT_HUB_URL = 'https://huggingface.co';
+
+/** 'https://hub.example/' → 'https://hub.example'; a path is kept (a local hub may sit under one). */
+function normaliseHubUrl(raw) {
+  let url;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new SiteConfigError(`HUB_URL "${raw}" is not a URL; give the hub's address, e.g. HUB_URL=${DEFAULT_HUB_URL}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new SiteConfigError(`HUB_URL must be an http(s) address (got "${raw}")`);
+  if (url.search || url.hash || url.username || url.password) {
+    throw new SiteConfigError(`HUB_URL "${raw}" must be a plain address, without query, fragment or credentials`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 /**
- * { basePath, siteUrl } from the environment; a SiteConfigError names what is wrong.
+ * { basePath, siteUrl, hubUrl } from the environment; a SiteConfigError names what is wrong.
  * @param {Record<string, string | undefined>} [env]
  */
 export function siteConfig(env = process.env) {
@@ -45,7 +67,8 @@ export function siteConfig(env = process.env) {
   if (siteUrl && basePath !== fromUrl) {
     throw new SiteConfigError(`BASE_PATH "${basePath}" and SITE_URL "${siteUrl}" disagree: the address must end with the base path`);
   }
-  return { basePath, siteUrl };
+  const hubUrl = env.HUB_URL?.trim() ? normaliseHubUrl(env.HUB_URL) : DEFAULT_HUB_URL;
+  return { basePath, siteUrl, hubUrl };
 }
 
 /**

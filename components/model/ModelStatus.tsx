@@ -1,5 +1,6 @@
 'use client';
 import { megabytes as mb } from '@/lib/format';
+import { HUB_NAME } from '@/lib/model/load-plan';
 import type { BackendChoice, BackendReason } from '@/lib/worker/protocol';
 import { backendChoice, chooseBackend, chooseWeights, confirmDownload, useModelStatus, useServedModel, variantChoice } from './model-store';
 
@@ -21,18 +22,26 @@ function reasonText(reason: BackendReason): string | null {
   }
 }
 
-/** The learner's choice of weights: the compact default, or the exported full-precision graph (the exact numbers). */
+/**
+ * The learner's choice of weights: the compact default, or the exported full-precision graph (the
+ * exact numbers), from this site or, when it leaves decoder.onnx out, built from the original
+ * checkpoint on the Hugging Face hub.
+ */
 function WeightsMenu() {
   const model = useServedModel();
   if (!model?.bytes.compact) return null; // nothing to choose between
-  const { compact, fp32 } = model.bytes;
+  const { compact, fp32, hub } = model.bytes;
   return (
     <label className="model-status__backend">
       Weights{' '}
       <select value={variantChoice() === 'fp32' ? 'fp32' : 'compact'} onChange={(e) => chooseWeights(e.target.value as 'compact' | 'fp32')}>
         <option value="compact">compact ({mb(compact)})</option>
-        <option value="fp32" disabled={!fp32}>
-          {fp32 ? `full precision, exact (${mb(fp32)})` : 'full precision (not on this site)'}
+        <option value="fp32" disabled={!fp32 && !hub}>
+          {fp32
+            ? `full precision, exact (${mb(fp32)})`
+            : hub
+              ? `full precision, from ${HUB_NAME} (${mb(hub)})`
+              : 'full precision (not on this site)'}
         </option>
       </select>
     </label>
@@ -79,8 +88,8 @@ export default function ModelStatus() {
     return (
       <div className="model-status" role="status">
         <span>
-          The live model is a {mb(status.bytes)} download, and {status.why}. Lessons and cards work without it; once downloaded it is kept
-          for next time.
+          The live model is a {mb(status.bytes)} download{status.from ? ` from ${status.from}` : ''}, and {status.why}. Lessons and cards
+          work without it; once downloaded it is kept for next time.
         </span>
         <button type="button" className="btn btn--primary" onClick={confirmDownload}>
           Download the model ({mb(status.bytes)})
@@ -95,7 +104,7 @@ export default function ModelStatus() {
       </div>
     );
   }
-  const { model, backend, threads, reason, fellBack, variant, precision, downloadBytes, loadMs, accuracy } = status.info;
+  const { model, backend, threads, reason, fellBack, variant, label, precision, downloadBytes, loadMs, accuracy } = status.info;
   const why = reasonText(reason);
   // Threads need cross-origin isolation: the host's headers, or the offline worker's from the next load.
   const isolation = { isolated: self.crossOriginIsolated, offlineWorker: !!navigator.serviceWorker?.controller };
@@ -112,12 +121,11 @@ export default function ModelStatus() {
           }[precision]
         }`
       : 'the exported 32-bit graph';
-  const plainWeights = variant === 'compact' ? 'compact weights' : 'full-precision weights';
   return (
     <div className="model-status" role="status">
       <span>
         Model: <strong>{model.name === 'gpt2' ? 'GPT-2 124M' : model.demo ? 'the demo model' : model.name}</strong> on{' '}
-        <strong>{backend === 'webgpu' ? 'WebGPU' : `WASM (${threads} thread${threads === 1 ? '' : 's'})`}</strong>, {plainWeights}
+        <strong>{backend === 'webgpu' ? 'WebGPU' : `WASM (${threads} thread${threads === 1 ? '' : 's'})`}</strong>, {label}
       </span>
       {model.demo ? (
         <span className="badge badge--warn" title="Run npm run model:gpt2 to get the real weights">

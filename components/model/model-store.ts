@@ -4,17 +4,18 @@ import { createStore } from 'zustand/vanilla';
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { ModelClient, type LoadProgress, type Ready } from '@/lib/worker/client';
-import { sitePath } from '@/lib/site';
+import { HUB_URL, sitePath } from '@/lib/site';
 import { parseRemembered } from '@/lib/worker/backend-choice';
 import { fetchManifest, isModelFileCached } from '@/lib/worker/model-files';
-import { chooseVariant } from '@/lib/model/load-plan';
+import { chooseVariant, HUB_NAME } from '@/lib/model/load-plan';
 import type { BackendChoice, PrecisionChoice, VariantChoice } from '@/lib/worker/protocol';
 
 export type ModelStatus =
   | { state: 'idle' }
   | { state: 'loading'; progress: LoadProgress | null }
   // a metered connection (Data Saver, cellular) and the weights are not cached yet: ask first
-  | { state: 'confirm'; bytes: number; why: string }
+  // (`from`: who serves them when it is not this site, e.g. the Hugging Face hub)
+  | { state: 'confirm'; bytes: number; why: string; from?: string }
   | { state: 'ready'; info: Ready }
   | { state: 'error'; code: string; message: string };
 
@@ -113,8 +114,12 @@ export interface ServedModel {
   name: string;
   demo: boolean;
   config: { nLayer: number; nHead: number; nEmbd: number };
-  /** Download sizes of the weights this site serves (decoder.onnx may be left out by a host limit). */
-  bytes: { compact?: number; fp32?: number };
+  /**
+   * Download sizes of the weights this site serves (decoder.onnx may be left out by a host limit),
+   * and of the original checkpoint on the hub when the manifest records one (fetched only for fp32
+   * without decoder.onnx).
+   */
+  bytes: { compact?: number; fp32?: number; hub?: number };
 }
 let served: Promise<ServedModel | null> | null = null;
 
@@ -123,12 +128,12 @@ export function servedModel(): Promise<ServedModel | null> {
   served ??= (async () => {
     const folder = await servedModelFolder();
     if (!folder) return null;
-    const { name, demo, config, files } = await fetchManifest(folder.url);
+    const { name, demo, config, files, source } = await fetchManifest(folder.url);
     return {
       name,
       demo,
       config: { nLayer: config.nLayer, nHead: config.nHead, nEmbd: config.nEmbd },
-      bytes: { compact: files.compact?.bytes, fp32: files.decoder?.bytes },
+      bytes: { compact: files.compact?.bytes, fp32: files.decoder?.bytes, hub: HUB_URL ? source?.hub.bytes : undefined },
     };
   })().catch(() => null);
   return served;
@@ -180,6 +185,7 @@ export function ensureModel(): Promise<ModelClient> {
         precision: precisionChoice(),
         remembered: parseRemembered(stored(MEASURED_KEY)) ?? undefined,
         measure: new URLSearchParams(location.search).has('measure'),
+        hubUrl: HUB_URL,
       });
       if (info.reason.how === 'measured') store(MEASURED_KEY, JSON.stringify({ adapter: info.reason.adapter, backend: info.backend }));
       modelStore.setState({ status: { state: 'ready', info }, client });
@@ -214,9 +220,10 @@ async function askBeforeMeteredDownload(baseUrl: string): Promise<void> {
   if (!why) return;
   try {
     const manifest = await fetchManifest(baseUrl);
-    const { entry } = chooseVariant(manifest.files, variantChoice());
-    if (await isModelFileCached(baseUrl, entry)) return;
-    modelStore.setState({ status: { state: 'confirm', bytes: entry.bytes, why } });
+    const plan = chooseVariant(manifest, variantChoice(), HUB_URL); // the worker's plan, so the size asked about is the one fetched
+    if (await isModelFileCached(plan.baseUrl ?? baseUrl, plan.entry)) return;
+    const from = plan.file === 'checkpoint' ? HUB_NAME : undefined;
+    modelStore.setState({ status: { state: 'confirm', bytes: plan.entry.bytes, why, ...(from ? { from } : {}) } });
     await new Promise<void>((resolve) => (confirmed = resolve));
     modelStore.setState({ status: { state: 'loading', progress: null } });
   } catch {

@@ -73,19 +73,22 @@ export function gpt2TensorSpecs(cfg: GPT2Config): NamedShape[] {
 /** Finds a tensor by its canonical name; undefined when absent. */
 export type TensorLookup = (name: string) => { shape: number[]; data: Float32Array } | undefined;
 
+/** One tensor of `spec` from `lookup`, its shape checked: a CheckpointError names a missing or misshapen one. */
+export function checkedTensor(lookup: TensorLookup, { name, shape }: NamedShape): Float32Array {
+  const t = lookup(name);
+  if (!t) throw new CheckpointError(`checkpoint is missing tensor "${name}" (expected shape [${shape}])`, name);
+  if (t.shape.length !== shape.length || t.shape.some((d, i) => d !== shape[i])) {
+    throw new CheckpointError(`tensor "${name}" has shape [${t.shape}], the config needs [${shape}]`, name);
+  }
+  if (t.data.length !== numel(shape))
+    throw new CheckpointError(`tensor "${name}" holds ${t.data.length} values, shape needs ${numel(shape)}`, name);
+  return t.data;
+}
+
 /** Assembles GPT2Weights, checking every shape against the config. */
 export function loadWeights(cfg: GPT2Config, lookup: TensorLookup): GPT2Weights {
   const get = new Map<string, Float32Array>();
-  for (const { name, shape } of gpt2TensorSpecs(cfg)) {
-    const t = lookup(name);
-    if (!t) throw new CheckpointError(`checkpoint is missing tensor "${name}" (expected shape [${shape}])`, name);
-    if (t.shape.length !== shape.length || t.shape.some((d, i) => d !== shape[i])) {
-      throw new CheckpointError(`tensor "${name}" has shape [${t.shape}], the config needs [${shape}]`, name);
-    }
-    if (t.data.length !== numel(shape))
-      throw new CheckpointError(`tensor "${name}" holds ${t.data.length} values, shape needs ${numel(shape)}`, name);
-    get.set(name, t.data);
-  }
+  for (const spec of gpt2TensorSpecs(cfg)) get.set(spec.name, checkedTensor(lookup, spec));
   const w = (name: string) => get.get(name)!;
   const lin = (p: string): Linear => ({ weight: w(p + '.weight'), bias: w(p + '.bias') });
   const ln = (p: string): LayerNormParams => ({ weight: w(p + '.weight'), bias: w(p + '.bias') });
@@ -103,12 +106,12 @@ export function loadWeights(cfg: GPT2Config, lookup: TensorLookup): GPT2Weights 
 }
 
 /**
- * Weights from a parsed safetensors file. Accepts keys with or without the `transformer.` prefix
- * (GPT2LMHeadModel vs GPT2Model state dicts); ignores the `attn.bias` / `attn.masked_bias` mask
- * buffers and `lm_head.weight` (tied to wte).
+ * A parsed safetensors file's tensors by canonical name, as float32. Accepts keys with or without
+ * the `transformer.` prefix (GPT2LMHeadModel vs GPT2Model state dicts); the `attn.bias` /
+ * `attn.masked_bias` mask buffers and `lm_head.weight` (tied to wte) are never asked for.
  */
-export function weightsFromSafetensors(cfg: GPT2Config, file: SafetensorsFile): GPT2Weights {
-  return loadWeights(cfg, (name) => {
+export function safetensorsLookup(file: SafetensorsFile): TensorLookup {
+  return (name) => {
     const entry = file.tensors.get(name) ?? file.tensors.get('transformer.' + name);
     if (!entry) return undefined;
     try {
@@ -116,7 +119,12 @@ export function weightsFromSafetensors(cfg: GPT2Config, file: SafetensorsFile): 
     } catch (e) {
       throw new CheckpointError(`tensor "${name}": ${(e as Error).message}`, name);
     }
-  });
+  };
+}
+
+/** Weights from a parsed safetensors file (see safetensorsLookup for the names it accepts). */
+export function weightsFromSafetensors(cfg: GPT2Config, file: SafetensorsFile): GPT2Weights {
+  return loadWeights(cfg, safetensorsLookup(file));
 }
 
 /** A checkpoint from its HF config.json object and model.safetensors bytes. */

@@ -1,31 +1,23 @@
 // compact.safetensors → the decoder graph, in the browser or in Node: the same buildDecoderGraph
-// the exporter uses, with the weights as ONNX external data in one buffer.
-//
-// Why not encodeModel(buildDecoderGraph(expandCompact(file))): that holds the fp32 weights (498 MB
-// for 124M) and their encoded copy (another 498 MB) at once. Here the graph is built over
-// placeholder weights (views of one untouched scratch buffer, so they cost address space, not
-// memory), and each weight is dequantized with compact.ts's own functions and written into its
-// place in the weights buffer one tensor at a time. The session computes exactly what the
-// encodeModel path computes (compact-graph.test.ts compares the logits).
+// the exporter uses, with the weights as ONNX external data in one buffer (external-graph.ts says
+// why). Each weight is dequantized with compact.ts's own functions and written into its place one
+// tensor at a time. The session computes exactly what encodeModel(buildDecoderGraph(expandCompact(
+// file))) computes (compact-graph.test.ts compares the logits).
 //
 // With `precision: 'int8'` (the CPU default) the matrices are not expanded to fp32 but to int8 with
 // one scale per column (int8.ts): the session then holds ≈ 166 MB of weights for 124M (wte twice,
 // see graph/layers.ts), not 498 MB. With 'q4' (WebGPU) the 4-bit blocks go in as stored.
 
-import { gpt2TensorSpecs, loadWeights } from './checkpoint';
-import { compactTensor, expandCompactTensor, isLinearWeight, openCompact, Q4_BLOCK, q4ToInt8Columns } from './compact';
+import { gpt2TensorSpecs } from './checkpoint';
+import { compactTensor, expandCompactTensor, isLinearWeight, openCompact, q4ToInt8Columns } from './compact';
 import type { GPT2Config } from './config';
-import { buildDecoderGraph, type DecoderGraphOptions } from '@/lib/model/graph/decoder-graph';
-import { encodeModel, onnx, type ModelProto } from '@/lib/model/graph/graph-builder';
-import { lmHeadBlocks, withLmHeadBlocks, type Int8Source, type Q4Source } from '@/lib/model/graph/precision';
+import { EXTERNAL_WEIGHTS, externalDecoderModel, type ExternalModel, type WeightBytes } from './external-graph';
+import type { DecoderGraphOptions } from '@/lib/model/graph/decoder-graph';
+import { lmHeadBlocks, withLmHeadBlocks, type Int8Source } from '@/lib/model/graph/precision';
 import { quantizeColumns, type Int8Matrix } from './int8';
-import { numel, toFloat32, type SafetensorsFile } from './safetensors';
+import { toFloat32, type SafetensorsFile } from './safetensors';
 
-export interface CompactModel {
-  config: GPT2Config;
-  /** The decoder graph's bytes, its weights built from the compact file in the precision asked for. */
-  onnx: Uint8Array;
-}
+export { EXTERNAL_WEIGHTS };
 
 /**
  * int8 matrices straight from the compact file (for `precision: 'int8'`): wte is its int8 rows and
@@ -54,11 +46,7 @@ export function int8FromCompact(file: SafetensorsFile, config: GPT2Config): Int8
  * (undefined for the graph's own small constants). Meant to be called in initializer order: an
  * int8 matrix is computed once for its values and the '_scale' that follows them.
  */
-function compactWeightBytes(
-  file: SafetensorsFile,
-  config: GPT2Config,
-  opts: DecoderGraphOptions,
-): (name: string) => ArrayBufferView | undefined {
+function compactWeightBytes(file: SafetensorsFile, config: GPT2Config, opts: DecoderGraphOptions): WeightBytes {
   const specs = new Map(gpt2TensorSpecs(config).map((s) => [s.name, s]));
   const blocks = new Map(lmHeadBlocks(config.vocabSize).map((b) => [b.name, b]));
   const int8 = int8FromCompact(file, config);
@@ -92,71 +80,12 @@ function compactWeightBytes(
   };
 }
 
-/** The decoder graph over placeholder weights (views of one untouched buffer): its layout, no values. */
-function placeholderGraph(config: GPT2Config, opts: DecoderGraphOptions): ModelProto {
-  const specs = new Map(gpt2TensorSpecs(config).map((s) => [s.name, s]));
-  const largest = Math.max(...[...specs.values()].map((s) => numel(s.shape)));
-  const scratch = new ArrayBuffer(4 * largest); // never written: the placeholders only give lengths
-  const weights = loadWeights(config, (name) => {
-    const shape = specs.get(name)!.shape;
-    return { shape, data: new Float32Array(scratch, 0, numel(shape)) };
-  });
-  const int8: Int8Source = (name, K, N) => ({
-    q: new Int8Array(scratch, 0, K * N),
-    scale: new Float32Array(scratch, 0, name === 'wte.weight' ? K : N),
-  }); // wte: one scale per row
-  const q4: Q4Source = (_name, K, N) => {
-    const nb = Math.ceil(K / Q4_BLOCK);
-    return {
-      q: new Uint8Array(scratch, 0, N * nb * (Q4_BLOCK / 2)),
-      scales: new Float32Array(scratch, 0, N * nb),
-      zeroPoints: new Uint8Array(scratch, 0, N * Math.ceil(nb / 2)),
-    };
-  };
-  return buildDecoderGraph(config, weights, { ...opts, int8, q4 });
-}
-
-/** Name of the external weights file the graph of compactDecoderModelExternal refers to. */
-export const EXTERNAL_WEIGHTS = 'weights.bin';
-
-export interface CompactExternalModel extends CompactModel {
-  /** Every weight initializer, concatenated; the graph points into it (ONNX external data). */
-  weights: Uint8Array;
-}
-
 /**
- * The decoder graph from compact.safetensors, its weights not inside the ONNX bytes: the graph's
- * weight initializers are ONNX external data in `weights` (EXTERNAL_WEIGHTS). onnxruntime-web then
- * copies each weight from this buffer straight into its tensor, instead of first copying a 500 MB
- * model into its heap and the weights out of it, which lowers the peak memory of session creation.
+ * The decoder graph from compact.safetensors, its weights built in the precision asked for and
+ * kept out of the ONNX bytes: the graph's weight initializers are ONNX external data in `weights`
+ * (EXTERNAL_WEIGHTS).
  */
-export function compactDecoderModelExternal(bytes: Uint8Array, opts: DecoderGraphOptions = {}): CompactExternalModel {
+export function compactDecoderModelExternal(bytes: Uint8Array, opts: DecoderGraphOptions = {}): ExternalModel {
   const { config, file } = openCompact(bytes);
-  const model = placeholderGraph(config, opts);
-  const weightOf = compactWeightBytes(file, config, opts);
-  const inits = (model.graph!.initializer ?? []).filter((t) => !t.name!.startsWith('const_'));
-  let total = 0;
-  const place = new Map<string, number>();
-  for (const t of inits) {
-    place.set(t.name!, total);
-    total += (t.rawData as Uint8Array).byteLength;
-  }
-  const weights = new Uint8Array(total);
-  for (const t of inits) {
-    const offset = place.get(t.name!)!;
-    const w = weightOf(t.name!); // one expanded tensor alive at a time
-    if (!w) throw new RangeError(`compact weights have nothing for initializer "${t.name}"`);
-    const length = (t.rawData as Uint8Array).byteLength;
-    if (w.byteLength !== length)
-      throw new RangeError(`initializer "${t.name}": ${w.byteLength} bytes of weights, the graph declares ${length}`);
-    weights.set(new Uint8Array(w.buffer, w.byteOffset, w.byteLength), offset);
-    t.externalData = [
-      { key: 'location', value: EXTERNAL_WEIGHTS },
-      { key: 'offset', value: String(offset) },
-      { key: 'length', value: String(length) },
-    ];
-    t.dataLocation = onnx.TensorProto.DataLocation.EXTERNAL;
-    t.rawData = null;
-  }
-  return { config, onnx: encodeModel(model), weights };
+  return externalDecoderModel(config, opts, compactWeightBytes(file, config, opts));
 }

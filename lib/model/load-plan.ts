@@ -1,9 +1,12 @@
 // One plan for loading a model, used by the browser worker, the Node CLI and the tests: which file
 // (compact.safetensors, the default when the manifest lists it: ≈ 18 % of the download, built into
-// the decoder graph at load; or decoder.onnx as exported) and what its matrices compute in.
+// the decoder graph at load; decoder.onnx as exported; or, asked for full precision on a site that
+// leaves decoder.onnx out, the original model.safetensors from the Hugging Face hub, built into the
+// same fp32 graph) and what its matrices compute in.
 
 import type { Precision } from '@/lib/model/graph/precision';
 import { ManifestError } from './errors';
+import { hubFolderUrl } from './hub-source';
 import type { Manifest, ManifestFile } from './manifest';
 import type { VariantAccuracy } from './variant-accuracy';
 import type { Backend } from './ort';
@@ -11,9 +14,9 @@ import type { Backend } from './ort';
 export type { Backend, Precision };
 export type BackendChoice = Backend | 'auto';
 /**
- * Where the session's weights come from: 'compact' = compact.safetensors (int8 embeddings, 4-bit
- * blocks) built into the decoder graph; 'fp32' = decoder.onnx as exported. 'auto' = compact when
- * the manifest lists it.
+ * What the session's weights are: 'compact' = compact.safetensors (int8 embeddings, 4-bit blocks)
+ * built into the decoder graph; 'fp32' = the exported weights exactly (decoder.onnx, or the
+ * checkpoint it was exported from). 'auto' = compact when the manifest lists it.
  */
 export type ModelVariant = 'compact' | 'fp32';
 export type VariantChoice = ModelVariant | 'auto';
@@ -27,23 +30,57 @@ export type PrecisionChoice = Precision | 'auto';
 /** What choosePrecision reads of the export's accuracy record (manifest.json "accuracy"). */
 type AccuracyRecord = { compact?: Partial<Record<Precision, Pick<VariantAccuracy, 'positions' | 'top1Agree'>>> };
 
+/** The file a session is built from (lib/model/session-source.ts). */
+export type WeightsFile = 'compact' | 'decoder' | 'checkpoint';
+
+/** Who serves a checkpoint that is not in the model folder, as the status line names it. */
+export const HUB_NAME = 'the Hugging Face hub';
+
 export interface VariantPlan {
   variant: ModelVariant;
+  file: WeightsFile;
   entry: ManifestFile;
+  /** Where `entry.path` is when the model folder does not hold it: the hub's resolve folder. */
+  baseUrl?: string;
+  /** The status line's words for these weights, e.g. 'full-precision weights from the Hugging Face hub'. */
+  label: string;
   /** Why the variant asked for is not the one loaded, for `ready.fellBack`. */
   note?: string;
 }
 
-export function chooseVariant(files: Record<string, ManifestFile>, want: VariantChoice = 'auto'): VariantPlan {
-  if (files.compact && want !== 'fp32') return { variant: 'compact', entry: files.compact };
+/**
+ * `hubUrl`: the build's HUB_URL; without it (the Node CLI) a hub source is never used.
+ * 'auto' never picks the hub: a 500 MB download is the learner's choice, not a default.
+ */
+export function chooseVariant(manifest: Pick<Manifest, 'files' | 'source'>, want: VariantChoice = 'auto', hubUrl?: string): VariantPlan {
+  const { files } = manifest;
+  const hub = manifest.source?.hub;
+  if (files.compact && want !== 'fp32') return { variant: 'compact', file: 'compact', entry: files.compact, label: 'compact weights' };
   // A site may leave decoder.onnx out (about 500 MB for GPT-2: over a static host's per-file limit).
+  if (want === 'fp32' && !files.decoder && hub && hubUrl) {
+    return {
+      variant: 'fp32',
+      file: 'checkpoint',
+      entry: { path: hub.file, bytes: hub.bytes, sha256: hub.sha256 },
+      baseUrl: hubFolderUrl(hubUrl, hub),
+      label: `full-precision weights from ${HUB_NAME}`,
+    };
+  }
   if (files.compact && !files.decoder) {
-    return { variant: 'compact', entry: files.compact, note: 'this site does not serve the full-precision decoder.onnx; compact weights' };
+    return {
+      variant: 'compact',
+      file: 'compact',
+      entry: files.compact,
+      label: 'compact weights',
+      note: 'this site does not serve the full-precision decoder.onnx; compact weights',
+    };
   }
   if (!files.decoder) throw new ManifestError('it lists neither compact.safetensors nor decoder.onnx');
   return {
     variant: 'fp32',
+    file: 'decoder',
     entry: files.decoder,
+    label: 'full-precision weights',
     note: want === 'compact' ? 'fp32 graph: the manifest lists no compact weights' : undefined,
   };
 }
@@ -83,13 +120,13 @@ export interface LoadPlan extends VariantPlan {
   precisionNote?: string;
 }
 
-/** The whole plan: the file, and what it computes in on `backend`. */
+/** The whole plan: the file, and what it computes in on `backend`. `want.hubUrl` as for chooseVariant. */
 export function planLoad(
-  manifest: Pick<Manifest, 'files' | 'accuracy'>,
+  manifest: Pick<Manifest, 'files' | 'accuracy' | 'source'>,
   backend: Backend,
-  want: { variant?: VariantChoice; precision?: PrecisionChoice } = {},
+  want: { variant?: VariantChoice; precision?: PrecisionChoice; hubUrl?: string } = {},
 ): LoadPlan {
-  const plan = chooseVariant(manifest.files, want.variant);
+  const plan = chooseVariant(manifest, want.variant, want.hubUrl);
   const precision = choosePrecision(plan.variant, backend, want.precision, manifest.accuracy);
   const changed = precision !== choosePrecision(plan.variant, backend, want.precision);
   return {

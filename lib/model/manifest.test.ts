@@ -53,4 +53,37 @@ describe('manifest.json: one reader for the worker, the CLI and the export', () 
     };
     expect(parseManifest(JSON.stringify({ ...good(), accuracy })).accuracy).toEqual(accuracy);
   });
+
+  describe('source.hub: where the original weights are', () => {
+    const hub = {
+      repo: 'openai-community/gpt2',
+      revision: '607a30d783dfa663caf39e06633721c8d4cfcd7e',
+      file: 'model.safetensors',
+      bytes: 548_105_171,
+      sha256: 'b'.repeat(64),
+    };
+    const withHub = (h: Record<string, unknown>) => JSON.stringify({ ...good(), source: { hub: h } });
+
+    it('is read as written; a manifest without it stays valid', () => {
+      expect(parseManifest(withHub(hub)).source).toEqual({ hub });
+      expect(parseManifest(withHub({ ...hub, repo: 'local/demo', revision: 'main' })).source?.hub.revision).toBe('main');
+      expect(parseManifest(JSON.stringify(good()))).not.toHaveProperty('source');
+    });
+
+    it.each<[string, Record<string, unknown> | null, RegExp]>([
+      ['no hub file', null, /"source" names no hub file/],
+      ['a repo without an owner', { ...hub, repo: 'gpt2' }, /"source\.hub\.repo"/],
+      ['a repo that climbs out', { ...hub, repo: '../gpt2' }, /"source\.hub\.repo"/],
+      ['a revision with a slash', { ...hub, revision: 'refs/pr/1' }, /"source\.hub\.revision"/],
+      ['a revision with a query', { ...hub, revision: 'main?x=1' }, /"source\.hub\.revision"/],
+      ['a file that is not safetensors', { ...hub, file: 'pytorch_model.bin' }, /"source\.hub\.file"/],
+      ['a file in a sub-folder', { ...hub, file: 'onnx/model.safetensors' }, /"source\.hub\.file"/],
+      ['no byte count', { ...hub, bytes: 0 }, /"source\.hub\.bytes"/],
+      ['a short sha256', { ...hub, sha256: 'abc' }, /"source\.hub\.sha256"/],
+    ])('%s is refused, naming the field', (_name, h, message) => {
+      const text = h ? withHub(h) : JSON.stringify({ ...good(), source: {} });
+      expect(() => parseManifest(text)).toThrow(ManifestError);
+      expect(() => parseManifest(text)).toThrow(message);
+    });
+  });
 });

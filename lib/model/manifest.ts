@@ -1,13 +1,14 @@
 // manifest.json: what a model folder holds. Written by the export (export/export-model.ts), read
 // by the worker, the Node CLI and the accuracy measurement, all through `parseManifest`.
 //
-//   { format: 1, name, demo, config, files: { role: { path, bytes, sha256 } }, accuracy? }
+//   { format: 1, name, demo, config, files: { role: { path, bytes, sha256 } }, accuracy?, source? }
 //
 // `format` is absent in folders exported before it existed; they read as format 1. A newer format
 // is refused with a message that says so, instead of being half understood.
 
 import { validateConfig, type GPT2Config } from './config';
 import { ManifestError } from './errors';
+import { parseHubSource, type HubSource } from './hub-source';
 import type { Precision } from '@/lib/model/graph/precision';
 import type { VariantAccuracy } from './variant-accuracy';
 
@@ -35,6 +36,8 @@ export interface Manifest {
   files: Record<string, ManifestFile>;
   /** compact weights vs decoder.onnx, measured after the export (export/measure-variants.ts). */
   accuracy?: ManifestAccuracy;
+  /** Where the original weights are (model:gpt2 records the hub file it exported); absent in older exports. */
+  source?: { hub: HubSource };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -84,7 +87,14 @@ export function parseManifest(text: string): Manifest {
     config,
     files,
     ...(accuracyOf(doc.accuracy) ? { accuracy: doc.accuracy as ManifestAccuracy } : {}),
+    ...(doc.source === undefined ? {} : { source: sourceOf(doc.source) }),
   };
+}
+
+/** Unlike the accuracy record, a bad source is an error: the browser builds a download URL from it. */
+function sourceOf(v: unknown): { hub: HubSource } {
+  if (!isObject(v) || v.hub === undefined) throw new ManifestError('"source" names no hub file');
+  return { hub: parseHubSource(v.hub) };
 }
 
 /** A malformed accuracy record is left out (the app then uses its defaults), not an error. */

@@ -77,6 +77,7 @@ export class ModelClient {
       threads?: number;
       remembered?: RememberedBackend;
       measure?: boolean;
+      hubUrl?: string;
     } = {},
   ): Promise<Ready> {
     const id = this.id();

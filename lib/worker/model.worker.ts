@@ -71,16 +71,20 @@ function defaultThreads(): number {
   return Math.max(1, Math.min(4, Math.ceil((navigator.hardwareConcurrency || 1) / 2)));
 }
 
-/** What the session is created from: built here from compact.safetensors, or decoder.onnx as exported. */
+/**
+ * What the session is created from: built here from compact.safetensors or from the original
+ * checkpoint (model.safetensors from the hub, at `baseUrl`), or decoder.onnx as exported.
+ */
 async function graphSource(req: Extract<WorkerRequest, { type: 'load' }>, manifest: Manifest, backend: Backend) {
-  const { variant, entry, note, precision, precisionNote: why } = planLoad(manifest, backend, req);
+  const { variant, file: weightsFile, entry, baseUrl, label, note, precision, precisionNote: why } = planLoad(manifest, backend, req);
   const t0 = performance.now();
-  const file = await fetchModelFile(req.baseUrl, entry, (p) => post({ type: 'progress', id: req.id, ...p }));
+  const file = await fetchModelFile(baseUrl ?? req.baseUrl, entry, (p) => post({ type: 'progress', id: req.id, ...p }));
   post({ type: 'progress', id: req.id, phase: 'compile', file: entry.path, loaded: 0, total: entry.bytes });
   const t1 = performance.now();
-  const source = sessionSource(variant, file, precision); // `file` dies with this frame
+  const source = sessionSource(weightsFile, file, precision, manifest.config); // `file` dies with this frame
   return {
     variant,
+    label,
     note: [note, why].filter(Boolean).join('; ') || undefined,
     downloadBytes: entry.bytes,
     ...source,
@@ -99,7 +103,7 @@ async function sessionOn(req: Extract<WorkerRequest, { type: 'load' }>, manifest
     await createSession(graph.onnx, { backend, numThreads: threads, externalData: graph.externalData }),
     manifest.config,
   );
-  const { variant, note, precision, downloadBytes, graphBytes, fetchMs, buildMs } = graph;
+  const { variant, label, note, precision, downloadBytes, graphBytes, fetchMs, buildMs } = graph;
   graph = null; // the session holds its own copy
   const t2 = performance.now();
   await d.warmUp();
@@ -107,6 +111,7 @@ async function sessionOn(req: Extract<WorkerRequest, { type: 'load' }>, manifest
     backend,
     d,
     variant,
+    label,
     note,
     precision,
     downloadBytes,
@@ -171,7 +176,7 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
     await drop.d.release();
     opened = keep;
   }
-  const { backend, d, variant, note, precision, downloadBytes, graphBytes, phases } = opened;
+  const { backend, d, variant, label, note, precision, downloadBytes, graphBytes, phases } = opened;
   decoder = d;
   post({
     type: 'ready',
@@ -183,6 +188,7 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
     reason,
     fellBack: note,
     variant,
+    label,
     precision,
     downloadBytes,
     graphBytes,

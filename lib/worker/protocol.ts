@@ -47,6 +47,9 @@ export type WorkerRequest =
       // both backends even when one was remembered (or the adapter is a software one)
       remembered?: RememberedBackend;
       measure?: boolean;
+      // the build's HUB_URL: where a manifest's `source.hub` checkpoint is fetched when fp32 is asked
+      // for and the site does not serve decoder.onnx (lib/model/load-plan.ts)
+      hubUrl?: string;
     }
   // topN: also report the model's n most likely tokens at each step (the generator's token view);
   // kvCache false: recompute every position for each token (the KV-cache widget's comparison)
@@ -88,6 +91,7 @@ export type WorkerResponse =
       reason: BackendReason; // how the backend was chosen
       fellBack?: string; // why the weights or precision are not the ones asked for
       variant: ModelVariant; // which weights the session runs
+      label: string; // the plan's words for them, e.g. 'full-precision weights from the Hugging Face hub'
       precision: Precision; // what its matrices compute in
       // compact weights: how often this precision picks the same top token as decoder.onnx, measured
       // at export time (manifest.json "accuracy"); absent for decoder.onnx or an older export
@@ -95,7 +99,7 @@ export type WorkerResponse =
       // where loadMs went: fetch (+ verify, or read from the cache), build the graph, create the
       // session, one warm-up pass
       phases: { fetchMs: number; buildMs: number; sessionMs: number; warmUpMs: number };
-      downloadBytes: number; // the file fetched (or read from the cache): compact.safetensors or decoder.onnx
+      downloadBytes: number; // the file fetched (or read from the cache): compact.safetensors, decoder.onnx or model.safetensors
       graphBytes: number; // the ONNX bytes the session was created from
     }
   // prob/top: with the request's topN, the chosen token's probability and the top tokens (temperature 1)
