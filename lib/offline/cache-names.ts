@@ -7,3 +7,8 @@ export const SHELL_CACHE_PREFIX = 'gpt2-pamphlet-shell-';
 export const RUNTIME_CACHE = 'gpt2-pamphlet-runtime';
 /** Model weights, keyed by URL and sha256 (lib/worker/model-files.ts). */
 export const MODEL_CACHE = 'gpt2-pamphlet-models-v1';
+/**
+ * Models the learner trained in this browser (lib/worker/my-models.ts): their only copy, so a cache
+ * of their own that "remove the cached model" and app updates leave alone.
+ */
+export const MY_MODELS_CACHE = 'gpt2-pamphlet-my-models-v1';

@@ -1,10 +1,13 @@
 // Fetches a model's files once and keeps them in Cache Storage, keyed by content hash:
 // a new export (new sha256) is a new cache entry; a truncated or corrupt entry fails its
-// check and is fetched again; a missing model is a clear ModelMissingError.
+// check and is fetched again; a missing model is a clear ModelMissingError. A model trained in this
+// browser (a /my-models/<id>/ URL, my-models.ts) is read from its own cache only: it has no other copy.
 
 import { ManifestError } from '@/lib/model/errors';
 import { parseManifest, type Manifest, type ManifestFile } from '@/lib/model/manifest';
-import { MODEL_CACHE } from '@/lib/offline/cache-names';
+import { sha256Hex } from '@/lib/model/sha256';
+import { MODEL_CACHE, MY_MODELS_CACHE } from '@/lib/offline/cache-names';
+import { isMyModelUrl } from './my-model-url';
 
 export type { Manifest, ManifestFile };
 
@@ -18,6 +21,17 @@ export class ModelMissingError extends Error {
   }
 }
 
+/** A file of a model kept in this browser (my-models.ts) is gone or damaged: there is no other copy to fetch. */
+export class MyModelMissingError extends ModelMissingError {
+  constructor(file: string, damaged = false) {
+    super(file);
+    this.message = damaged
+      ? `Your model's ${file} is damaged in this browser's storage; delete the model and train it again.`
+      : `Your model's ${file} is no longer in this browser (deleted, or the site's data was cleared); train it again.`;
+    this.name = 'MyModelMissingError';
+  }
+}
+
 export class ModelCorruptError extends Error {
   constructor(file: string, detail: string) {
     super(`Model file ${file} is damaged (${detail}). It was removed from the cache; reload to fetch it again.`);
@@ -27,10 +41,7 @@ export class ModelCorruptError extends Error {
 
 export type Progress = (p: { phase: 'download' | 'cache'; file: string; loaded: number; total: number }) => void;
 
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+export { sha256Hex };
 
 /** A network failure or an HTTP error both mean: the model is not there. */
 async function fetchOrMissing(url: string): Promise<Response> {
@@ -44,9 +55,16 @@ async function fetchOrMissing(url: string): Promise<Response> {
   return res;
 }
 
+/** A model trained in this browser has no copy on the network: its cache is the only place to look. */
+async function keptOrMissing(baseUrl: string, file: string): Promise<Response> {
+  const res = await (await openCache(baseUrl))?.match(new URL(file, baseUrl).href);
+  if (!res) throw new MyModelMissingError(file);
+  return res;
+}
+
 export async function fetchManifest(baseUrl: string): Promise<Manifest> {
   const url = new URL('manifest.json', baseUrl).href;
-  const res = await fetchOrMissing(url);
+  const res = isMyModelUrl(baseUrl) ? await keptOrMissing(baseUrl, 'manifest.json') : await fetchOrMissing(url);
   try {
     return parseManifest(await res.text());
   } catch (e) {
@@ -55,9 +73,9 @@ export async function fetchManifest(baseUrl: string): Promise<Manifest> {
   }
 }
 
-async function openCache(): Promise<Cache | null> {
+async function openCache(baseUrl: string): Promise<Cache | null> {
   try {
-    return typeof caches === 'undefined' ? null : await caches.open(MODEL_CACHE);
+    return typeof caches === 'undefined' ? null : await caches.open(isMyModelUrl(baseUrl) ? MY_MODELS_CACHE : MODEL_CACHE);
   } catch {
     return null; // e.g. storage disabled: everything still works, just without the cache
   }
@@ -102,15 +120,16 @@ export function modelCacheKey(baseUrl: string, entry: ManifestFile): string {
 
 /** Whether a copy of the file is in Cache Storage (not yet verified: fetchModelFile does that). */
 export async function isModelFileCached(baseUrl: string, entry: ManifestFile): Promise<boolean> {
-  return !!(await (await openCache())?.match(modelCacheKey(baseUrl, entry)));
+  return !!(await (await openCache(baseUrl))?.match(modelCacheKey(baseUrl, entry)));
 }
 
 /** One file of the manifest, verified against its sha256; from the cache when it has a good copy. */
 export async function fetchModelFile(baseUrl: string, entry: ManifestFile, onProgress?: Progress): Promise<Uint8Array> {
   const url = new URL(entry.path, baseUrl).href;
   const key = modelCacheKey(baseUrl, entry);
-  const cache = await openCache();
+  const cache = await openCache(baseUrl);
   const cached = await cache?.match(key);
+  const mine = isMyModelUrl(baseUrl); // its only copy: never deleted here, never fetched
   if (cached) {
     try {
       const bytes = await readBody(cached, entry.path, entry.bytes, 'cache', onProgress);
@@ -118,8 +137,10 @@ export async function fetchModelFile(baseUrl: string, entry: ManifestFile, onPro
     } catch {
       /* fall through: a bad cached copy is replaced below */
     }
+    if (mine) throw new MyModelMissingError(entry.path, true);
     await cache?.delete(key);
   }
+  if (mine) throw new MyModelMissingError(entry.path);
   const res = await fetchOrMissing(url);
   const bytes = await readBody(res, entry.path, entry.bytes, 'download', onProgress);
   const hash = await sha256Hex(bytes);
