@@ -14,6 +14,7 @@ import { planLoad } from '@/lib/model/load-plan';
 import { median } from '@/lib/widgets/kv-cost';
 import { adapterKey, fasterBackend, isSoftwareAdapter, MEASURE_STEPS, type AdapterInfo, type BackendReason } from './backend-choice';
 import { ManifestError } from '@/lib/model/errors';
+import { TokenMap } from '@/lib/model/token-map';
 import type { Backend, ErrorCode, WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -93,6 +94,12 @@ async function graphSource(req: Extract<WorkerRequest, { type: 'load' }>, manife
   };
 }
 
+/** A model with its own small vocabulary (one trained in the browser) maps ids at the Decoder's edge. */
+async function tokenMapOf(baseUrl: string, manifest: Manifest): Promise<TokenMap | undefined> {
+  const entry = manifest.files.token_map;
+  return entry && TokenMap.parse(new TextDecoder().decode(await fetchModelFile(baseUrl, entry)), manifest.config.vocabSize);
+}
+
 /** A session on `backend`, warmed up; the ONNX bytes are dropped before the warm-up pass. */
 async function sessionOn(req: Extract<WorkerRequest, { type: 'load' }>, manifest: Manifest, backend: Backend, threads: number) {
   const started = startRuntime({ backend, numThreads: threads }).catch(() => {}); // a failure shows up again below
@@ -102,6 +109,7 @@ async function sessionOn(req: Extract<WorkerRequest, { type: 'load' }>, manifest
   const d = new Decoder(
     await createSession(graph.onnx, { backend, numThreads: threads, externalData: graph.externalData }),
     manifest.config,
+    await tokenMapOf(req.baseUrl, manifest),
   );
   const { variant, label, note, precision, downloadBytes, graphBytes, fetchMs, buildMs } = graph;
   graph = null; // the session holds its own copy
@@ -122,11 +130,12 @@ async function sessionOn(req: Extract<WorkerRequest, { type: 'load' }>, manifest
 
 /** Decode speed in tokens per second: the median of MEASURE_STEPS cached steps after a 16-token prompt. */
 async function decodeSpeed(d: Decoder): Promise<number> {
-  await d.prefill(new Array(16).fill(0));
+  const id = d.tokenMap?.toGpt2(0) ?? 0; // a token the model has
+  await d.prefill(new Array(16).fill(id));
   const ms: number[] = [];
   for (let i = 0; i < MEASURE_STEPS; i++) {
     const t = performance.now();
-    await d.step(0);
+    await d.step(id);
     ms.push(performance.now() - t);
   }
   d.reset();
