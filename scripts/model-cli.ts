@@ -19,6 +19,8 @@ export function printManifest(dir: string, manifest: Manifest, extra: Record<str
   console.log(`${dir}/  (${manifest.name}${manifest.demo ? ', demo: random weights' : ''})`);
   for (const [path, bytes] of rows) console.log(`  ${path.padEnd(width)}  ${formatBytes(bytes).padStart(9)}`);
   console.log(`  ${'manifest.json'.padEnd(width)}`);
+  const hub = manifest.source?.hub;
+  if (hub) console.log(`original weights: ${hub.repo} at ${hub.revision}, ${hub.file} (${formatBytes(hub.bytes)}), on the hub`);
   if (manifest.accuracy) printAccuracy(manifest.accuracy);
 }
 

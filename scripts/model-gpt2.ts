@@ -1,14 +1,20 @@
-// npm run model:gpt2
+// npm run model:gpt2 [-- --repo owner/name --revision main]
 // Downloads openai-community/gpt2 into models/.cache/gpt2/ (resumable, verified against the hub's
-// hashes) and exports it into models/gpt2/. Offline it fails within seconds and says what to do.
+// hashes) at the commit `--revision` points at now, exports it into models/gpt2/ and records in its
+// manifest where model.safetensors is on the hub (source.hub: repo, commit, size, sha256), so a site
+// that leaves decoder.onnx out can still offer the exact fp32 graph. Offline it fails within seconds
+// and says what to do.
 
+import { join } from 'node:path';
 import { exportFolder } from '@/lib/model/export/export-folder';
-import { downloadRepoFiles, formatProgress, type Progress } from '@/lib/model/hub-download';
+import { recordHubSource } from '@/lib/model/export/hub-source-record';
+import { downloadRepoFiles, fetchWithTimeout, formatProgress, resolveCommit, type Progress } from '@/lib/model/hub-download';
 import { intFlag, parseFlags, runCli } from './cli-flags';
 import { printManifest } from './model-cli';
 
 const FLAGS = {
   repo: { type: 'string', default: 'openai-community/gpt2' },
+  revision: { type: 'string', default: 'main' },
   cache: { type: 'string', default: 'models/.cache/gpt2' },
   out: { type: 'string', default: 'models/gpt2' },
   timeout: { type: 'string' },
@@ -44,16 +50,19 @@ runCli(async () => {
   const { values } = parseFlags(FLAGS, process.argv.slice(2));
   const timeoutMs = intFlag('timeout', values.timeout, 15_000, 100, 600_000);
   try {
-    const files = await downloadRepoFiles({ repo: values.repo!, paths: FILES, dir: values.cache!, timeoutMs, onProgress });
+    const repo = values.repo!;
+    const commit = await resolveCommit(repo, values.revision, { fetch: fetchWithTimeout(timeoutMs) });
+    const files = await downloadRepoFiles({ repo, revision: commit, paths: FILES, dir: values.cache!, timeoutMs, onProgress });
     if (current) process.stderr.write('\n');
-    console.log(`${values.cache}: ${files.length} files verified`);
-    const manifest = await exportFolder({
+    console.log(`${values.cache}: ${files.length} files verified (${repo} at commit ${commit})`);
+    await exportFolder({
       from: values.cache!,
       out: values.out!,
       name: 'gpt2',
       demo: false,
       onStep: (s) => console.error(s),
     });
+    const manifest = await recordHubSource(values.out!, join(values.cache!, 'model.safetensors'), { repo, revision: commit });
     printManifest(values.out!, manifest);
   } catch (e) {
     if (current) process.stderr.write('\n');

@@ -8,7 +8,15 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HubDownloadError } from './errors';
-import { downloadRepoFiles, downloadWithResume, formatProgress, hashFile, resumePlan, type RemoteFile } from './hub-download';
+import {
+  downloadRepoFiles,
+  downloadWithResume,
+  formatProgress,
+  hashFile,
+  resolveCommit,
+  resumePlan,
+  type RemoteFile,
+} from './hub-download';
 
 const content = Uint8Array.from({ length: 100_000 }, (_, i) => (i * 7919) & 0xff);
 const file: RemoteFile = { path: 'model.safetensors', size: content.length, sha256: createHash('sha256').update(content).digest('hex') };
@@ -199,5 +207,28 @@ describe('hub download', () => {
     expect(formatProgress({ file: 'model.safetensors', loaded: 274_000_000, total: 548_000_000 }, 10_000)).toBe(
       'model.safetensors  274.0/548.0 MB  50.0%  27.4 MB/s',
     );
+  });
+});
+
+describe('resolveCommit', () => {
+  it('asks the hub which commit a branch points at', async () => {
+    const urls: string[] = [];
+    const hub = (async (url: string | URL | Request) => {
+      urls.push(String(url));
+      return Response.json({ _id: 'x', id: 'openai-community/gpt2', sha: '607a30d783dfa663caf39e06633721c8d4cfcd7e', private: false });
+    }) as typeof fetch;
+    expect(await resolveCommit('openai-community/gpt2', 'main', { fetch: hub, hubUrl: 'https://hub.example' })).toBe(
+      '607a30d783dfa663caf39e06633721c8d4cfcd7e',
+    );
+    expect(urls[0]).toMatch(/^https:\/\/hub\.example\/api\/models\/openai-community\/gpt2\/revision\/main\?.*expand=sha/);
+  });
+
+  it('an answer without a commit, or no answer, is a HubDownloadError', async () => {
+    const noSha = (async () => Response.json({ _id: 'x', id: 'r' })) as typeof fetch;
+    await expect(resolveCommit('a/b', 'main', { fetch: noSha })).rejects.toThrow(/named no commit/);
+    const offline = (async () => {
+      throw new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND huggingface.co') });
+    }) as typeof fetch;
+    await expect(resolveCommit('a/b', 'main', { fetch: offline })).rejects.toBeInstanceOf(HubDownloadError);
   });
 });

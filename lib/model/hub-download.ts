@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { pathsInfo } from '@huggingface/hub';
+import { modelInfo, pathsInfo } from '@huggingface/hub';
 import { HubDownloadError } from './errors';
 
 export const HUB_URL = 'https://huggingface.co';
@@ -176,6 +176,27 @@ export const OFFLINE_HELP =
   'Could not reach huggingface.co. Run "npm run model:gpt2" on a machine with internet access, or copy a ' +
   'GPT-2 checkpoint folder (model.safetensors + config.json) here and run ' +
   '"npm run model:export -- --from <folder> --out models/gpt2". The demo model ("npm run model:demo") works offline.';
+
+/**
+ * The commit `revision` (a branch such as 'main', a tag or a sha) points at now. Downloading at the
+ * commit, not the branch, pins the files: what the manifest records is what the URL serves.
+ */
+export async function resolveCommit(
+  repo: string,
+  revision = 'main',
+  opts: { fetch?: typeof fetch; hubUrl?: string } = {},
+): Promise<string> {
+  let sha: unknown;
+  try {
+    ({ sha } = await modelInfo({ name: repo, revision, additionalFields: ['sha'], hubUrl: opts.hubUrl, fetch: opts.fetch }));
+  } catch (e) {
+    const cause = (e as Error).cause ? ` (${String((e as { cause: unknown }).cause)})` : '';
+    throw new HubDownloadError(`${OFFLINE_HELP} (${(e as Error).message}${cause})`);
+  }
+  if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/.test(sha))
+    throw new HubDownloadError(`${repo}@${revision}: the hub named no commit for it`);
+  return sha;
+}
 
 /** Sizes and hashes of files in a hub repo. */
 export async function remoteFiles(
