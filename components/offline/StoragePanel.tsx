@@ -76,6 +76,12 @@ export default function StoragePanel() {
             </>
           )}
         </dd>
+        <dt>Your trained models</dt>
+        <dd data-testid="my-models-storage">
+          {summary.myModels.models === 0
+            ? 'none'
+            : `${summary.myModels.models} model${summary.myModels.models === 1 ? '' : 's'}, ${megabytes(summary.myModels.bytes)}, kept until you delete them`}
+        </dd>
       </dl>
       {message ? <p role="status">{message}</p> : null}
     </div>

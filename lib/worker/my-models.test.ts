@@ -7,7 +7,7 @@ import { buildDemoCheckpoint, DEMO_CONFIG } from '@/lib/model/demo-checkpoint';
 import { checkpointZip } from '@/lib/model/export/hf-zip';
 import { TokenMap } from '@/lib/model/token-map';
 import { MODEL_CACHE, MY_MODELS_CACHE } from '@/lib/offline/cache-names';
-import { removeCachedModel } from '@/lib/offline/storage';
+import { removeCachedModel, storageSummary } from '@/lib/offline/storage';
 import { installFakeCaches, type FakeCaches } from '@/test/fixtures/cache-storage';
 import { keepTrainedModel, type TrainedModel } from './keep-trained-model';
 import { fetchManifest, fetchModelFile, ModelMissingError, MyModelMissingError } from './model-files';
@@ -79,6 +79,9 @@ describe('my models', () => {
     await (await caches.open(MODEL_CACHE)).put('https://pamphlet.test/models/gpt2/decoder.onnx', new Response('x'));
     await removeCachedModel();
     expect(fake.caches.has(MODEL_CACHE)).toBe(false);
+    const { model, myModels } = await storageSummary(); // what the storage panel shows
+    expect(model).toEqual({ files: 0, bytes: 0 });
+    expect(myModels).toEqual({ models: 1, bytes: fake.used() });
     expect((await listMyModels()).map((m) => m.id)).toEqual([kept.id]);
     const manifest = await fetchManifest(kept.baseUrl);
     await expect(fetchModelFile(kept.baseUrl, manifest.files.decoder)).resolves.toHaveLength(manifest.files.decoder.bytes);
