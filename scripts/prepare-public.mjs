@@ -4,6 +4,7 @@
 // - public/models/index.json: which models exist and which one the app uses (the real GPT-2 when present);
 //   each path is relative to index.json, so the site works under any base path
 // - sql.js's wasm → public/sqljs/ (for the Anki export)
+// - TensorFlow.js's wasm → public/tfjs/ (for the in-browser trainer)
 // The demo model is built here when it is missing, so a fresh clone builds with no extra step.
 // MAX_MODEL_FILE_MB=100 leaves out model files larger than a host allows per file (GitHub Pages: 100 MB),
 // and removes them from the public manifest: the site then serves GPT-2's compact weights only.
@@ -72,6 +73,13 @@ fs.writeFileSync(
 console.log(
   `public/models: ${available.map((m) => `${m.name}${m.demo ? ' (demo, random weights)' : ''}`).join(', ')}; default ${available[0]?.name}`,
 );
+
+// TensorFlow.js's WASM backend (the in-browser trainer): plain, SIMD and threaded SIMD builds; the
+// backend fetches the one the browser can run.
+const tfjsDest = path.join('public', 'tfjs');
+fs.mkdirSync(tfjsDest, { recursive: true });
+const tfjsDist = path.join('node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist');
+for (const f of fs.readdirSync(tfjsDist).filter((f) => f.endsWith('.wasm'))) fs.copyFileSync(path.join(tfjsDist, f), path.join(tfjsDest, f));
 
 const sqlDest = path.join('public', 'sqljs');
 fs.mkdirSync(sqlDest, { recursive: true });

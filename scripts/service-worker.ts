@@ -14,7 +14,7 @@ import { siteConfigOrExit } from './site-config.mjs';
 
 export const SW_FILE = 'sw.js';
 const LEFT_OUT = [/^models\//, /^sw\.js$/, /^_headers$/, /^\.nojekyll$/, /\.map$/, /^_next\/static\/media\/.*\.ts$/];
-const ON_FIRST_USE = /^_next\/static\/.*\.wasm$/;
+const ON_FIRST_USE = /^(_next\/static\/.*|tfjs\/[^/]*)\.wasm$/; // onnxruntime-web and TensorFlow.js (the trainer)
 
 function files(dir: string, root = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -33,6 +33,7 @@ const IMPORTS = {
   residual: () => import('@/components/widgets/ResidualStream'),
   'next-token': () => import('@/components/widgets/NextTokenBars'),
   generator: () => import('@/components/widgets/Generator'),
+  trainer: () => import('@/components/train/TrainerWidget'),
 } satisfies Record<WidgetName, () => Promise<{ default: unknown }>>;
 
 const LOADERS = Object.fromEntries(

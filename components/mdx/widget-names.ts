@@ -35,6 +35,11 @@ export const WIDGETS = {
     what: 'write a prompt and let the model continue it, with temperature, top-k, top-p and a seed.',
     minHeight: 420,
   },
+  trainer: {
+    title: 'Trainer',
+    what: 'train a small GPT-2 on the lessons or your own text, right in this tab, and watch its loss fall.',
+    minHeight: 900,
+  },
 } as const;
 
 export type WidgetName = keyof typeof WIDGETS;

@@ -2,7 +2,19 @@
 import { megabytes as mb } from '@/lib/format';
 import { HUB_NAME } from '@/lib/model/load-plan';
 import type { BackendChoice, BackendReason } from '@/lib/worker/protocol';
-import { backendChoice, chooseBackend, chooseWeights, confirmDownload, useModelStatus, useServedModel, variantChoice } from './model-store';
+import { useEffect, useState } from 'react';
+import { listMyModels, type MyModel } from '@/lib/worker/my-models';
+import {
+  backendChoice,
+  chooseBackend,
+  chooseModel,
+  chooseWeights,
+  confirmDownload,
+  useModelStatus,
+  useMyModel,
+  useServedModel,
+  variantChoice,
+} from './model-store';
 
 const perSecond = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} tokens/s`;
 
@@ -29,7 +41,8 @@ function reasonText(reason: BackendReason): string | null {
  */
 function WeightsMenu() {
   const model = useServedModel();
-  if (!model?.bytes.compact) return null; // nothing to choose between
+  const mine = useMyModel();
+  if (!model?.bytes.compact || mine) return null; // nothing to choose between (a model trained here runs its exact graph)
   const { compact, fp32, hub } = model.bytes;
   return (
     <label className="model-status__backend">
@@ -43,6 +56,35 @@ function WeightsMenu() {
               ? `full precision, from ${HUB_NAME} (${mb(hub)})`
               : 'full precision (not on this site)'}
         </option>
+      </select>
+    </label>
+  );
+}
+
+/** Which model the widgets run: the site's, or one the learner trained in this browser (when there is one). */
+function ModelMenu() {
+  const mine = useMyModel();
+  const [kept, setKept] = useState<MyModel[]>([]);
+  useEffect(() => {
+    let live = true;
+    void listMyModels()
+      .then((list) => live && setKept(list))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (kept.length === 0) return null;
+  return (
+    <label className="model-status__backend">
+      Model{' '}
+      <select value={mine?.id ?? ''} onChange={(e) => chooseModel(e.target.value || null)}>
+        <option value="">this site’s model</option>
+        {kept.map((m) => (
+          <option key={m.id} value={m.id}>
+            your model “{m.name}”
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -68,6 +110,7 @@ function BackendMenu() {
 /** Loading progress with bytes, then which model and backend run; errors explained without breaking the page. */
 export default function ModelStatus() {
   const status = useModelStatus();
+  const mine = useMyModel();
   // Before the model starts, an empty line of the same height: the controls below never jump.
   if (status.state === 'idle') return <div className="model-status" aria-hidden="true" />;
   if (status.state === 'loading') {
@@ -100,7 +143,7 @@ export default function ModelStatus() {
   if (status.state === 'error') {
     return (
       <div className="model-status model-status--error" role="alert">
-        <strong>The live model is not available.</strong> {status.message} <BackendMenu />
+        <strong>The live model is not available.</strong> {status.message} <ModelMenu /> <BackendMenu />
       </div>
     );
   }
@@ -124,10 +167,20 @@ export default function ModelStatus() {
   return (
     <div className="model-status" role="status">
       <span>
-        Model: <strong>{model.name === 'gpt2' ? 'GPT-2 124M' : model.demo ? 'the demo model' : model.name}</strong> on{' '}
-        <strong>{backend === 'webgpu' ? 'WebGPU' : `WASM (${threads} thread${threads === 1 ? '' : 's'})`}</strong>, {label}
+        Model:{' '}
+        <strong>
+          {mine ? `your model “${mine.name}”` : model.name === 'gpt2' ? 'GPT-2 124M' : model.demo ? 'the demo model' : model.name}
+        </strong>{' '}
+        on <strong>{backend === 'webgpu' ? 'WebGPU' : `WASM (${threads} thread${threads === 1 ? '' : 's'})`}</strong>, {label}
       </span>
-      {model.demo ? (
+      {mine ? (
+        <span
+          className="badge"
+          title={`Trained in this browser on ${mine.corpus}: ${mine.config.nLayer} layers, ${mine.config.nHead} heads, n_embd ${mine.config.nEmbd}, ${mine.vocab.toLocaleString('en-US')} tokens`}
+        >
+          trained here: {mine.params.toLocaleString('en-US')} parameters, validation loss {mine.losses.val?.toFixed(2) ?? '—'}
+        </span>
+      ) : model.demo ? (
         <span className="badge badge--warn" title="Run npm run model:gpt2 to get the real weights">
           demo model: random weights, so its text is gibberish
         </span>
@@ -159,6 +212,7 @@ export default function ModelStatus() {
             </span>
           ) : null}
           {fellBack ? <span className="muted"> ({fellBack})</span> : null}
+          <ModelMenu />
           <BackendMenu />
           <WeightsMenu />
         </div>

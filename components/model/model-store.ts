@@ -9,6 +9,7 @@ import { parseRemembered } from '@/lib/worker/backend-choice';
 import { fetchManifest, isModelFileCached } from '@/lib/worker/model-files';
 import { chooseVariant, HUB_NAME } from '@/lib/model/load-plan';
 import type { BackendChoice, PrecisionChoice, VariantChoice } from '@/lib/worker/protocol';
+import { getMyModel, type MyModel } from '@/lib/worker/my-models';
 
 export type ModelStatus =
   | { state: 'idle' }
@@ -22,9 +23,11 @@ export type ModelStatus =
 interface ModelState {
   status: ModelStatus;
   client: ModelClient | null;
+  /** The learner's own model (trained in this browser) when that is the one loaded, else null. */
+  mine: MyModel | null;
 }
 
-export const modelStore = createStore<ModelState>(() => ({ status: { state: 'idle' }, client: null }));
+export const modelStore = createStore<ModelState>(() => ({ status: { state: 'idle' }, client: null, mine: null }));
 
 let loading: Promise<ModelClient> | null = null;
 
@@ -38,6 +41,7 @@ interface ModelIndex {
 const CHOICE_KEY = 'gpt2-pamphlet-backend';
 const WEIGHTS_KEY = 'gpt2-pamphlet-weights';
 const MEASURED_KEY = 'gpt2-pamphlet-backend-measured';
+const MODEL_KEY = 'gpt2-pamphlet-my-model'; // the id of the learner's own model the widgets run, if any
 
 function stored(key: string): string | null {
   try {
@@ -78,11 +82,26 @@ export function chooseWeights(choice: VariantChoice) {
   restartModel();
 }
 
+/** The learner picked a model: one of their own (its id), or null for the site's model. */
+export function chooseModel(id: string | null) {
+  store(MODEL_KEY, id);
+  restartModel();
+}
+
+/** The learner's own model the widgets should run, when one is chosen and still kept in this browser. */
+async function chosenMyModel(): Promise<MyModel | null> {
+  const id = stored(MODEL_KEY);
+  if (!id) return null;
+  const model = await getMyModel(id).catch(() => null);
+  if (!model) store(MODEL_KEY, null); // deleted, or storage cleared: back to the site's model
+  return model;
+}
+
 function restartModel() {
   const { client } = modelStore.getState();
   client?.terminate();
   loading = null;
-  modelStore.setState({ status: { state: 'idle' }, client: null });
+  modelStore.setState({ status: { state: 'idle' }, client: null, mine: null });
   void ensureModel().catch(() => {}); // the status line shows an error
 }
 
@@ -157,7 +176,8 @@ export function ensureModel(): Promise<ModelClient> {
   if (loading) return loading;
   modelStore.setState({ status: { state: 'loading', progress: null } });
   loading = (async () => {
-    const chosen = await servedModelFolder();
+    const mine = await chosenMyModel();
+    const chosen = mine ? { name: mine.name, demo: false, url: mine.baseUrl } : await servedModelFolder();
     if (!chosen) {
       throw Object.assign(
         new Error(
@@ -175,20 +195,20 @@ export function ensureModel(): Promise<ModelClient> {
       );
     }
     const baseUrl = chosen.url;
-    await askBeforeMeteredDownload(baseUrl);
+    if (!mine) await askBeforeMeteredDownload(baseUrl); // the learner's own model is already in this browser
     const worker = new Worker(new URL('../../lib/worker/model.worker.ts', import.meta.url), { type: 'module' });
     const client = new ModelClient(worker);
     try {
       const onProgress = (progress: LoadProgress) => modelStore.setState({ status: { state: 'loading', progress } });
       const info = await client.load(baseUrl, backendChoice(), onProgress, {
-        variant: variantChoice(),
+        variant: mine ? 'fp32' : variantChoice(), // a model trained here is small: its exact graph
         precision: precisionChoice(),
         remembered: parseRemembered(stored(MEASURED_KEY)) ?? undefined,
         measure: new URLSearchParams(location.search).has('measure'),
         hubUrl: HUB_URL,
       });
       if (info.reason.how === 'measured') store(MEASURED_KEY, JSON.stringify({ adapter: info.reason.adapter, backend: info.backend }));
-      modelStore.setState({ status: { state: 'ready', info }, client });
+      modelStore.setState({ status: { state: 'ready', info }, client, mine });
       return client;
     } catch (e) {
       client.terminate();
@@ -235,6 +255,24 @@ async function askBeforeMeteredDownload(baseUrl: string): Promise<void> {
 export function confirmDownload() {
   confirmed?.();
   confirmed = null;
+}
+
+/** The learner's own model the widgets will run (chosen and still kept), read before anything loads. */
+export function useChosenMyModel(): MyModel | null {
+  const [model, setModel] = useState<MyModel | null>(null);
+  useEffect(() => {
+    let live = true;
+    void chosenMyModel().then((m) => live && setModel(m));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return model;
+}
+
+/** The learner's own model when it is the one loaded (the status line and the widgets name it). */
+export function useMyModel(): MyModel | null {
+  return useStore(modelStore, (s) => s.mine);
 }
 
 export function useModelStatus(): ModelStatus {

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ModelClient } from '@/lib/worker/client';
 import type { ModelInfo } from '@/lib/worker/protocol';
-import { ensureModel, modelStore, useModelStatus, useServedModel } from '@/components/model/model-store';
+import { ensureModel, modelStore, useChosenMyModel, useModelStatus, useServedModel } from '@/components/model/model-store';
 
 export function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -96,6 +96,17 @@ export function PromptField(props: {
 /** Says, before anything runs, which model the widget will show: the real GPT-2, or the demo and what that means. */
 function ServedModelNote() {
   const model = useServedModel();
+  const mine = useChosenMyModel();
+  if (mine) {
+    const { nLayer, nHead, nEmbd } = mine.config;
+    return (
+      <p className="mw-note" data-testid="served-model">
+        These widgets run your model “{mine.name}”: {nLayer} layers of {nHead} heads of {nEmbd / nHead} numbers, trained in this browser on{' '}
+        {mine.corpus} (validation loss {mine.losses.val?.toFixed(2) ?? '—'}). Every number is computed exactly; a model this small shows the
+        simplest patterns at most. Words it never saw are left out of the prompt.
+      </p>
+    );
+  }
   if (!model) return null;
   const { nLayer, nHead, nEmbd } = model.config;
   const shape = `${nLayer} layers of ${nHead} heads of ${nEmbd / nHead} numbers`;

@@ -55,8 +55,8 @@ describe('links', () => {
 describe('the lessons in content/', () => {
   const lessons = listLessons();
 
-  test('there are the five lessons, each with a unique order', () => {
-    expect(lessons.map((l) => l.slug)).toEqual(['overview', 'tokenization', 'attention', 'architecture', 'sampling']);
+  test('there are the six lessons, each with a unique order', () => {
+    expect(lessons.map((l) => l.slug)).toEqual(['overview', 'tokenization', 'attention', 'architecture', 'sampling', 'training']);
   });
 
   test.each(lessons.map((l) => [l.slug]))('%s: heading ids are unique and there is a table of contents', (slug) => {

@@ -8,6 +8,7 @@ import { gelu } from '@/lib/model/reference';
 import { byteToUnicode, decode, encode, idOfTokenString, tokenString, VOCAB_SIZE } from '@/lib/tokenizer';
 import { DEMO_CONFIG } from '@/lib/model/demo-checkpoint';
 import { readLessonSource } from './lessons';
+import { SAMPLE_EVERY, TRAIN_DEFAULTS } from '@/lib/train/options';
 
 const num = (s: string) => Number(s.replace(/[*,\s]/g, ''));
 
@@ -230,5 +231,43 @@ describe('overview and tokenization: the paper details', () => {
     expect(encode(' dog')).toHaveLength(1);
     for (const s of ['dog.', 'dog!', 'dog?']) expect(encode(s).map((id) => decode([id]))).toEqual(['dog', s.slice(3)]);
     expect(readLessonSource('tokenization')).toContain('which is why ` dog` is one token');
+  });
+});
+
+describe('training lesson', () => {
+  const source = readLessonSource('training');
+  const d = TRAIN_DEFAULTS;
+
+  test('the default model and run are the trainer’s', () => {
+    expect(source).toContain(
+      `by default ${d.nLayer} layers, ${d.nHead} heads, \`n_embd\` = ${d.nEmbd} and \`block_size\` = ${d.blockSize}`,
+    );
+    expect(source).toContain(
+      `A batch of ${d.batchSize} windows of ${d.blockSize} tokens therefore averages the loss over ${(d.batchSize * d.blockSize).toLocaleString('en-US')} predictions`,
+    );
+    expect(source).toContain(`every ${d.evalInterval} steps`);
+    expect(source).toContain(`rises linearly for ${d.warmupSteps} steps`);
+    expect(source).toContain(`decays the matrices (not biases or LayerNorm gains) by ${d.adamw.weightDecay}`);
+    expect(source).toContain(`Every ${SAMPLE_EVERY} steps it writes a sample`);
+    expect(source).toContain(`which is ${0.02 / Math.sqrt(2 * d.nLayer)} for ${d.nLayer} layers`);
+  });
+
+  test('the full-vocabulary wte against the rest of the default model', () => {
+    const wte = VOCAB_SIZE * d.nEmbd;
+    expect(source).toContain(`50,257 × ${d.nEmbd} = ${wte.toLocaleString('en-US')} parameters`);
+    // "more than ten times the rest of the small model", for any corpus vocabulary up to 5,000 tokens
+    for (const K of [1000, 2554, 5000]) {
+      const cfg = { vocabSize: K, blockSize: d.blockSize, nLayer: d.nLayer, nHead: d.nHead, nEmbd: d.nEmbd, layerNormEpsilon: 1e-5 };
+      const rest = countParameters(cfg).total - K * d.nEmbd;
+      expect(wte).toBeGreaterThan(10 * rest);
+      expect(countParameters(cfg).total).toBeLessThan(1e6); // "a few hundred thousand parameters"
+    }
+  });
+
+  test('ln K at the start', () => {
+    expect(source).toContain(
+      `about ${Math.log(2000).toFixed(1)} for $K$ = 2,000 and ${Math.log(VOCAB_SIZE).toFixed(2)} for all of GPT-2's 50,257`,
+    );
+    expect(source).toContain(`About ln 3,000 ≈ ${Math.log(3000).toFixed(1)} nats`);
   });
 });

@@ -9,6 +9,7 @@
 // back to [50257] with −∞ (probability 0) for tokens the model cannot produce. <|endoftext|> is
 // always kept, so generation has its start and stop token. Browser-safe.
 
+import { decode } from '@/lib/tokenizer';
 import { EOT_TOKEN_ID, GPT2_SMALL } from './config';
 import { TokenMapError } from './errors';
 
@@ -81,7 +82,8 @@ export class TokenMap {
   /** GPT-2 ids → model ids; a token the model lacks is an error (prompts go through fitPrompt first). */
   toModel(gpt2Ids: readonly number[]): number[] {
     return gpt2Ids.map((id) => {
-      if (!this.has(id)) throw new TokenMapError(`GPT-2 token ${id} is not in this model's ${this.size}-token vocabulary`);
+      if (!this.has(id))
+        throw new TokenMapError(`“${decode([id])}” (GPT-2 token ${id}) is not among this model's ${this.size} tokens; leave it out of the prompt`);
       return this.modelIds[id];
     });
   }

@@ -4,17 +4,9 @@
 // gradient norm (one rare huge batch cannot throw the weights far).
 
 import * as tf from '@tensorflow/tfjs';
+import { ADAMW_DEFAULTS, type AdamWConfig } from './options';
 
-export interface AdamWConfig {
-  beta1: number;
-  beta2: number;
-  eps: number;
-  weightDecay: number;
-  /** Largest global L2 norm of the gradients; 0 = no clipping. */
-  gradClip: number;
-}
-
-export const ADAMW_DEFAULTS: AdamWConfig = { beta1: 0.9, beta2: 0.95, eps: 1e-8, weightDecay: 0.1, gradClip: 1 };
+export { ADAMW_DEFAULTS, type AdamWConfig } from './options';
 
 export class AdamW {
   private readonly m = new Map<string, tf.Variable>();

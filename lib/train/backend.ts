@@ -19,7 +19,11 @@ export async function useBackend(opts: BackendOptions = {}): Promise<string> {
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm'); // registers the backend
     if (opts.wasmPaths) wasm.setWasmPaths(opts.wasmPaths);
-    if (opts.threads) wasm.setThreadsCount(opts.threads);
+    // Threads only when asked for: on a cross-origin isolated page the backend would otherwise pick
+    // its threaded build, whose pthread workers (started from an inlined script) do not run inside a
+    // bundled module worker.
+    if (opts.threads && opts.threads > 1) wasm.setThreadsCount(opts.threads);
+    else tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   }
   if (!(await tf.setBackend(name))) throw new Error(`the TensorFlow.js ${name} backend did not start`);
   await tf.ready();

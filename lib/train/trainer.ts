@@ -7,47 +7,14 @@ import * as tf from '@tensorflow/tfjs';
 import { countParameters, validateConfig, type GPT2Config } from '@/lib/model/config';
 import type { GPT2Weights } from '@/lib/model/checkpoint';
 import { hashSeed, mulberry32 } from '@/lib/model/prng';
-import { ADAMW_DEFAULTS, AdamW, type AdamWConfig } from './adamw';
+import { AdamW } from './adamw';
+import type { TrainOptions } from './options';
 import { sampleBatch, type Batch, type Corpus } from './corpus';
 import { initWeights } from './init';
 import { createParams, crossEntropy, forward, readWeights, type Dropout } from './model';
 import { learningRate } from './schedule';
 
-export interface TrainOptions {
-  nLayer: number;
-  nHead: number;
-  nEmbd: number;
-  blockSize: number;
-  batchSize: number;
-  steps: number;
-  /** Peak learning rate, reached after warmupSteps; the cosine ends at lr/10. */
-  lr: number;
-  warmupSteps: number;
-  dropout: number;
-  seed: number;
-  /** Validation loss every this many steps, and after the last. */
-  evalInterval: number;
-  /** Validation batches per evaluation (drawn once, the same every time). */
-  evalBatches: number;
-  adamw: AdamWConfig;
-}
-
-/** Small enough to train in minutes on two CPU cores (the demo model's shape, a 64-token window). */
-export const TRAIN_DEFAULTS: TrainOptions = {
-  nLayer: 2,
-  nHead: 4,
-  nEmbd: 64,
-  blockSize: 64,
-  batchSize: 16,
-  steps: 200,
-  lr: 1e-3, // a tiny model takes a larger step than GPT-2's 6e-4
-  warmupSteps: 20,
-  dropout: 0,
-  seed: 0,
-  evalInterval: 25,
-  evalBatches: 4,
-  adamw: ADAMW_DEFAULTS,
-};
+export { TRAIN_DEFAULTS, type TrainOptions } from './options';
 
 export interface StepResult {
   step: number;
