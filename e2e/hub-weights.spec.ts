@@ -17,10 +17,8 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { megabytes } from '../lib/format';
 import { serve } from '../scripts/local-site.mjs';
+import { HUB_SITE } from '../scripts/ensure-build.mjs';
 import { watchErrors } from './helpers';
-
-/** What `ensure-build.mjs --hub` builds: the export, the model folder it was made from, the hub's port. */
-const HUB_SITE = { dir: '.cache/out-hub', models: '.cache/models-hub', hubPort: 3103 };
 
 const PROMPT = 'The attention mechanism';
 const N = 12;

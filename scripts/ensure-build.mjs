@@ -4,6 +4,8 @@
 //   node scripts/ensure-build.mjs              out/, served at the root of a domain (or at $BASE_PATH)
 //   node scripts/ensure-build.mjs --sub-path   .cache/out-base/, the e2e suite's second export, served
 //                                              under SUB_PATH.basePath as a GitHub project page would be
+//   node scripts/ensure-build.mjs --hub        .cache/out-hub/, the third: a host that leaves decoder.onnx
+//                                              out, with full precision from a local "hub" (HUB_SITE)
 import fs from 'node:fs';
 import path from 'node:path';
 import { execSync } from 'node:child_process';
@@ -30,6 +32,13 @@ const SOURCES = [
 /** The sub-path export the e2e suite serves on its own port. */
 export const SUB_PATH = { dir: '.cache/out-base', basePath: '/gpt2-pamphlet', port: 3101 };
 
+/**
+ * The hub export: the demo model with a `source.hub` record (model:demo --hub-repo), built with a file
+ * limit that drops its decoder.onnx and HUB_URL at a local server on a fixed port (the page's CSP
+ * names it). e2e/hub-weights.spec.ts serves the hub.
+ */
+export const HUB_SITE = { dir: '.cache/out-hub', models: '.cache/models-hub', hubPort: 3103, maxFileMb: '5' };
+
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;
   const st = fs.statSync(p);
@@ -51,6 +60,7 @@ export function needsBuild(dir = 'out', basePath = '') {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const sub = process.argv.includes('--sub-path');
+  const hub = process.argv.includes('--hub');
   const env = sub
     ? {
         ...process.env,
@@ -58,10 +68,27 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         BASE_PATH: SUB_PATH.basePath,
         SITE_URL: `http://127.0.0.1:${SUB_PATH.port}${SUB_PATH.basePath}`,
       }
-    : process.env;
-  const dir = sub ? SUB_PATH.dir : (process.env.EXPORT_DIR ?? 'out');
+    : hub
+      ? {
+          ...process.env,
+          EXPORT_DIR: HUB_SITE.dir,
+          MODELS_DIR: HUB_SITE.models,
+          MAX_MODEL_FILE_MB: HUB_SITE.maxFileMb,
+          HUB_URL: `http://127.0.0.1:${HUB_SITE.hubPort}`,
+        }
+      : process.env;
+  const dir = sub ? SUB_PATH.dir : hub ? HUB_SITE.dir : (process.env.EXPORT_DIR ?? 'out');
   const { basePath } = siteConfigOrExit(env);
-  if (needsBuild(dir, basePath)) {
+  let stale = needsBuild(dir, basePath);
+  if (hub) {
+    // The same weights as models/demo, with the hub record; rebuilt when models/demo changes.
+    const manifest = path.join(HUB_SITE.models, 'demo', 'manifest.json');
+    if (newestMtime(manifest) < newestMtime('models/demo/manifest.json')) {
+      execSync(`npm run --silent model:demo -- --out ${HUB_SITE.models}/demo --hub-repo local/demo`, { stdio: 'inherit' });
+    }
+    stale ||= newestMtime(manifest) > newestMtime(path.join(dir, 'index.html'));
+  }
+  if (stale) {
     console.log(`Building the static export into ${dir}/${basePath ? ` for ${basePath}/` : ''} (next build)…`);
     execSync('npm run build', { stdio: 'inherit', env });
   } else {

@@ -15,7 +15,7 @@ import { siteConfigOrExit } from './site-config.mjs';
 
 siteConfigOrExit(); // a bad BASE_PATH or SITE_URL stops the build here, with one line
 
-const MODELS = 'models';
+const MODELS = process.env.MODELS_DIR ?? 'models'; // the e2e hub export uses its own model folder
 // What the browser loads: the worker reads the manifest, then its graph (or the compact weights).
 // The Optimum graph and tokenizer files stay in models/ for Node tools and transformers.js.
 const BROWSER_ROLES = ['decoder', 'compact', 'config', 'generation_config'];
@@ -79,7 +79,8 @@ console.log(
 const tfjsDest = path.join('public', 'tfjs');
 fs.mkdirSync(tfjsDest, { recursive: true });
 const tfjsDist = path.join('node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist');
-for (const f of fs.readdirSync(tfjsDist).filter((f) => f.endsWith('.wasm'))) fs.copyFileSync(path.join(tfjsDist, f), path.join(tfjsDest, f));
+for (const f of fs.readdirSync(tfjsDist).filter((f) => f.endsWith('.wasm')))
+  fs.copyFileSync(path.join(tfjsDist, f), path.join(tfjsDest, f));
 
 const sqlDest = path.join('public', 'sqljs');
 fs.mkdirSync(sqlDest, { recursive: true });

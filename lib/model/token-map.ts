@@ -83,7 +83,9 @@ export class TokenMap {
   toModel(gpt2Ids: readonly number[]): number[] {
     return gpt2Ids.map((id) => {
       if (!this.has(id))
-        throw new TokenMapError(`“${decode([id])}” (GPT-2 token ${id}) is not among this model's ${this.size} tokens; leave it out of the prompt`);
+        throw new TokenMapError(
+          `“${decode([id])}” (GPT-2 token ${id}) is not among this model's ${this.size} tokens; leave it out of the prompt`,
+        );
       return this.modelIds[id];
     });
   }
