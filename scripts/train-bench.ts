@@ -4,6 +4,8 @@
 // same model, batch and corpus), when python3 has torch. Each engine warms up, then times `windows`
 // windows of `window` steps; the median window gives steps/s and tokens/s. Prints a table.
 // --python: an interpreter with torch (Debian's python3-torch is /usr/bin/python3's).
+// --browser [--browser-steps 600]: first, the trainer widget in headless Chromium on the static export
+// in out/ (build it first): seconds until the training loss is 2 nats lower, steps/s and tokens/s.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -12,6 +14,7 @@ import { join } from 'node:path';
 import { buildCorpus, tokenizeDocuments, Trainer, TRAIN_DEFAULTS, useBackend } from '@/lib/train';
 import { UsageError, intFlag, parseFlags, runCli } from './cli-flags';
 import { lessonDocuments } from './train-corpus';
+import { benchBrowser } from './train-bench-browser';
 
 interface Row {
   engine: string;
@@ -31,6 +34,8 @@ runCli(async () => {
       'torch-threads': { type: 'string' },
       python: { type: 'string', default: 'python3' },
       'no-torch': { type: 'boolean', default: false },
+      browser: { type: 'boolean', default: false },
+      'browser-steps': { type: 'string' },
     },
     process.argv.slice(2),
   );
@@ -50,6 +55,20 @@ runCli(async () => {
   );
 
   const rows: Row[] = [];
+  if (values.browser) {
+    const steps = intFlag('browser-steps', values['browser-steps'], 600, 100, 2000);
+    const b = await benchBrowser('out', steps, tokensPerStep);
+    console.error(
+      `Chromium: ${b.steps} steps in ${b.seconds.toFixed(0)} s, training loss ${b.firstLoss.toFixed(2)} → ${b.lastLoss.toFixed(2)}` +
+        (b.twoNatsAfter === null ? '; never 2 nats lower' : `; 2 nats lower after ${b.twoNatsAfter.toFixed(0)} s`),
+    );
+    rows.push({
+      engine: 'tfjs wasm in Chromium (trainer widget)',
+      stepsPerSecond: b.stepsPerSecond,
+      tokensPerSecond: b.tokensPerSecond,
+      windowsMs: [],
+    });
+  }
   const backend = await useBackend();
   const trainer = new Trainer(corpus, o);
   for (let i = 0; i < warmup; i++) await trainer.trainStep();
