@@ -50,10 +50,25 @@ function once(p) {
   return JSON.parse(fs.readFileSync(out, 'utf8'));
 }
 
+/** Lighthouse now and then fails to record a trace (NO_NAVSTART): try a run up to three times. */
+function run(p) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return once(p);
+    } catch {
+      if (attempt === 3) {
+        console.error(`Error: Lighthouse failed three times on ${base + p} (is the site served? npm run serve)`);
+        process.exit(1);
+      }
+      console.error(`  ${p}: Lighthouse failed, running it again`);
+    }
+  }
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
 for (const p of pages) {
-  const reports = Array.from({ length: runs }, () => once(p));
+  const reports = Array.from({ length: runs }, () => run(p));
   const score = (k) => median(reports.map((lh) => Math.round(lh.categories[k].score * 100)));
   const ms = (id) => median(reports.map((lh) => Math.round(lh.audits[id].numericValue)));
   rows.push({

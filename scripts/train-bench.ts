@@ -102,10 +102,10 @@ runCli(async () => {
     }
   }
 
-  const pad = (s: string, n: number) => s.padEnd(n);
-  console.log(`${pad('engine', 36)}${pad('steps/s', 10)}${pad('tokens/s', 10)}window ms (median of ${windows} × ${window} steps)`);
+  const pad = (s: string, n: number) => s.padEnd(n - 1) + ' ';
+  console.log(`${pad('engine', 42)}${pad('steps/s', 10)}${pad('tokens/s', 10)}window ms (median of ${windows} × ${window} steps)`);
   for (const r of rows) {
     const ms = r.windowsMs.map((x) => x.toFixed(0)).join(' ');
-    console.log(`${pad(r.engine, 36)}${pad(r.stepsPerSecond.toFixed(2), 10)}${pad(Math.round(r.tokensPerSecond).toString(), 10)}${ms}`);
+    console.log(`${pad(r.engine, 42)}${pad(r.stepsPerSecond.toFixed(2), 10)}${pad(Math.round(r.tokensPerSecond).toString(), 10)}${ms}`);
   }
 });

@@ -2,7 +2,7 @@
 // Every card, lesson decks first and then the reader's own, grouped by deck, with a search filter.
 
 import Link from 'next/link';
-import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { sourceLabel, type Card, type CardType } from '@/lib/cards/card';
 import { reviewItems } from '@/lib/srs';
 import { deckAnchor, groupByDeck, noteSchedule, searchCards } from './deck-model';
@@ -21,11 +21,20 @@ const TYPE_LABEL: Record<CardType, string> = { basic: 'basic', reversed: 'revers
 
 /**
  * A lesson card's front comes rendered from the server (`fronts`); the learner's own cards load the
- * renderer, and so does a lesson card's answer, once asked for.
+ * renderer, and so does every answer once the page's "Show answers" is on.
  */
-function CardRow({ card, rendered, schedule }: { card: Card; rendered?: string; schedule: string | null }) {
-  const [open, setOpen] = useState(false);
-  const faces = useCardFaces(card, 'all', rendered === undefined || open);
+const CardRow = memo(function CardRow({
+  card,
+  rendered,
+  schedule,
+  answers,
+}: {
+  card: Card;
+  rendered?: string;
+  schedule: string | null;
+  answers: boolean;
+}) {
+  const faces = useCardFaces(card, 'all', rendered === undefined || answers);
   const front = rendered ?? faces?.front ?? '';
   return (
     <li className="deck-card">
@@ -39,26 +48,32 @@ function CardRow({ card, rendered, schedule }: { card: Card; rendered?: string; 
         {schedule ? <span className="muted deck-card__due">{schedule}</span> : null}
       </div>
       <div className="deck-card__front" dangerouslySetInnerHTML={{ __html: front }} />
-      <details className="deck-card__answer" onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary className="ui">Answer</summary>
-        {open && faces ? (
-          <div className="deck-card__back">
-            <div dangerouslySetInnerHTML={{ __html: faces.back }} />
-            {faces.extra ? <div className="muted" dangerouslySetInnerHTML={{ __html: faces.extra }} /> : null}
-          </div>
-        ) : open ? (
-          <p className="muted">…</p>
-        ) : null}
-      </details>
+      {answers ? (
+        <div className="deck-card__back">
+          {faces ? (
+            <>
+              <div dangerouslySetInnerHTML={{ __html: faces.back }} />
+              {faces.extra ? <div className="muted" dangerouslySetInnerHTML={{ __html: faces.extra }} /> : null}
+            </>
+          ) : (
+            <p className="muted">…</p>
+          )}
+        </div>
+      ) : null}
     </li>
   );
-}
+});
 
 export default function DeckBrowser({ lessonCards, fronts }: { lessonCards: Card[]; fronts: Record<string, string> }) {
   const hydrated = useHydrated();
   const imported = useStudyStore((s) => s.imported.cards);
   const progress = useStudyStore((s) => s.progress);
+  const [answers, setAnswers] = useState(false);
   const [now] = useNow(60_000);
+  // Due dates and answers on demand: every row changes at once (stored progress arrives, the clock
+  // ticks), which on a slow phone would hold up the page as it starts (Lighthouse: TBT 186 → 413 ms
+  // with the dates always on); a deferred render, which React splits into short tasks, does the rest.
+  const scheduled = useDeferredValue(hydrated && now && answers ? { progress, now } : null);
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const searchId = useId();
@@ -83,6 +98,9 @@ export default function DeckBrowser({ lessonCards, fronts }: { lessonCards: Card
           onChange={(e) => setQuery(e.target.value)}
           placeholder="e.g. softmax, wte, 768"
         />
+        <label className="deck-answers">
+          <input type="checkbox" checked={answers} onChange={(e) => setAnswers(e.target.checked)} /> Show answers and due dates
+        </label>
         <p className="muted study-hint" role="status">
           {shown.length === all.length ? `${all.length} notes` : `${shown.length} of ${all.length} notes`}
           {hydrated ? '' : ' (your own cards load in a moment)'}
@@ -106,7 +124,13 @@ export default function DeckBrowser({ lessonCards, fronts }: { lessonCards: Card
           </p>
           <ul className="deck-list">
             {g.cards.map((c) => (
-              <CardRow key={c.id} card={c} rendered={fronts[c.id]} schedule={hydrated && now ? noteSchedule(c, progress, now) : null} />
+              <CardRow
+                key={c.id}
+                card={c}
+                rendered={fronts[c.id]}
+                schedule={scheduled ? noteSchedule(c, scheduled.progress, scheduled.now) : null}
+                answers={answers}
+              />
             ))}
           </ul>
         </section>
