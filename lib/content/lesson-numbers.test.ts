@@ -250,6 +250,7 @@ describe('training lesson', () => {
     expect(source).toContain(`decays the matrices (not biases or LayerNorm gains) by ${d.adamw.weightDecay}`);
     expect(source).toContain(`Every ${SAMPLE_EVERY} steps it writes a sample`);
     expect(source).toContain(`which is ${0.02 / Math.sqrt(2 * d.nLayer)} for ${d.nLayer} layers`);
+    expect(source).toContain(`with the default sizes, ${d.nLayer} layers of ${d.nHead} heads of ${d.nEmbd / d.nHead} numbers`);
   });
 
   test('the full-vocabulary wte against the rest of the default model', () => {
