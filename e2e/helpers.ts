@@ -26,3 +26,8 @@ export async function widget(page: Page, name: string) {
     .catch(() => {});
   return region;
 }
+
+/** The generator's output as token ids, read from its framed tokens (`data-ids`). */
+export function generatedIds(page: Page): Promise<number[]> {
+  return page.locator('.gen-token').evaluateAll((els) => els.flatMap((e) => (e as HTMLElement).dataset.ids!.split(',').map(Number)));
+}

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { megabytes } from '../lib/format';
 import { serve } from '../scripts/local-site.mjs';
 import { HUB_SITE } from '../scripts/ensure-build.mjs';
-import { watchErrors } from './helpers';
+import { generatedIds, watchErrors } from './helpers';
 
 const PROMPT = 'The attention mechanism';
 const N = 12;
@@ -94,8 +94,6 @@ const fileUrl = () => `/${hub.repo}/resolve/${hub.revision}/${hub.file}`;
 const status = (page: Page) => page.getByRole('status').filter({ hasText: 'Model:' });
 const generatorUrl = (extra: Record<string, string> = {}) =>
   `${site.url}/generator/?${new URLSearchParams({ prompt: PROMPT, n: String(N), greedy: '1', backend: 'wasm', ...extra })}`;
-const tokenIds = (page: Page) =>
-  page.locator('.gen-token').evaluateAll((els) => els.flatMap((e) => (e as HTMLElement).dataset.ids!.split(',').map(Number)));
 
 test('the Weights menu offers full precision from the hub with its size; chosen, it gives the Node CLI’s fp32 tokens', async ({ page }) => {
   test.setTimeout(180_000);
@@ -116,14 +114,14 @@ test('the Weights menu offers full precision from the hub with its size; chosen,
 
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByTestId('generator-stats')).toContainText(`${N} new tokens`, { timeout: 60_000 });
-  expect(await tokenIds(page)).toEqual(expected);
+  expect(await generatedIds(page)).toEqual(expected);
 
   // Kept in Cache Storage like the site's own model files: a reload does not download it again.
   await page.reload();
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByTestId('generator-stats')).toContainText(`${N} new tokens`, { timeout: 90_000 });
   await expect(status(page)).toContainText('full-precision weights from the Hugging Face hub');
-  expect(await tokenIds(page)).toEqual(expected);
+  expect(await generatedIds(page)).toEqual(expected);
   expect(local.state.requests).toEqual([fileUrl()]);
   expect(errors).toEqual([]);
 });

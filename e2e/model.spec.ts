@@ -8,7 +8,7 @@ import { test, expect, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { encode } from '../lib/tokenizer';
-import { watchErrors, widget } from './helpers';
+import { generatedIds, watchErrors, widget } from './helpers';
 
 const PROMPT = 'The attention mechanism';
 const N = 12;
@@ -66,9 +66,7 @@ async function generateGreedy(page: Page, backend: 'wasm' | 'webgpu', variant?: 
   await expect(stats).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText(backend === 'webgpu' ? 'WebGPU' : 'WASM');
   await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText('demo model: random weights');
-  const ids = await page
-    .locator('.gen-token')
-    .evaluateAll((els) => els.flatMap((e) => (e as HTMLElement).dataset.ids!.split(',').map(Number)));
+  const ids = await generatedIds(page);
   return ids;
 }
 
@@ -122,8 +120,7 @@ test('the Weights menu loads the exact full-precision graph, keeps the choice ac
   await weights.selectOption('fp32');
   await expect(status).toContainText('fp32 graph', { timeout: 60_000 });
   expect(files).toContain('decoder.onnx');
-  const ids = () =>
-    page.locator('.gen-token').evaluateAll((els) => els.flatMap((e) => (e as HTMLElement).dataset.ids!.split(',').map(Number)));
+  const ids = () => generatedIds(page);
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByTestId('generator-stats')).toContainText(`${N} new tokens`, { timeout: 60_000 });
   expect(await ids()).toEqual(expected.fp32);
@@ -154,9 +151,7 @@ test('WebGPU failing to start falls back to WASM, rebuilt in int8, and says so',
   await expect(status).toContainText('WASM');
   await expect(status).toContainText('WebGPU failed');
   await expect(status).toContainText('compact weights, int8 compute');
-  const ids = await page
-    .locator('.gen-token')
-    .evaluateAll((els) => els.flatMap((e) => (e as HTMLElement).dataset.ids!.split(',').map(Number)));
+  const ids = await generatedIds(page);
   expect(ids).toEqual(expected.compact);
 });
 

@@ -4,10 +4,10 @@
 // greedy tokens.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { watchErrors, widget } from './helpers';
+import { generatedIds, watchErrors, widget } from './helpers';
 
 const PROMPT = 'The attention';
 const N = 8;
@@ -51,7 +51,9 @@ test('train on the lessons, watch the loss fall, keep the model, generate and lo
   // The download is a Hugging Face folder the CLI exports and runs.
   const downloading = page.waitForEvent('download');
   await kept.getByRole('button', { name: /Download it/ }).click();
-  const zip = unzipSync(new Uint8Array(await (await downloading).createReadStream().then(readAll)));
+  const zipFile = testInfo.outputPath('model.zip');
+  await (await downloading).saveAs(zipFile);
+  const zip = unzipSync(readFileSync(zipFile));
   const dir = testInfo.outputPath('hf');
   for (const [path, bytes] of Object.entries(zip)) {
     const file = join(dir, path.split('/').slice(1).join('/'));
@@ -93,9 +95,7 @@ test('train on the lessons, watch the loss fall, keep the model, generate and lo
   const line = page.getByRole('status').filter({ hasText: 'Model:' });
   await expect(line).toContainText('your model “lessons 2×64, 100 steps”');
   await expect(line).toContainText('trained here');
-  const ids = await page
-    .locator('.gen-token')
-    .evaluateAll((els) => els.flatMap((e) => (e as HTMLElement).dataset.ids!.split(',').map(Number)));
+  const ids = await generatedIds(page);
   expect(ids).toEqual(cli.ids);
 
   // The attention explorer opens it: its own shape, 4 heads.
@@ -115,9 +115,3 @@ test('train on the lessons, watch the loss fall, keep the model, generate and lo
   await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText('the demo model', { timeout: 60_000 });
   expect(errors).toEqual([]);
 });
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}

@@ -2,8 +2,7 @@
 import { megabytes as mb } from '@/lib/format';
 import { HUB_NAME } from '@/lib/model/load-plan';
 import type { BackendChoice, BackendReason } from '@/lib/worker/protocol';
-import { useEffect, useState } from 'react';
-import { listMyModels, type MyModel } from '@/lib/worker/my-models';
+import { listMyModels } from '@/lib/worker/my-models';
 import {
   backendChoice,
   chooseBackend,
@@ -12,6 +11,7 @@ import {
   confirmDownload,
   useModelStatus,
   useMyModel,
+  useLoaded,
   useServedModel,
   variantChoice,
 } from './model-store';
@@ -61,19 +61,12 @@ function WeightsMenu() {
   );
 }
 
+const listKept = () => listMyModels().catch(() => []);
+
 /** Which model the widgets run: the site's, or one the learner trained in this browser (when there is one). */
 function ModelMenu() {
   const mine = useMyModel();
-  const [kept, setKept] = useState<MyModel[]>([]);
-  useEffect(() => {
-    let live = true;
-    void listMyModels()
-      .then((list) => live && setKept(list))
-      .catch(() => {});
-    return () => {
-      live = false;
-    };
-  }, []);
+  const kept = useLoaded(listKept) ?? [];
   if (kept.length === 0) return null;
   return (
     <label className="model-status__backend">

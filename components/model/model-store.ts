@@ -158,17 +158,22 @@ export function servedModel(): Promise<ServedModel | null> {
   return served;
 }
 
-/** servedModel() as component state: null until it is read, or when the site serves no model. */
-export function useServedModel(): ServedModel | null {
-  const [model, setModel] = useState<ServedModel | null>(null);
+/** A promise's value as component state: null until it settles (and when it gives null). */
+export function useLoaded<T>(load: () => Promise<T | null>): T | null {
+  const [value, setValue] = useState<T | null>(null);
   useEffect(() => {
     let live = true;
-    void servedModel().then((m) => live && setModel(m));
+    void load().then((v) => live && setValue(v));
     return () => {
       live = false;
     };
-  }, []);
-  return model;
+  }, [load]);
+  return value;
+}
+
+/** servedModel() as component state: null until it is read, or when the site serves no model. */
+export function useServedModel(): ServedModel | null {
+  return useLoaded(servedModel);
 }
 
 /** Starts the worker and loads the default model once; every later call gets the same client. */
@@ -259,15 +264,7 @@ export function confirmDownload() {
 
 /** The learner's own model the widgets will run (chosen and still kept), read before anything loads. */
 export function useChosenMyModel(): MyModel | null {
-  const [model, setModel] = useState<MyModel | null>(null);
-  useEffect(() => {
-    let live = true;
-    void chosenMyModel().then((m) => live && setModel(m));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return model;
+  return useLoaded(chosenMyModel);
 }
 
 /** The learner's own model when it is the one loaded (the status line and the widgets name it). */
