@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import 'katex/dist/katex.min.css';
 import './globals.css';
 import SiteHeader from '@/components/SiteHeader';
 import OfflineUpdates from '@/components/offline/OfflineUpdates';

@@ -55,7 +55,8 @@ for (const { theme, width } of RUNS) {
       while (await page.locator('.widget-slot').count()) {
         const name = await page.locator('.widget-slot').first().getAttribute('data-widget');
         const slot = page.locator(`.widget-slot[data-widget="${name}"]`).first();
-        await slot.scrollIntoViewIfNeeded();
+        // it may hydrate on its own between the count and the scroll: then there is nothing to scroll to
+        await slot.scrollIntoViewIfNeeded().catch(() => {});
         await slot.waitFor({ state: 'detached' });
       }
       await runWidgets(page);

@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { parseManifest, type Manifest } from '../lib/model/manifest';
 
 /** Console errors, uncaught exceptions and failed requests (with their URLs) for the page's lifetime. */
 export function watchErrors(page: Page, allow: RegExp[] = []): string[] {
@@ -30,4 +32,9 @@ export async function widget(page: Page, name: string) {
 /** The generator's output as token ids, read from its framed tokens (`data-ids`). */
 export function generatedIds(page: Page): Promise<number[]> {
   return page.locator('.gen-token').evaluateAll((els) => els.flatMap((e) => (e as HTMLElement).dataset.ids!.split(',').map(Number)));
+}
+
+/** The demo model the e2e exports serve (models/demo: trained by model:demo, or random with --random). */
+export function demoManifest(): Manifest {
+  return parseManifest(readFileSync('models/demo/manifest.json', 'utf8'));
 }

@@ -6,7 +6,7 @@
 // fp32 tokens.
 //
 // The export is HUB_SITE: built by `node scripts/ensure-build.mjs --hub` from a demo model folder
-// with `source.hub` (npm run model:demo -- --out <HUB_SITE.models>/demo --hub-repo local/demo),
+// with `source.hub` (npm run model:demo -- --copy-from models/demo --out <HUB_SITE.models>/demo --hub-repo local/demo),
 // MAX_MODEL_FILE_MB small enough to drop the demo's 13.5 MB decoder.onnx and HUB_URL =
 // http://127.0.0.1:<HUB_SITE.hubPort>. The hub's port is fixed because the build bakes it in (the
 // page's connect-src names it).

@@ -1,18 +1,18 @@
 // Widgets that show the real model's internals, driven by the real worker on the demo model.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { DEMO_CONFIG } from '../lib/model/demo-checkpoint';
-import { watchErrors, widget } from './helpers';
+import { demoSentence } from '../lib/model/demo-words';
+import { demoManifest, watchErrors, widget } from './helpers';
 
 test('attention explorer: the step-by-step numbers reproduce the model’s attention row', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/lessons/attention/?backend=wasm');
   const w = await widget(page, 'Attention explorer');
-  // Before Run, the widget says which model it will show, with the demo's real shape.
-  const { nLayer, nHead, nEmbd } = DEMO_CONFIG;
-  await expect(w.getByTestId('served-model')).toContainText(
-    `This site runs the demo model: ${nLayer} layers of ${nHead} heads of ${nEmbd / nHead} numbers, with random weights.`,
-  );
+  // Before Run, the widget says which model it will show, with the demo's real shape and training.
+  const { config, trained } = demoManifest();
+  const shape = `${config.nLayer} layers of ${config.nHead} heads of ${config.nEmbd / config.nHead} numbers`;
+  await expect(w.getByTestId('served-model')).toHaveText(demoSentence(shape, trained));
+  if (trained) await expect(w.getByTestId('served-model')).toContainText(`trained by this project for ${trained.steps} steps`);
   await w.getByRole('button', { name: 'Run the model' }).click();
   const check = w.getByTestId('attention-check');
   await expect(check).toContainText('Matches the model', { timeout: 60_000 });
@@ -30,6 +30,17 @@ test('attention explorer: the step-by-step numbers reproduce the model’s atten
   const masked = await w.getByTestId('attention-steps-table').locator('tbody tr.is-masked').count();
   const query = Number(await w.getByRole('combobox', { name: 'Query token' }).inputValue());
   expect(masked).toBe(weights.length - 1 - query);
+  // The head-pattern table: one row per head, and head 0's previous-token score is the mean of the
+  // weights just below the diagonal of its full table.
+  const patterns = w.getByTestId('head-patterns').locator('tbody tr');
+  await expect(patterns).toHaveCount(config.nHead);
+  await w.getByText('All weights of layer 0, head 0 as a table').click();
+  const below = await w
+    .getByTestId('attention-matrix')
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.slice(1).map((tr, i) => Number(tr.querySelectorAll('td')[i].textContent)));
+  const mean = below.reduce((a, b) => a + b, 0) / below.length;
+  expect(Math.abs(Number(await patterns.first().getAttribute('data-previous')) - mean)).toBeLessThan(2e-3);
   // Another head is selectable and shows its own heatmap.
   await w.getByRole('button', { name: 'head 2' }).click();
   await expect(w.getByRole('button', { name: 'head 2' })).toHaveAttribute('aria-pressed', 'true');

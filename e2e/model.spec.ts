@@ -8,7 +8,8 @@ import { test, expect, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { encode } from '../lib/tokenizer';
-import { generatedIds, watchErrors, widget } from './helpers';
+import { demoBadge } from '../lib/model/demo-words';
+import { demoManifest, generatedIds, watchErrors, widget } from './helpers';
 
 const PROMPT = 'The attention mechanism';
 const N = 12;
@@ -65,7 +66,7 @@ async function generateGreedy(page: Page, backend: 'wasm' | 'webgpu', variant?: 
   const stats = page.getByTestId('generator-stats');
   await expect(stats).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText(backend === 'webgpu' ? 'WebGPU' : 'WASM');
-  await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText('demo model: random weights');
+  await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText(demoBadge(demoManifest().trained));
   const ids = await generatedIds(page);
   return ids;
 }

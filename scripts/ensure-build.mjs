@@ -33,7 +33,7 @@ const SOURCES = [
 export const SUB_PATH = { dir: '.cache/out-base', basePath: '/gpt2-pamphlet', port: 3101 };
 
 /**
- * The hub export: the demo model with a `source.hub` record (model:demo --hub-repo), built with a file
+ * The hub export: models/demo copied with a `source.hub` record (model:demo --copy-from --hub-repo), built with a file
  * limit that drops its decoder.onnx and HUB_URL at a local server on a fixed port (the page's CSP
  * names it). e2e/hub-weights.spec.ts serves the hub.
  */
@@ -84,7 +84,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     // The same weights as models/demo, with the hub record; rebuilt when models/demo changes.
     const manifest = path.join(HUB_SITE.models, 'demo', 'manifest.json');
     if (newestMtime(manifest) < newestMtime('models/demo/manifest.json')) {
-      execSync(`npm run --silent model:demo -- --out ${HUB_SITE.models}/demo --hub-repo local/demo`, { stdio: 'inherit' });
+      execSync(`npm run --silent model:demo -- --copy-from models/demo --out ${HUB_SITE.models}/demo --hub-repo local/demo`, {
+        stdio: 'inherit',
+      });
     }
     stale ||= newestMtime(manifest) > newestMtime(path.join(dir, 'index.html'));
   }

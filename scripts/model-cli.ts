@@ -16,7 +16,10 @@ export function printManifest(dir: string, manifest: Manifest, extra: Record<str
     ...Object.values(manifest.files).map((f) => [f.path, f.bytes] as [string, number]),
   ];
   const width = Math.max(...rows.map(([p]) => p.length));
-  console.log(`${dir}/  (${manifest.name}${manifest.demo ? ', demo: random weights' : ''})`);
+  const demo = manifest.trained
+    ? `, demo: trained on ${manifest.trained.corpus}, validation loss ${manifest.trained.valLoss.toFixed(3)}`
+    : ', demo: random weights';
+  console.log(`${dir}/  (${manifest.name}${manifest.demo ? demo : ''})`);
   for (const [path, bytes] of rows) console.log(`  ${path.padEnd(width)}  ${formatBytes(bytes).padStart(9)}`);
   console.log(`  ${'manifest.json'.padEnd(width)}`);
   const hub = manifest.source?.hub;

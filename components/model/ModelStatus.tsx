@@ -1,6 +1,7 @@
 'use client';
 import { megabytes as mb } from '@/lib/format';
 import { HUB_NAME } from '@/lib/model/load-plan';
+import { demoBadge, demoBadgeTitle } from '@/lib/model/demo-words';
 import type { BackendChoice, BackendReason } from '@/lib/worker/protocol';
 import { listMyModels } from '@/lib/worker/my-models';
 import {
@@ -174,8 +175,8 @@ export default function ModelStatus() {
           trained here: {mine.params.toLocaleString('en-US')} parameters, validation loss {mine.losses.val?.toFixed(2) ?? '—'}
         </span>
       ) : model.demo ? (
-        <span className="badge badge--warn" title="Run npm run model:gpt2 to get the real weights">
-          demo model: random weights, so its text is gibberish
+        <span className="badge badge--warn" title={demoBadgeTitle(model.trained)}>
+          {demoBadge(model.trained)}
         </span>
       ) : null}
       <details className="model-status__details">

@@ -10,6 +10,7 @@ import { fetchManifest, isModelFileCached } from '@/lib/worker/model-files';
 import { chooseVariant, HUB_NAME } from '@/lib/model/load-plan';
 import type { BackendChoice, PrecisionChoice, VariantChoice } from '@/lib/worker/protocol';
 import { getMyModel, type MyModel } from '@/lib/worker/my-models';
+import type { TrainedRecord } from '@/lib/model/manifest';
 
 export type ModelStatus =
   | { state: 'idle' }
@@ -132,6 +133,8 @@ async function servedModelFolder(): Promise<{ name: string; demo: boolean; url: 
 export interface ServedModel {
   name: string;
   demo: boolean;
+  /** A demo trained on the lessons (model:demo); absent: random weights. */
+  trained?: TrainedRecord;
   config: { nLayer: number; nHead: number; nEmbd: number };
   /**
    * Download sizes of the weights this site serves (decoder.onnx may be left out by a host limit),
@@ -147,10 +150,11 @@ export function servedModel(): Promise<ServedModel | null> {
   served ??= (async () => {
     const folder = await servedModelFolder();
     if (!folder) return null;
-    const { name, demo, config, files, source } = await fetchManifest(folder.url);
+    const { name, demo, trained, config, files, source } = await fetchManifest(folder.url);
     return {
       name,
       demo,
+      trained,
       config: { nLayer: config.nLayer, nHead: config.nHead, nEmbd: config.nEmbd },
       bytes: { compact: files.compact?.bytes, fp32: files.decoder?.bytes, hub: HUB_URL ? source?.hub.bytes : undefined },
     };

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { Card } from '@/lib/cards/card';
 import { cardFaces } from '@/lib/cards/card-html';
+import 'katex/dist/katex.min.css'; // the preview renders math
 import { parseNote } from '@/lib/notes';
 import { pamphletStore } from '@/lib/srs';
 import { useHydrated, useStudyStore } from './use-study-store';

@@ -70,7 +70,12 @@ export default function ReviewSession({
   const [now, bump] = useNow(60_000);
   const [sessionStart] = useState(() => new Date()); // this visit to the review page, for the summary at its end
 
-  const items = useMemo(() => reviewItems(studyCards(lessonCards, importedCards)), [lessonCards, importedCards]);
+  // Only once the stored progress is read: before that nothing is shown, and the work (every blank
+  // of every card) would land in the page's first, blocking task.
+  const items = useMemo(
+    () => (hydrated ? reviewItems(studyCards(lessonCards, importedCards)) : []),
+    [hydrated, lessonCards, importedCards],
+  );
   const byKey = useMemo(() => new Map(items.map((i) => [i.key, i])), [items]);
   const input = useMemo(
     () => (hydrated && now ? { items, progress, settings, filter, now, pastLimit } : null),

@@ -1,33 +1,56 @@
 'use client';
-// Card faces rendered in the browser (the review page; the learner's own cards on the deck page). The renderer (remark, rehype and KaTeX: the largest script of the
-// study pages) is loaded after the page is interactive instead of with it; until it arrives the
-// card shows an empty face (a few milliseconds on a desktop, longer on a slow phone).
+// Card faces in the browser (the review page; the deck page's answers and the learner's own cards).
+// A lesson card's faces were rendered at build time into /card-faces.json (lib/srs/card-faces-map.ts,
+// keyed by the card's exact text); any other card is rendered here, by the renderer (remark, rehype,
+// sanitize and KaTeX: the largest script of the study pages), which loads only when such a card is
+// shown. Until the faces arrive the card shows an empty face (milliseconds on a desktop, longer on
+// a slow phone).
 import { useEffect, useMemo, useState } from 'react';
-import type { Card } from '@/lib/cards/card';
+import { facesKey, type FacesKeyCard } from '@/lib/cards/faces-key';
+import { sitePath } from '@/lib/site';
 
 type Renderer = typeof import('@/lib/cards/card-html');
-let loaded: Renderer | null = null;
-let loading: Promise<Renderer> | null = null;
+type Faces = ReturnType<Renderer['cardFaces']>;
 
-function loadRenderer(): Promise<Renderer> {
-  loading ??= import('@/lib/cards/card-html').then((r) => (loaded = r));
-  return loading;
+let renderer: Renderer | null = null;
+let rendererLoading: Promise<unknown> | null = null;
+let prerendered: Record<string, Faces> | null = null;
+let prerenderedLoading: Promise<Record<string, Faces>> | null = null;
+
+function loadRenderer(): Promise<unknown> {
+  rendererLoading ??= Promise.all([import('@/lib/cards/card-html'), import('./katex-style')]).then(([r]) => (renderer = r));
+  return rendererLoading;
 }
 
-/** The card's faces once the renderer has loaded (null until then); `enabled: false` never loads it. */
-export function useCardFaces(
-  card: Pick<Card, 'type' | 'front' | 'back'>,
-  n: number | 'all',
-  enabled = true,
-): ReturnType<Renderer['cardFaces']> | null {
-  const [renderer, setRenderer] = useState<Renderer | null>(loaded);
+/** The build's faces; an empty map when they cannot be fetched (every card is then rendered here). */
+function loadPrerendered(): Promise<Record<string, Faces>> {
+  prerenderedLoading ??= fetch(sitePath('/card-faces.json'))
+    .then((r) => (r.ok ? (r.json() as Promise<Record<string, Faces>>) : {}))
+    .catch(() => ({}))
+    .then((map) => (prerendered = map));
+  return prerenderedLoading;
+}
+
+/** The faces if they can be had without waiting. */
+function facesNow(card: FacesKeyCard, n: number | 'all', key: string): Faces | null {
+  return prerendered?.[key] ?? renderer?.cardFaces(card, n) ?? null;
+}
+
+/** The card's faces once they are available (null until then); `enabled: false` loads nothing. */
+export function useCardFaces(card: FacesKeyCard, n: number | 'all', enabled = true): Faces | null {
+  const key = facesKey(card, n);
+  const [arrived, setArrived] = useState(0); // bumped when the build's faces or the renderer arrive
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the card's text; `arrived` re-reads the module's caches
+  const faces = useMemo(() => (enabled ? facesNow(card, n, key) : null), [enabled, key, arrived]);
   useEffect(() => {
-    if (renderer || !enabled) return;
+    if (!enabled || faces) return;
     let live = true;
-    void loadRenderer().then((r) => live && setRenderer(r));
+    void loadPrerendered()
+      .then((map) => map[key] ?? loadRenderer())
+      .then(() => live && setArrived((a) => a + 1));
     return () => {
       live = false;
     };
-  }, [renderer, enabled]);
-  return useMemo(() => (renderer && enabled ? renderer.cardFaces(card, n) : null), [renderer, enabled, card, n]);
+  }, [enabled, faces, key]);
+  return faces;
 }

@@ -10,6 +10,7 @@ import { fmt, fmtPct } from '@/lib/widgets/number-format';
 import { promptIds, tokenLabel } from '@/lib/widgets/token-label';
 import { AttentionHeatmap, HeadThumbnails, ScaleLegend } from './AttentionHeatmap';
 import AttentionStepsPanel from './AttentionStepsPanel';
+import HeadPatterns from './HeadPatterns';
 import { NotYet, PromptField, RunError, useDebounced, useLiveWhenReady, useModelJob } from './model-widget-kit';
 import './model-widgets.css';
 
@@ -154,6 +155,7 @@ export default function AttentionExplorer() {
             scale={scale}
             layer={layer}
           />
+          <HeadPatterns attn={attn.data} nHead={r.nHead} ids={r.ids} layer={layer} />
 
           <h3 className="mw-h">
             Layer {layer}, head {head}: rows are queries, columns are keys

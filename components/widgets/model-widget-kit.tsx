@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ModelClient } from '@/lib/worker/client';
 import type { ModelInfo } from '@/lib/worker/protocol';
+import { demoSentence } from '@/lib/model/demo-words';
 import { ensureModel, modelStore, useChosenMyModel, useModelStatus, useServedModel } from '@/components/model/model-store';
 
 export function useDebounced<T>(value: T, ms: number): T {
@@ -112,9 +113,7 @@ function ServedModelNote() {
   const shape = `${nLayer} layers of ${nHead} heads of ${nEmbd / nHead} numbers`;
   return (
     <p className="mw-note" data-testid="served-model">
-      {model.demo
-        ? `This site runs the demo model: ${shape}, with random weights. Every number is computed exactly as GPT-2 computes it, but a random model has learned nothing, so the patterns the lesson describes will not appear.`
-        : `This site runs ${model.name === 'gpt2' ? 'GPT-2 124M' : model.name}: ${shape}.`}
+      {model.demo ? demoSentence(shape, model.trained) : `This site runs ${model.name === 'gpt2' ? 'GPT-2 124M' : model.name}: ${shape}.`}
     </p>
   );
 }

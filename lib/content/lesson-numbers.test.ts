@@ -7,6 +7,9 @@ import { filterCandidates, softmax } from '@/lib/model/sampling';
 import { gelu } from '@/lib/model/reference';
 import { byteToUnicode, decode, encode, idOfTokenString, tokenString, VOCAB_SIZE } from '@/lib/tokenizer';
 import { DEMO_CONFIG } from '@/lib/model/demo-checkpoint';
+import { DEMO_TRAINING } from '@/lib/train/demo';
+import { tokenizeDocuments } from '@/lib/train/corpus';
+import { lessonDocuments } from '@/scripts/train-corpus';
 import { readLessonSource } from './lessons';
 import { SAMPLE_EVERY, TRAIN_DEFAULTS } from '@/lib/train/options';
 
@@ -186,9 +189,17 @@ describe('attention lesson: the demo model, as the lesson describes it before Ru
     const source = readLessonSource('attention');
     const hs = headSize(DEMO_CONFIG);
     expect(source).toContain(
-      `small demo model (${DEMO_CONFIG.nLayer} layers of ${DEMO_CONFIG.nHead} heads of ${hs} numbers each, with random weights)`,
+      `small demo model (${DEMO_CONFIG.nLayer} layers of ${DEMO_CONFIG.nHead} heads of ${hs} numbers each) that this project trains`,
     );
     expect(source).toContain(`the ÷√${hs} scaling`);
+  });
+
+  test('it is trained in that shape on the lessons, "about 20,000 tokens"', async () => {
+    const { nLayer, nHead, nEmbd } = DEMO_TRAINING;
+    expect({ nLayer, nHead, nEmbd }).toEqual({ nLayer: DEMO_CONFIG.nLayer, nHead: DEMO_CONFIG.nHead, nEmbd: DEMO_CONFIG.nEmbd });
+    const tokens = tokenizeDocuments(await lessonDocuments()).length;
+    expect(readLessonSource('attention')).toContain('with about 20,000 tokens to learn from');
+    expect(Math.abs(tokens - 20_000) / 20_000).toBeLessThan(0.15);
   });
 });
 

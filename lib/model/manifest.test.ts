@@ -54,6 +54,18 @@ describe('manifest.json: one reader for the worker, the CLI and the export', () 
     expect(parseManifest(JSON.stringify({ ...good(), accuracy })).accuracy).toEqual(accuracy);
   });
 
+  describe('trained: a demo trained by model:demo', () => {
+    const trained = { corpus: "this pamphlet's lessons", steps: 600, tokens: 614400, seed: 0, valLoss: 5.97 };
+    it('is read when whole', () => {
+      expect(parseManifest(JSON.stringify({ ...good(), demo: true, trained })).trained).toEqual(trained);
+    });
+    it('is left out when malformed (the model then reads as random weights)', () => {
+      for (const bad of [{ ...trained, steps: -1 }, { ...trained, valLoss: 'low' }, { ...trained, corpus: 3 }, 'yes']) {
+        expect(parseManifest(JSON.stringify({ ...good(), demo: true, trained: bad })).trained).toBeUndefined();
+      }
+    });
+  });
+
   describe('source.hub: where the original weights are', () => {
     const hub = {
       repo: 'openai-community/gpt2',

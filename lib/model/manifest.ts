@@ -1,7 +1,7 @@
 // manifest.json: what a model folder holds. Written by the export (export/export-model.ts), read
 // by the worker, the Node CLI and the accuracy measurement, all through `parseManifest`.
 //
-//   { format: 1, name, demo, config, files: { role: { path, bytes, sha256 } }, accuracy?, source? }
+//   { format: 1, name, demo, config, files: { role: { path, bytes, sha256 } }, accuracy?, source?, trained? }
 //
 // `format` is absent in folders exported before it existed; they read as format 1. A newer format
 // is refused with a message that says so, instead of being half understood.
@@ -31,13 +31,26 @@ export interface ManifestAccuracy {
 export interface Manifest {
   format: number;
   name: string;
-  demo: boolean; // random weights: the UI must say so
+  demo: boolean; // a stand-in for GPT-2 (random weights, or `trained` here): the UI must say so
   config: GPT2Config;
   files: Record<string, ManifestFile>;
   /** compact weights vs decoder.onnx, measured after the export (export/measure-variants.ts). */
   accuracy?: ManifestAccuracy;
   /** Where the original weights are (model:gpt2 records the hub file it exported); absent in older exports. */
   source?: { hub: HubSource };
+  /** A demo trained by model:demo (lib/train/demo.ts); absent: random weights. */
+  trained?: TrainedRecord;
+}
+
+/** What a trained demo learned from and how far it got. */
+export interface TrainedRecord {
+  /** In words, e.g. "the lessons' text". */
+  corpus: string;
+  steps: number;
+  tokens: number;
+  seed: number;
+  /** Validation loss at the end, nats per token over the whole vocabulary. */
+  valLoss: number;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -88,6 +101,7 @@ export function parseManifest(text: string): Manifest {
     files,
     ...(accuracyOf(doc.accuracy) ? { accuracy: doc.accuracy as ManifestAccuracy } : {}),
     ...(doc.source === undefined ? {} : { source: sourceOf(doc.source) }),
+    ...(trainedOf(doc.trained) ? { trained: doc.trained as TrainedRecord } : {}),
   };
 }
 
@@ -95,6 +109,12 @@ export function parseManifest(text: string): Manifest {
 function sourceOf(v: unknown): { hub: HubSource } {
   if (!isObject(v) || v.hub === undefined) throw new ManifestError('"source" names no hub file');
   return { hub: parseHubSource(v.hub) };
+}
+
+/** A malformed training record is left out (the model then reads as random weights), not an error. */
+function trainedOf(v: unknown): boolean {
+  if (!isObject(v) || typeof v.corpus !== 'string') return false;
+  return [v.steps, v.tokens, v.seed].every((n) => Number.isSafeInteger(n) && (n as number) >= 0) && Number.isFinite(v.valLoss);
 }
 
 /** A malformed accuracy record is left out (the app then uses its defaults), not an error. */

@@ -28,6 +28,11 @@ export interface TrainOptions {
   evalInterval: number;
   /** Validation batches per evaluation (drawn once, the same every time). */
   evalBatches: number;
+  /**
+   * Train for all 50,257 GPT-2 tokens (full-vocab.ts: the corpus's K rows plus one shared by every
+   * other token) instead of the corpus's K; the export then reads any prompt. The demo model does.
+   */
+  fullVocab: boolean;
   adamw: AdamWConfig;
 }
 
@@ -45,6 +50,7 @@ export const TRAIN_DEFAULTS: TrainOptions = {
   seed: 0,
   evalInterval: 25,
   evalBatches: 4,
+  fullVocab: false,
   adamw: ADAMW_DEFAULTS,
 };
 

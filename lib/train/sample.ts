@@ -14,7 +14,7 @@ export function sampleIds(trainer: Trainer, n: number, temperature: number, rng:
     const context = Int32Array.from(ids.slice(-T));
     const last = tf.tidy(() => {
       const logits = trainer.logits(context, 1, context.length); // [T, K]
-      return tf.slice(logits, [context.length - 1, 0], [1, -1]); // [1, K]
+      return tf.slice(logits, [context.length - 1, 0], [1, tokenMap.size]); // [1, K]: never a full-vocabulary run's shared row
     });
     const row = last.dataSync();
     last.dispose();

@@ -10,6 +10,7 @@ import { hashSeed, mulberry32 } from '@/lib/model/prng';
 import { AdamW } from './adamw';
 import type { TrainOptions } from './options';
 import { sampleBatch, type Batch, type Corpus } from './corpus';
+import { fullVocabRows, restLogitOffset } from './full-vocab';
 import { initWeights } from './init';
 import { createParams, crossEntropy, forward, readWeights, type Dropout } from './model';
 import { learningRate } from './schedule';
@@ -31,13 +32,22 @@ export class Trainer {
   private readonly optimizer: AdamW;
   private readonly nextOffset: () => number;
   private readonly valBatches: Batch[];
+  /** [K + 1]: 0 for the corpus's tokens, ln N for the shared row (full-vocabulary runs only). */
+  private readonly logitOffset?: tf.Tensor1D;
 
   constructor(
     readonly corpus: Corpus,
     readonly options: TrainOptions,
   ) {
-    const { nLayer, nHead, nEmbd, blockSize, batchSize, seed } = options;
-    this.config = validateConfig({ blockSize, vocabSize: corpus.tokenMap.size, nLayer, nHead, nEmbd, layerNormEpsilon: 1e-5 });
+    const { nLayer, nHead, nEmbd, blockSize, batchSize, seed, fullVocab } = options;
+    const { tokenMap } = corpus;
+    const vocabSize = fullVocab ? fullVocabRows(tokenMap) : tokenMap.size;
+    this.config = validateConfig({ blockSize, vocabSize, nLayer, nHead, nEmbd, layerNormEpsilon: 1e-5 });
+    if (fullVocab) {
+      const offset = new Float32Array(vocabSize);
+      offset[vocabSize - 1] = restLogitOffset(tokenMap);
+      this.logitOffset = tf.tensor1d(offset);
+    }
     this.params = createParams(this.config, initWeights(this.config, seed));
     this.optimizer = new AdamW(this.params, options.adamw);
     this.nextOffset = mulberry32(hashSeed(seed, 'train-batches'));
@@ -81,7 +91,10 @@ export class Trainer {
     return sum / this.valBatches.length;
   }
 
-  /** Logits [B·T, K] for windows of model ids, no dropout (tests compare them with the export). */
+  /**
+   * Logits [B·T, K] (K + 1 in a full-vocabulary run: the last is what each unused token gets) for
+   * windows of model ids, no dropout (tests compare them with the export).
+   */
   logits(ids: Int32Array, batchSize: number, T: number): tf.Tensor2D {
     return tf.tidy(() => forward(this.config, this.params, tf.tensor2d(ids, [batchSize, T], 'int32')));
   }
@@ -94,11 +107,13 @@ export class Trainer {
   dispose(): void {
     for (const v of this.params.values()) v.dispose();
     this.optimizer.dispose();
+    this.logitOffset?.dispose();
   }
 
   private batchLoss(batch: Batch, d?: Dropout): tf.Scalar {
     const { batchSize: B, blockSize: T } = batch;
-    const logits = forward(this.config, this.params, tf.tensor2d(batch.x, [B, T], 'int32'), d); // [B·T, K]
+    let logits = forward(this.config, this.params, tf.tensor2d(batch.x, [B, T], 'int32'), d); // [B·T, K]
+    if (this.logitOffset) logits = tf.add(logits, this.logitOffset); // the shared row counts N times
     return crossEntropy(logits, tf.tensor1d(batch.y, 'int32'));
   }
 }

@@ -192,7 +192,7 @@ async function load(req: Extract<WorkerRequest, { type: 'load' }>) {
     id: req.id,
     backend,
     threads: backend === 'wasm' ? threads : 0,
-    model: { name: manifest.name, demo: manifest.demo, config: manifest.config, bytes: downloadBytes },
+    model: { name: manifest.name, demo: manifest.demo, trained: manifest.trained, config: manifest.config, bytes: downloadBytes },
     loadMs: performance.now() - t0,
     reason,
     fellBack: note,

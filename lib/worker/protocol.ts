@@ -5,6 +5,7 @@
 import type { Backend, BackendChoice, ModelVariant, Precision, PrecisionChoice, VariantChoice } from '@/lib/model/load-plan';
 import type { BackendReason, RememberedBackend } from './backend-choice';
 import type { Candidate } from '@/lib/model/generate';
+import type { TrainedRecord } from '@/lib/model/manifest';
 
 export type { Backend, BackendChoice, BackendReason, ModelVariant, Precision, PrecisionChoice, RememberedBackend, VariantChoice };
 
@@ -18,7 +19,8 @@ export interface SamplingOptions {
 
 export interface ModelInfo {
   name: string; // 'gpt2' or 'demo'
-  demo: boolean; // random weights: the UI must say so
+  demo: boolean; // a stand-in for GPT-2: the UI must say so
+  trained?: TrainedRecord; // a demo trained on the lessons (absent: random weights)
   config: { blockSize: number; vocabSize: number; nLayer: number; nHead: number; nEmbd: number };
   bytes: number; // bytes downloaded (or read from cache) for the session (= ready.downloadBytes)
 }

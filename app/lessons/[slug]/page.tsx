@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import 'katex/dist/katex.min.css'; // the lessons' math, rendered at build time
 import { listLessons, readLessonSource } from '@/lib/content/lessons';
 import { lessonHeadings, parseLessonTree, tableOfContents } from '@/lib/content/lesson';
 import { loadDeck } from '@/lib/content/extract-cards';
