@@ -138,7 +138,7 @@ export default function TrainerWidget() {
         <legend>Corpus</legend>
         <label className="trainer__choice">
           <input type="radio" name={`${id}-corpus`} checked={source === 'lessons'} onChange={() => setSource('lessons')} /> The pamphlet’s
-          five lessons{lessons === '' ? ' (could not be loaded)' : ''}
+          lessons{lessons === '' ? ' (could not be loaded)' : ''}
         </label>
         <label className="trainer__choice">
           <input type="radio" name={`${id}-corpus`} checked={source === 'own'} onChange={() => setSource('own')} /> Your own text

@@ -66,8 +66,8 @@ describe('full-vocabulary training', () => {
     plain.dispose();
   });
 
-  it('samples only the corpus tokens', () => {
-    const ids = sampleIds(trainer, 20, 1, mulberry32(1));
+  it('samples only the corpus tokens', async () => {
+    const ids = await sampleIds(trainer, 20, 1, mulberry32(1));
     expect(ids.every((id) => corpus.tokenMap.has(id))).toBe(true);
   });
 });

@@ -23,21 +23,21 @@ beforeAll(async () => {
 });
 
 describe('sampleIds', () => {
-  it('draws n GPT-2 ids from the kept vocabulary, the same for the same rng seed, past the window', () => {
+  it('draws n GPT-2 ids from the kept vocabulary, the same for the same rng seed, past the window', async () => {
     const trainer = new Trainer(corpus, options);
-    const a = sampleIds(trainer, 12, 0.8, mulberry32(1)); // 12 > blockSize 8: the context slides
+    const a = await sampleIds(trainer, 12, 0.8, mulberry32(1)); // 12 > blockSize 8: the context slides
     expect(a).toHaveLength(12);
     expect(a.every((id) => corpus.tokenMap.has(id))).toBe(true);
-    expect(sampleIds(trainer, 12, 0.8, mulberry32(1))).toEqual(a);
-    expect(sampleIds(trainer, 12, 0.8, mulberry32(2))).not.toEqual(a);
+    expect(await sampleIds(trainer, 12, 0.8, mulberry32(1))).toEqual(a);
+    expect(await sampleIds(trainer, 12, 0.8, mulberry32(2))).not.toEqual(a);
     trainer.dispose();
   });
   it('near temperature 0 follows the argmax of the trained model', async () => {
     const trainer = new Trainer(corpus, options);
     for (let s = 0; s < options.steps; s++) await trainer.trainStep();
     // after training on a two-sentence loop, greedy text repeats the corpus's words
-    const ids = sampleIds(trainer, 8, 1e-6, mulberry32(3));
-    expect(sampleIds(trainer, 8, 1e-6, mulberry32(4))).toEqual(ids); // no randomness left
+    const ids = await sampleIds(trainer, 8, 1e-6, mulberry32(3));
+    expect(await sampleIds(trainer, 8, 1e-6, mulberry32(4))).toEqual(ids); // no randomness left
     trainer.dispose();
   });
 });

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { sample } from '@/lib/model/sampling';
 import type { Trainer } from './trainer';
 
-export function sampleIds(trainer: Trainer, n: number, temperature: number, rng: () => number): number[] {
+export async function sampleIds(trainer: Trainer, n: number, temperature: number, rng: () => number): Promise<number[]> {
   const { tokenMap } = trainer.corpus;
   const T = trainer.config.blockSize;
   const ids = [tokenMap.eot]; // model ids
@@ -16,7 +16,7 @@ export function sampleIds(trainer: Trainer, n: number, temperature: number, rng:
       const logits = trainer.logits(context, 1, context.length); // [T, K]
       return tf.slice(logits, [context.length - 1, 0], [1, tokenMap.size]); // [1, K]: never a full-vocabulary run's shared row
     });
-    const row = last.dataSync();
+    const row = await last.data(); // not dataSync: WebGPU reads back asynchronously
     last.dispose();
     ids.push(sample(row, { temperature }, rng));
   }

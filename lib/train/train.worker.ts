@@ -48,10 +48,11 @@ async function run(req: Extract<TrainRequest, { type: 'start' }>) {
     last.val = loss;
     post({ type: 'eval', step: trainer!.step, loss });
   };
-  const sampleNow = () => post({ type: 'sample', step: trainer!.step, ids: sampleIds(trainer!, SAMPLE_TOKENS, SAMPLE_TEMPERATURE, rng) });
+  const sampleNow = async () =>
+    post({ type: 'sample', step: trainer!.step, ids: await sampleIds(trainer!, SAMPLE_TOKENS, SAMPLE_TEMPERATURE, rng) });
   let trainMs = 0;
   await evaluate();
-  sampleNow();
+  await sampleNow();
   while (trainer.step < options.steps && !stopped) {
     if (paused) {
       post({ type: 'paused', step: trainer.step });
@@ -63,11 +64,11 @@ async function run(req: Extract<TrainRequest, { type: 'start' }>) {
     last.train = r.loss;
     post({ type: 'step', ...r });
     if (trainer.step % options.evalInterval === 0) await evaluate();
-    if (trainer.step % req.sampleEvery === 0) sampleNow();
+    if (trainer.step % req.sampleEvery === 0) await sampleNow();
     await nextTask(); // let pause / stop in
   }
   if (trainer.step % options.evalInterval !== 0) await evaluate();
-  if (trainer.step % req.sampleEvery !== 0) sampleNow();
+  if (trainer.step % req.sampleEvery !== 0) await sampleNow();
   post({ type: 'done', steps: trainer.step, trainMs, stopped });
 }
 
