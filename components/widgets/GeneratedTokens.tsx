@@ -5,10 +5,9 @@
 // byte tokens) are drawn as one piece.
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { TokenEvent } from '@/lib/worker/client';
-import { decode } from '@/lib/tokenizer';
 import { fmtPct } from '@/lib/widgets/number-format';
-import { tokenLabel } from '@/lib/widgets/token-label';
 import { tint } from './TokenPieces';
+import type { TokenText } from './use-tokenizer';
 import './widgets.css';
 
 export type GeneratedToken = Pick<TokenEvent, 'tokenId' | 'index' | 'prob' | 'top'>;
@@ -19,7 +18,7 @@ interface Piece {
 }
 
 /** Groups tokens into pieces that decode to whole characters (an emoji may span several tokens). */
-export function wholeCharacterPieces(tokens: readonly GeneratedToken[]): Piece[] {
+export function wholeCharacterPieces(tokens: readonly GeneratedToken[], decode: TokenText['decode']): Piece[] {
   const out: Piece[] = [];
   let pending: GeneratedToken[] = [];
   for (const t of tokens) {
@@ -34,7 +33,7 @@ export function wholeCharacterPieces(tokens: readonly GeneratedToken[]): Piece[]
   return out;
 }
 
-function describeStep(t: GeneratedToken): string {
+function describeStep(t: GeneratedToken, tokenLabel: TokenText['tokenLabel']): string {
   const own = t.prob === undefined ? '' : ` · the model gave it ${fmtPct(t.prob)}`;
   const top = t.top?.length
     ? ` · its top ${t.top.length} then: ${t.top.map((c) => `${tokenLabel(c.id)} ${fmtPct(c.prob)}`).join(', ')}`
@@ -42,8 +41,16 @@ function describeStep(t: GeneratedToken): string {
   return `New token ${t.index + 1}: ${tokenLabel(t.tokenId)} (id ${t.tokenId})${own}${top}`;
 }
 
-export default function GeneratedTokens({ prompt, tokens, busy }: { prompt: string; tokens: readonly GeneratedToken[]; busy: boolean }) {
-  const pieces = wholeCharacterPieces(tokens);
+interface Props {
+  prompt: string;
+  tokens: readonly GeneratedToken[];
+  busy: boolean;
+  /** The tokenizer (loaded by the generator before it generates). */
+  text: TokenText;
+}
+
+export default function GeneratedTokens({ prompt, tokens, busy, text }: Props) {
+  const pieces = wholeCharacterPieces(tokens, text.decode);
   const [pointed, setPointed] = useState<number | null>(null);
   const [tabStop, setTabStop] = useState(0);
   const listRef = useRef<HTMLSpanElement>(null);
@@ -79,7 +86,7 @@ export default function GeneratedTokens({ prompt, tokens, busy }: { prompt: stri
               key={i}
               role="option"
               aria-selected={i === active}
-              aria-label={p.tokens.map(describeStep).join('; ')}
+              aria-label={p.tokens.map((t) => describeStep(t, text.tokenLabel)).join('; ')}
               tabIndex={i === stop ? 0 : -1}
               data-piece={i}
               data-ids={p.tokens.map((t) => t.tokenId).join(',')}
@@ -99,7 +106,7 @@ export default function GeneratedTokens({ prompt, tokens, busy }: { prompt: stri
       </div>
       <p className="muted gen-step" id={`${id}-step`} aria-live="polite" data-testid="generator-step">
         {active !== null
-          ? pieces[active].tokens.map(describeStep).join('; ')
+          ? pieces[active].tokens.map((t) => describeStep(t, text.tokenLabel)).join('; ')
           : tokens.length > 0
             ? 'Each framed piece is one token. Point at one (or tap it, or Tab to the text and use the arrow keys) to see its id and what else the model considered.'
             : ''}

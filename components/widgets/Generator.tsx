@@ -1,8 +1,8 @@
 'use client';
 import { sitePath } from '@/lib/site';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { encode } from '@/lib/tokenizer';
 import {
+  DEFAULT_PROMPT_TOKENS,
   DEFAULT_SETTINGS,
   LIMITS,
   MAX_PROMPT_CHARS,
@@ -15,6 +15,7 @@ import type { GenerateStats } from '@/lib/worker/protocol';
 import { ensureModel, useModelStatus } from '@/components/model/model-store';
 import ModelStatus from '@/components/model/ModelStatus';
 import GeneratedTokens, { type GeneratedToken } from './GeneratedTokens';
+import { loadTokenizer, useTokenizer } from './use-tokenizer';
 
 /** Candidates shown for each generated token. */
 const TOP_N = 5;
@@ -37,7 +38,13 @@ export default function Generator({ standalone = false }: { standalone?: boolean
     setCorrections(fromLink.corrections.map((c) => `In the link: ${c}.`));
   }, [standalone]);
 
-  const promptTokens = useMemo(() => encode(s.prompt).length, [s.prompt]);
+  // The tokenizer loads when the learner first edits or focuses the prompt, or presses Generate.
+  const [wantTokenizer, setWantTokenizer] = useState(false);
+  const tokenizer = useTokenizer(wantTokenizer || s.prompt !== DEFAULT_SETTINGS.prompt);
+  const promptTokens = useMemo(
+    () => (tokenizer ? tokenizer.encode(s.prompt).length : s.prompt === DEFAULT_SETTINGS.prompt ? DEFAULT_PROMPT_TOKENS : null),
+    [tokenizer, s.prompt],
+  );
   const set = <K extends keyof GeneratorSettings>(k: K, v: GeneratorSettings[K]) => setS((old) => ({ ...old, [k]: v }));
 
   /** The settings as the model gets them; what had to be corrected is shown under the fields. */
@@ -49,11 +56,12 @@ export default function Generator({ standalone = false }: { standalone?: boolean
   };
 
   async function run() {
+    setWantTokenizer(true);
     setError(null);
     setStats(null);
     setTokens([]);
     const settings = checked();
-    const promptIds = encode(settings.prompt);
+    const promptIds = (await loadTokenizer()).encode(settings.prompt);
     if (promptIds.length === 0) {
       setError('Write a prompt first: the model needs at least one token to continue.');
       return;
@@ -111,8 +119,8 @@ export default function Generator({ standalone = false }: { standalone?: boolean
         <span>
           Prompt{' '}
           <small className="muted">
-            ({promptTokens} token{promptTokens === 1 ? '' : 's'}
-            {status.state === 'ready' && promptTokens > status.info.model.config.blockSize
+            ({promptTokens === null ? 'counting tokens…' : `${promptTokens} token${promptTokens === 1 ? '' : 's'}`}
+            {status.state === 'ready' && promptTokens !== null && promptTokens > status.info.model.config.blockSize
               ? `; only the last ${status.info.model.config.blockSize} fit the context window, earlier ones are dropped`
               : ''}
             )
@@ -123,6 +131,7 @@ export default function Generator({ standalone = false }: { standalone?: boolean
           rows={3}
           maxLength={MAX_PROMPT_CHARS}
           onChange={(e) => set('prompt', e.target.value)}
+          onFocus={() => setWantTokenizer(true)}
           disabled={running}
         />
       </label>
@@ -176,7 +185,7 @@ export default function Generator({ standalone = false }: { standalone?: boolean
           {error}
         </p>
       ) : null}
-      <GeneratedTokens prompt={s.prompt} tokens={tokens} busy={running} />
+      {tokenizer ? <GeneratedTokens prompt={s.prompt} tokens={tokens} busy={running} text={tokenizer} /> : null}
       {stats ? (
         <p className="muted gen-stats" data-testid="generator-stats">
           {stats.newTokens} new tokens · prompt {stats.promptTokens} tokens in {stats.prefillMs.toFixed(0)} ms ·{' '}

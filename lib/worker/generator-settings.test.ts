@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS, checkSettings, fromSearchParams, toSearchParams, type GeneratorSettings } from './generator-settings';
+import { encode } from '@/lib/tokenizer';
+import {
+  DEFAULT_PROMPT_TOKENS,
+  DEFAULT_SETTINGS,
+  checkSettings,
+  fromSearchParams,
+  toSearchParams,
+  type GeneratorSettings,
+} from './generator-settings';
 
 describe('generator share links', () => {
   test.each<[string, GeneratorSettings]>([
@@ -56,5 +64,11 @@ describe('bad link parameters and fields: corrected, and said so', () => {
     expect(corrections).toEqual(['temperature 0 is below 0.05; using 0.05', 'top-k -3 is below 0; using 0']);
     expect(toSearchParams(settings).get('k')).toBe('0');
     expect(checkSettings({ ...DEFAULT_SETTINGS, greedy: true, temperature: 0 }).corrections).toEqual([]);
+  });
+});
+
+describe('the default prompt', () => {
+  test('has DEFAULT_PROMPT_TOKENS tokens', () => {
+    expect(encode(DEFAULT_SETTINGS.prompt)).toHaveLength(DEFAULT_PROMPT_TOKENS);
   });
 });

@@ -18,6 +18,9 @@ export const DEFAULT_SETTINGS: GeneratorSettings = {
   seed: 42,
 };
 
+/** GPT-2 tokens in DEFAULT_SETTINGS.prompt (a unit test holds it to the tokenizer): the generator shows the count before its tokenizer has loaded. */
+export const DEFAULT_PROMPT_TOKENS = 6;
+
 type NumberKey = 'maxNewTokens' | 'temperature' | 'topK' | 'topP' | 'seed';
 
 export const LIMITS: Readonly<Record<NumberKey, readonly [number, number]>> = {

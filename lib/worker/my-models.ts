@@ -17,7 +17,6 @@
 import type { GPT2Config } from '@/lib/model/config';
 import { countParameters, validateConfig } from '@/lib/model/config';
 import { serializeManifest } from '@/lib/model/export/folder-json';
-import { folderName, hfFolderZip } from '@/lib/model/export/hf-zip';
 import type { Manifest, ManifestFile } from '@/lib/model/manifest';
 import { sha256Hex } from '@/lib/model/sha256';
 import { MY_MODELS_CACHE } from '@/lib/offline/cache-names';
@@ -175,6 +174,8 @@ export async function myModelZip(id: string, siteHref: string = here()): Promise
   const { baseUrl } = model;
   const manifest = await fetchManifest(baseUrl);
   const tokenMap = manifest.files.token_map;
+  // loaded here, not with the module: every page's status line imports this file, few download a model
+  const { folderName, hfFolderZip } = await import('@/lib/model/export/hf-zip');
   const bytes = hfFolderZip(model.name, {
     config: await fetchModelFile(baseUrl, manifest.files.config),
     safetensors: await fetchModelFile(baseUrl, model.checkpoint),
