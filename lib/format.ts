@@ -4,3 +4,8 @@
 export function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 }
+
+/** 50257 → "50,257": counts of tokens, steps and parameters. */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}

@@ -64,15 +64,16 @@ for (const name of ['gpt2', 'demo']) {
     process.exit(1);
   }
   fs.writeFileSync(path.join(dest, 'manifest.json'), JSON.stringify({ ...manifest, files: served }, null, 2));
-  available.push({ name, demo: manifest.demo, trained: Boolean(manifest.trained), path: `${name}/` });
+  available.push({ name, demo: manifest.demo, path: `${name}/` });
+  console.log(
+    `public/models/${name}: ${manifest.demo ? (manifest.trained ? 'demo, trained on the lessons' : 'demo, random weights') : 'GPT-2'}`,
+  );
 }
 fs.writeFileSync(
   path.join(PUBLIC_MODELS, 'index.json'),
   JSON.stringify({ default: available[0]?.name ?? null, models: available }, null, 2),
 );
-console.log(
-  `public/models: ${available.map((m) => `${m.name}${m.demo ? ` (demo, ${m.trained ? 'trained on the lessons' : 'random weights'})` : ''}`).join(', ')}; default ${available[0]?.name}`,
-);
+console.log(`public/models: ${available.map((m) => m.name).join(', ')}; default ${available[0]?.name}`);
 
 // TensorFlow.js's WASM backend (the in-browser trainer): plain, SIMD and threaded SIMD builds; the
 // backend fetches the one the browser can run.

@@ -13,6 +13,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpus, tokenizeDocuments, Trainer, TRAIN_DEFAULTS, useBackend } from '@/lib/train';
 import { UsageError, intFlag, parseFlags, runCli } from './cli-flags';
+import { median } from '@/lib/stats';
 import { lessonDocuments } from './train-corpus';
 import { benchBrowser } from './train-bench-browser';
 
@@ -22,8 +23,6 @@ interface Row {
   tokensPerSecond: number;
   windowsMs: number[];
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 runCli(async () => {
   const { values } = parseFlags(
@@ -79,7 +78,7 @@ runCli(async () => {
     windowsMs.push(performance.now() - t0);
   }
   trainer.dispose();
-  const sps = (window * 1000) / median(windowsMs);
+  const sps = (window * 1000) / median(windowsMs)!;
   rows.push({ engine: `tfjs 4.22.0 ${backend}`, stepsPerSecond: sps, tokensPerSecond: sps * tokensPerStep, windowsMs });
 
   if (!values['no-torch']) {

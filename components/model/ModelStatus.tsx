@@ -1,5 +1,5 @@
 'use client';
-import { megabytes as mb } from '@/lib/format';
+import { count, megabytes as mb } from '@/lib/format';
 import { HUB_NAME } from '@/lib/model/load-plan';
 import { demoBadge, demoBadgeTitle } from '@/lib/model/demo-words';
 import type { BackendChoice, BackendReason } from '@/lib/worker/protocol';
@@ -170,9 +170,9 @@ export default function ModelStatus() {
       {mine ? (
         <span
           className="badge"
-          title={`Trained in this browser on ${mine.corpus}: ${mine.config.nLayer} layers, ${mine.config.nHead} heads, n_embd ${mine.config.nEmbd}, ${mine.vocab.toLocaleString('en-US')} tokens`}
+          title={`Trained in this browser on ${mine.corpus}: ${mine.config.nLayer} layers, ${mine.config.nHead} heads, n_embd ${mine.config.nEmbd}, ${count(mine.vocab)} tokens`}
         >
-          trained here: {mine.params.toLocaleString('en-US')} parameters, validation loss {mine.losses.val?.toFixed(2) ?? '—'}
+          trained here: {count(mine.params)} parameters, validation loss {mine.losses.val?.toFixed(2) ?? '—'}
         </span>
       ) : model.demo ? (
         <span className="badge badge--warn" title={demoBadgeTitle(model.trained)}>

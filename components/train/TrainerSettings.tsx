@@ -2,6 +2,7 @@
 // The trainer's sizes and run length, with the parameter count they give on this corpus.
 import type { TrainSettings } from '@/lib/train/train-protocol';
 import { TRAIN_DEFAULTS } from '@/lib/train/options';
+import { count } from '@/lib/format';
 
 /** The learner's own corpus: at most 2 MB of text. */
 export const MAX_CORPUS_CHARS = 2_000_000;
@@ -76,7 +77,7 @@ export default function TrainerSettings({
       </div>
       <p className="muted mw-small" data-testid="trainer-params">
         {params !== null
-          ? `${params.toLocaleString('en-US')} parameters · ${value.nHead} heads of ${value.nEmbd / value.nHead} · batch ${value.batchSize}`
+          ? `${count(params)} parameters · ${value.nHead} heads of ${value.nEmbd / value.nHead} · batch ${value.batchSize}`
           : 'The parameter count appears once the corpus is read.'}
       </p>
     </fieldset>

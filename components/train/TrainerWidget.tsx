@@ -10,15 +10,14 @@ import { buildCorpus, tokenizeDocuments } from '@/lib/train/corpus';
 import { recentMean, trainingPhase } from '@/lib/train/phase';
 import { SAMPLE_EVERY } from '@/lib/train/options';
 import { TrainClient, type TrainResponse, type TrainSettings } from '@/lib/train/train-client';
-import { median } from '@/lib/widgets/kv-cost';
+import { median } from '@/lib/stats';
 import LossChart from './LossChart';
 import UseTrainedModel from './UseTrainedModel';
 import TrainerSettings, { DEFAULT_SETTINGS, MAX_CORPUS_CHARS } from './TrainerSettings';
 import PhaseNote from './PhaseNote';
 import '@/components/widgets/model-widgets.css';
 import './trainer.css';
-
-const fmt = (n: number) => n.toLocaleString('en-US');
+import { count } from '@/lib/format';
 
 type RunState = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'error';
 
@@ -146,7 +145,7 @@ export default function TrainerWidget() {
         {source === 'own' ? <OwnText value={own} onChange={setOwn} /> : null}
         <p className="muted mw-small" data-testid="trainer-corpus">
           {preview
-            ? `${fmt(preview.tokens)} tokens; your corpus uses ${fmt(preview.vocab)} of GPT-2’s 50,257 tokens, so the model’s vocabulary (and wte) has ${fmt(preview.vocab)} rows. 90 % for training, the last 10 % (${fmt(preview.val)} tokens) held out for validation.`
+            ? `${count(preview.tokens)} tokens; your corpus uses ${count(preview.vocab)} of GPT-2’s 50,257 tokens, so the model’s vocabulary (and wte) has ${count(preview.vocab)} rows. 90 % for training, the last 10 % (${count(preview.val)} tokens) held out for validation.`
             : source === 'lessons' && lessons === null
               ? 'Loading the lessons’ text…'
               : 'No text yet.'}
@@ -186,14 +185,14 @@ export default function TrainerWidget() {
 
       <p className="trainer__status" role="status" data-testid="trainer-status">
         {run.state === 'idle'
-          ? `${fmt(settings.steps)} steps of ${settings.batchSize} windows × ${settings.blockSize} tokens, on this device’s CPU (WebAssembly).`
+          ? `${count(settings.steps)} steps of ${settings.batchSize} windows × ${settings.blockSize} tokens, on this device’s CPU (WebAssembly).`
           : run.state === 'starting'
             ? 'Starting: tokenizing the corpus and building the model…'
             : run.state === 'error'
               ? `Training stopped: ${run.error}`
-              : `Step ${fmt(run.losses.length)} of ${fmt(steps)} · training loss ${recentMean(run.losses, 10).toFixed(2)}${
+              : `Step ${count(run.losses.length)} of ${count(steps)} · training loss ${recentMean(run.losses, 10).toFixed(2)}${
                   run.valLosses.length ? ` · validation loss ${run.valLosses.at(-1)!.loss.toFixed(2)}` : ''
-                }${stepMs ? ` · ${fmt(Math.round((tokensPerStep * 1000) / stepMs))} tokens/s` : ''}${
+                }${stepMs ? ` · ${count(Math.round((tokensPerStep * 1000) / stepMs))} tokens/s` : ''}${
                   run.state === 'paused' ? ' · paused' : run.state === 'done' ? (run.stopped ? ' · stopped' : ' · done') : ''
                 }`}
       </p>

@@ -9,6 +9,7 @@ import { chooseModel } from '@/components/model/model-store';
 import type { TrainClient } from '@/lib/train/train-client';
 import type { TrainResponse, TrainSettings } from '@/lib/train/train-protocol';
 import { myModelZip, type MyModel } from '@/lib/worker/my-models';
+import { count } from '@/lib/format';
 
 /** The model's default name: its corpus, shape and steps. */
 export function defaultModelName(corpus: 'lessons' | 'own', s: TrainSettings, steps: number): string {
@@ -48,7 +49,7 @@ export default function UseTrainedModel({
     client.keep({
       name: name.trim() || defaultModelName(corpus, settings, steps),
       createdAt: new Date().toISOString(),
-      corpus: `${what}, ${corpusTokens.toLocaleString('en-US')} tokens`,
+      corpus: `${what}, ${count(corpusTokens)} tokens`,
     });
   }
 

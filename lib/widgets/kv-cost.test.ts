@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, formatBytes, kvCacheBytes, kvNumbersPerPosition, median, timingSummary, type TokenTiming } from './kv-cost';
+import { compareRuns, formatBytes, kvCacheBytes, kvNumbersPerPosition, timingSummary, type TokenTiming } from './kv-cost';
+import { median } from '@/lib/stats';
 
 const GPT2 = { nLayer: 12, nEmbd: 768 };
 const DEMO = { nLayer: 2, nEmbd: 64 };

@@ -4,6 +4,8 @@
  * GPT-2 124M: 2 × 12 × 768 = 18,432 numbers per position; 1,024 positions = 72 MiB.
  */
 
+import { median } from '../stats';
+
 export const BYTES_PER_FLOAT32 = 4;
 
 export interface KvShape {
@@ -51,13 +53,6 @@ export interface TimingSummary {
   stepMs: number[];
   meanStepMs: number | null;
   medianStepMs: number | null;
-}
-
-export function median(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Splits the token events into the prefill and the cached steps. Null before the first token. */

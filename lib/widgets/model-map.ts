@@ -4,6 +4,7 @@
  * come from the config; T is the number of tokens (at most blockSize).
  */
 import { headSize, type GPT2Config } from '../model/config';
+import { count } from '../format';
 
 export interface MapLink {
   /** `/lessons/<slug>/#<heading id>` */
@@ -33,12 +34,11 @@ export interface ModelMap {
   output: MapPart[];
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
 const link = (slug: string, anchor: string, label: string): MapLink => ({ href: `/lessons/${slug}/#${anchor}`, label });
 
 export function modelMap(cfg: GPT2Config): ModelMap {
-  const C = n(cfg.nEmbd);
-  const V = n(cfg.vocabSize);
+  const C = count(cfg.nEmbd);
+  const V = count(cfg.vocabSize);
   const tokenizer = link('tokenization', 'tiktoken', 'Tokenizer playground');
   const attention = link('attention', 'a-worked-example-by-hand', 'Attention explorer');
   const residual = link('architecture', 'what-layernorm-does', 'Residual stream');
@@ -47,14 +47,14 @@ export function modelMap(cfg: GPT2Config): ModelMap {
     input: [
       {
         name: 'tokenizer',
-        does: `byte-level BPE: text to token ids (0 to ${n(cfg.vocabSize - 1)})`,
+        does: `byte-level BPE: text to token ids (0 to ${count(cfg.vocabSize - 1)})`,
         out: '[T]',
         lesson: link('tokenization', 'byte-pair-encoding', 'Byte-pair encoding'),
         widget: tokenizer,
       },
       {
         name: 'wte + wpe',
-        does: `a ${V} × ${C} token row plus a ${n(cfg.blockSize)} × ${C} position row per token`,
+        does: `a ${V} × ${C} token row plus a ${count(cfg.blockSize)} × ${C} position row per token`,
         out: `[T, ${C}]`,
         lesson: link('architecture', 'wte-the-token-embedding', 'wte and wpe'),
       },
@@ -89,8 +89,8 @@ export function modelMap(cfg: GPT2Config): ModelMap {
       },
       {
         name: 'ln_2 → mlp.c_fc → GELU',
-        does: `each token on its own, widened to ${n(4 * cfg.nEmbd)}`,
-        out: `[T, ${n(4 * cfg.nEmbd)}]`,
+        does: `each token on its own, widened to ${count(4 * cfg.nEmbd)}`,
+        out: `[T, ${count(4 * cfg.nEmbd)}]`,
         lesson: link('architecture', 'inside-the-mlp', 'Inside the MLP'),
       },
       {

@@ -11,7 +11,7 @@ import { ContextLengthError } from '@/lib/model/errors';
 import type { GPT2Config } from '@/lib/model/config';
 import { fetchManifest, fetchModelFile, ModelCorruptError, ModelMissingError, type Manifest } from './model-files';
 import { planLoad } from '@/lib/model/load-plan';
-import { median } from '@/lib/widgets/kv-cost';
+import { median } from '@/lib/stats';
 import { adapterKey, fasterBackend, isSoftwareAdapter, MEASURE_STEPS, type AdapterInfo, type BackendReason } from './backend-choice';
 import { ManifestError } from '@/lib/model/errors';
 import { TokenMap } from '@/lib/model/token-map';
