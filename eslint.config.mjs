@@ -29,6 +29,11 @@ export default tseslint.config(
   {
     files: ['components/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: 'Use @/components/SiteLink (no prefetching).' }] }],
+    },
   },
+  { files: ['components/SiteLink.tsx'], rules: { 'no-restricted-imports': 'off' } },
 );

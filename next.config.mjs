@@ -1,29 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import createMDX from '@next/mdx';
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
 import { siteConfigOrExit } from './scripts/site-config.mjs';
+import { mdxOptions } from './lib/content/mdx-options.mjs';
 
-// Turbopack needs MDX plugins as strings (serializable loader options).
-const withMDX = createMDX({
-  extension: /\.mdx?$/,
-  options: {
-    remarkPlugins: ['remark-frontmatter', 'remark-gfm', 'remark-math'],
-    rehypePlugins: [
-      'rehype-slug', // before KaTeX, so ids come from the TeX source like lib/content/lesson.ts's headings
-      ['rehype-katex', { strict: false }],
-      [
-        'rehype-autolink-headings',
-        {
-          behavior: 'append',
-          properties: { className: ['anchor'], ariaHidden: true, tabIndex: -1 },
-          content: { type: 'text', value: '#' },
-        },
-      ],
-      ['@shikijs/rehype', { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false }],
-      fileURLToPath(new URL('./lib/content/rehype-scroll-focus.mjs', import.meta.url)), // last: it marks what the others made
-    ],
-  },
-});
+const withMDX = createMDX({ extension: /\.mdx?$/, options: mdxOptions });
 
 // Cross-origin isolation lets onnxruntime-web use threads (SharedArrayBuffer).
 // Set here for `next dev` only (a static export cannot carry headers: `next build` warns if they are

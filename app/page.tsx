@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/SiteLink';
 import { listLessons } from '@/lib/content/lessons';
 import { loadDeck } from '@/lib/content/extract-cards';
 import DueSummary from '@/components/study/DueSummary';

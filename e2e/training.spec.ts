@@ -8,6 +8,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { generatedIds, watchErrors, widget } from './helpers';
+import { countParameters } from '../lib/model/config';
+import { count } from '../lib/format';
 
 const PROMPT = 'The attention';
 const N = 8;
@@ -41,7 +43,11 @@ test('train on the lessons, watch the loss fall, keep the model, generate and lo
   // The first validation loss is ln K within 0.3; after 100 steps the training loss is a nat lower.
   const figures = /training loss ([\d.]+) · validation loss ([\d.]+)/.exec((await status.textContent())!)!;
   expect(Number(figures[1])).toBeLessThan(Math.log(K) - 1);
-  await expect(w.getByRole('img', { name: /^Loss curve over 100 of 100 steps, starting level ln K/ })).toBeVisible();
+  await expect(
+    w.getByRole('img', {
+      name: new RegExp(`^Loss curve over 100 of 100 steps, starting level ln ${count(K)} = ${Math.log(K).toFixed(2)}`),
+    }),
+  ).toBeVisible();
   await expect(w.getByTestId('trainer-samples').locator('li')).toHaveCount(3); // steps 0, 50, 100
 
   await w.getByRole('button', { name: 'Keep it and use it in the widgets' }).click();
@@ -113,5 +119,41 @@ test('train on the lessons, watch the loss fall, keep the model, generate and lo
   await page.getByRole('status').filter({ hasText: 'Model:' }).getByText('Details and settings').click();
   await page.getByRole('combobox', { name: 'Model' }).selectOption('');
   await expect(page.getByRole('status').filter({ hasText: 'Model:' })).toContainText('the demo model', { timeout: 60_000 });
+  expect(errors).toEqual([]);
+});
+
+test('Shakespeare for the whole vocabulary: the run starts at ln 50,257 and the kept model reads any prompt', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/lessons/training/?backend=wasm');
+  const w = await widget(page, 'Trainer');
+  await w.getByRole('radio', { name: /Shakespeare: the opening of Coriolanus/ }).check();
+  await w.getByRole('checkbox', { name: /Whole vocabulary/ }).check();
+  const corpus = w.getByTestId('trainer-corpus');
+  await expect(corpus).toContainText(
+    /^1,364 tokens; your corpus uses 512 of GPT-2’s 50,257 tokens, so the model’s wte has 512 rows, and one more that the other 49,745 share\./,
+  );
+  // K + 1 = 513 rows of wte, the default blocks.
+  const params = countParameters({ vocabSize: 513, blockSize: 64, nLayer: 2, nHead: 4, nEmbd: 64, layerNormEpsilon: 1e-5 }).total;
+  await expect(w.getByTestId('trainer-params')).toContainText(`${count(params)} parameters`);
+
+  await w.getByRole('combobox', { name: 'Steps' }).selectOption('100');
+  await w.getByRole('button', { name: 'Train', exact: true }).click();
+  const status = w.getByTestId('trainer-status');
+  await expect(status).toContainText('Step 100 of 100', { timeout: 120_000 });
+  await expect(w.getByRole('img', { name: /starting level ln 50,257 = 10\.82/ })).toBeVisible();
+  const first = Number(/training loss ([\d.]+)/.exec((await status.textContent())!)![1]);
+  expect(first).toBeLessThan(Math.log(512)); // below ln K after 100 steps on 1,227 tokens
+
+  await w.getByRole('button', { name: 'Keep it and use it in the widgets' }).click();
+  await expect(w.getByTestId('trainer-kept')).toContainText('is kept in this browser', { timeout: 60_000 });
+
+  // "transformer" is not in Coriolanus; the model still reads it (the shared row).
+  await page.goto('/lessons/attention/?backend=wasm');
+  const a = await widget(page, 'Attention explorer');
+  await expect(a.getByTestId('served-model')).toContainText('your model “Coriolanus 2×64, 100 steps”');
+  await a.getByRole('textbox').first().fill('The transformer attends to');
+  await a.getByRole('button', { name: 'Run the model' }).click();
+  await expect(a.getByTestId('attention-check')).toContainText('Matches the model', { timeout: 60_000 });
+  await expect(a.getByText(/is not among this model's/)).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,5 +61,18 @@ describe('scripts/train.ts', () => {
     for (const id of ids) expect(map.gpt2_ids).toContain(id);
     const compact = run('generate', ['--model', app, '--prompt', 'The cat', '--max-new-tokens', '3', '--json']);
     expect(compact.status).toBe(0);
+  });
+
+  it('--full-vocab --out writes a plain GPT-2 checkpoint that reads any prompt', async () => {
+    const ckpt = join(root, 'ckpt-full');
+    const app = join(root, 'app-full');
+    expect(run('train', ['--corpus', corpus, '--steps', '2', '--full-vocab', '--out', ckpt, ...TINY]).status).toBe(0);
+    expect(existsSync(join(ckpt, 'token_map.json'))).toBe(false);
+    expect(JSON.parse(await readFile(join(ckpt, 'config.json'), 'utf8')).vocab_size).toBe(50257);
+    expect(run('model-export', ['--from', ckpt, '--out', app]).status).toBe(0);
+    const gen = run('generate', ['--model', app, '--prompt', 'The cat, the', '--max-new-tokens', '3', '--json', '--variant', 'fp32']);
+    expect(gen.status).toBe(0);
+    expect(gen.stderr).not.toMatch(/not in this model/); // ',' is read, though the corpus never had it
+    expect(JSON.parse(gen.stdout).ids).toHaveLength(3);
   });
 });

@@ -1,4 +1,4 @@
-// npm run --silent train -- [--corpus FILE ...] [--steps N] [--seed S] [--out DIR] [--json]
+// npm run --silent train -- [--corpus FILE ...] [--steps N] [--seed S] [--out DIR] [--json] [--full-vocab]
 //   [--layers L --heads H --embd C --block T --batch B --lr LR --warmup N --dropout P --eval-interval N]
 // Trains a small GPT-2 with TensorFlow.js on the WASM backend (lib/train). Corpus: each --corpus
 // file is one document; without --corpus, the lessons' prose (content/*.mdx). Progress goes to
@@ -7,6 +7,8 @@
 //     the last], vocab: K, params, tokens, ms, trainMs, tokensPerSecond, stepsPerSecond, config }
 // --out writes a checkpoint folder (config.json, model.safetensors, token_map.json) for
 // `npm run model:export -- --from DIR --out DIR2` and then `npm run generate -- --model DIR2`.
+// --full-vocab trains for all 50,257 tokens (the corpus's K rows and one they share,
+// lib/train/full-vocab.ts): --out then writes a plain GPT-2 checkpoint, without token_map.json.
 
 import { readFile } from 'node:fs/promises';
 import { writeCheckpointDir } from '@/lib/model/checkpoint-files';
@@ -26,6 +28,7 @@ runCli(async () => {
       seed: s,
       out: s,
       json: { type: 'boolean', default: false },
+      'full-vocab': { type: 'boolean', default: false },
       layers: s,
       heads: s,
       embd: s,
@@ -53,6 +56,7 @@ runCli(async () => {
     warmupSteps: intFlag('warmup', values.warmup, Math.min(d.warmupSteps, Math.ceil(steps / 10)), 0, steps),
     dropout: numberFlag('dropout', values.dropout, d.dropout, 0, 0.9),
     evalInterval: intFlag('eval-interval', values['eval-interval'], d.evalInterval, 1, 1_000_000),
+    fullVocab: values['full-vocab'],
   };
   if (options.nEmbd % options.nHead !== 0) throw new UsageError(`--embd ${options.nEmbd} must be divisible by --heads ${options.nHead}`);
 
@@ -86,11 +90,10 @@ runCli(async () => {
   const tokensPerSecond = (result.tokens * 1000) / result.trainMs;
   const stepsPerSecond = (steps * 1000) / result.trainMs;
   if (values.out) {
-    const weights = await trainer.weights();
-    await writeCheckpointDir(values.out, trainer.config, weightsToTensors(trainer.config, weights), corpus.tokenMap);
-    log(
-      `wrote ${values.out}/ (config.json, model.safetensors, token_map.json); next: npm run model:export -- --from ${values.out} --out DIR`,
-    );
+    const { config, weights, tokenMap } = await trainer.checkpoint();
+    await writeCheckpointDir(values.out, config, weightsToTensors(config, weights), tokenMap);
+    const files = tokenMap ? 'config.json, model.safetensors, token_map.json' : 'config.json, model.safetensors';
+    log(`wrote ${values.out}/ (${files}); next: npm run model:export -- --from ${values.out} --out DIR`);
   }
   trainer.dispose();
   if (values.json) {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/SiteLink';
 import LiveWidget from '@/components/mdx/LiveWidget';
 
 export const metadata: Metadata = { title: 'Generator' };

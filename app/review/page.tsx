@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/SiteLink';
 import { Suspense } from 'react';
 import { loadDeck } from '@/lib/content/extract-cards';
 import ReviewApp from '@/components/study/ReviewApp';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/SiteLink';
 import StudyStats from '@/components/study/StudyStats';
 
 export const metadata: Metadata = { title: 'Statistics' };

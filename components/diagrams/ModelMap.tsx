@@ -1,6 +1,6 @@
 // The whole model on one screen: every part of GPT-2 small in order, the shape of the tensor on each
 // arrow, and links to the lesson section and the live widget for each part (lib/widgets/model-map).
-import Link from 'next/link';
+import Link from '@/components/SiteLink';
 import { GPT2_SMALL } from '@/lib/model/config';
 import { modelMap, type MapPart } from '@/lib/widgets/model-map';
 

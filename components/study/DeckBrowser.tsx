@@ -1,7 +1,7 @@
 'use client';
 // Every card, lesson decks first and then the reader's own, grouped by deck, with a search filter.
 
-import Link from 'next/link';
+import Link from '@/components/SiteLink';
 import { memo, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { sourceLabel, type Card, type CardType } from '@/lib/cards/card';
 import { reviewItems } from '@/lib/srs';

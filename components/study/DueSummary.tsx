@@ -2,7 +2,7 @@
 // Home page: what is due now and how many new cards today allows, over lesson and imported cards.
 // Server and first client render show the same-size placeholder; numbers appear after hydration.
 
-import Link from 'next/link';
+import Link from '@/components/SiteLink';
 import { useMemo } from 'react';
 import type { Card } from '@/lib/cards/card';
 import { dueCounts, reviewItems } from '@/lib/srs';

@@ -2,7 +2,7 @@
 // The reader's imported decks: how many cards each holds, when it came in, review it or delete it.
 // Deleting asks once more in place; review progress of deleted cards is kept (re-importing restores it).
 
-import Link from 'next/link';
+import Link from '@/components/SiteLink';
 import { useMemo, useState } from 'react';
 import { pamphletStore } from '@/lib/srs';
 import { useHydrated, useStudyStore } from './use-study-store';

@@ -1,7 +1,7 @@
 'use client';
 // End of a lesson: quiz yourself on its cards, or take them to Anki.
 
-import Link from 'next/link';
+import Link from '@/components/SiteLink';
 import { useEffect, useState } from 'react';
 import type { Card } from '@/lib/cards/card';
 import { reviewItems } from '@/lib/srs/review-items';

@@ -2,7 +2,7 @@
 // Your own notes → cards: paste Markdown or pick a file, check the preview (rendered through the
 // same escaping renderer as every card) and the warnings, then save the cards to the store.
 
-import Link from 'next/link';
+import Link from '@/components/SiteLink';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { Card } from '@/lib/cards/card';
 import { cardFaces } from '@/lib/cards/card-html';

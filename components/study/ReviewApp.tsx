@@ -1,7 +1,7 @@
 'use client';
 // /review/: reads `?lesson=` / `?deck=` and frames the session (a lesson quiz, a deck, or everything).
 
-import Link from 'next/link';
+import Link from '@/components/SiteLink';
 import { useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import type { Card } from '@/lib/cards/card';

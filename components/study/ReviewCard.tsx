@@ -3,7 +3,7 @@
 // "Show answer" button, then the answer and a link back to the lesson section. All card text is
 // HTML from cardFaces (escaped Markdown + KaTeX), never rendered any other way.
 
-import Link from 'next/link';
+import Link from '@/components/SiteLink';
 import { useId, type FormEvent, type ReactNode, type Ref } from 'react';
 import { clozeAnswers, type AnswerCheck } from '@/lib/cards';
 import { useCardFaces } from './use-card-faces';

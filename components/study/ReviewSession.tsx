@@ -3,7 +3,7 @@
 // item at a time, Space to reveal, 1–4 to grade, U or Ctrl+Z to undo. The item on screen stays
 // pinned until it is answered, even when the queue is recomputed underneath it.
 
-import Link from 'next/link';
+import Link from '@/components/SiteLink';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Card } from '@/lib/cards/card';
 import { checkClozeAnswer, type AnswerCheck } from '@/lib/cards';

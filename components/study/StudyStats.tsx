@@ -1,7 +1,7 @@
 'use client';
 // Statistics over the stored review log: answers per day, true retention, and the load ahead.
 
-import Link from 'next/link';
+import Link from '@/components/SiteLink';
 import { useMemo } from 'react';
 import { State, retention, reviewsPerDay, upcomingLoad, type DayCount } from '@/lib/srs';
 import Placeholder from './Placeholder';

@@ -1,9 +1,11 @@
 'use client';
 // The loss curve of a training run: the training loss of every step (a thin line and its running
-// mean), the validation loss as marked points, and ln K dashed: where an untrained model starts.
+// mean), the validation loss as marked points, and ln V dashed (V: the tokens the model chooses
+// between, the corpus's K or all 50,257): where an untrained model starts.
 // The widget's status line states the same figures in words.
 import { niceTicks } from '@/lib/widgets/chart-scale';
 import { recentMean } from '@/lib/train/phase';
+import { count } from '@/lib/format';
 
 const W = 640;
 const H = 220;
@@ -37,7 +39,7 @@ export default function LossChart({ losses, valLosses, steps, vocab }: Props) {
       viewBox={`0 0 ${W} ${H}`}
       width="100%"
       role="img"
-      aria-label={`Loss curve over ${losses.length} of ${steps} steps${lnK !== null ? `, starting level ln K = ${lnK.toFixed(2)}` : ''}${
+      aria-label={`Loss curve over ${losses.length} of ${steps} steps${lnK !== null ? `, starting level ln ${count(vocab!)} = ${lnK.toFixed(2)}` : ''}${
         losses.length ? `, training loss now ${recentMean(losses, 10).toFixed(2)}` : ''
       }${lastVal ? `, validation loss ${lastVal.loss.toFixed(2)} at step ${lastVal.step}` : ''}.`}
     >
@@ -61,7 +63,7 @@ export default function LossChart({ losses, valLosses, steps, vocab }: Props) {
         <g className="loss-chart__lnk">
           <line x1={L} x2={W - R} y1={y(lnK)} y2={y(lnK)} />
           <text x={W - R} y={y(lnK) - 5} textAnchor="end">
-            untrained: ln K = {lnK.toFixed(2)}
+            untrained: ln {count(vocab!)} = {lnK.toFixed(2)}
           </text>
         </g>
       ) : null}

@@ -16,6 +16,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   steps: 300,
   dropout: TRAIN_DEFAULTS.dropout,
   seed: TRAIN_DEFAULTS.seed,
+  fullVocab: TRAIN_DEFAULTS.fullVocab, // off: the loss starts at ln K, as the lesson tells it
 };
 
 // Choices that keep a run to minutes on a laptop's CPU; n_embd is a multiple of every head count.
@@ -75,6 +76,11 @@ export default function TrainerSettings({
           />
         </label>
       </div>
+      <label className="trainer__choice">
+        <input type="checkbox" checked={value.fullVocab} onChange={(e) => onChange({ ...value, fullVocab: e.target.checked })} /> Whole
+        vocabulary: the tokens your text never uses share one more row, so the kept model reads any prompt (its file holds all 50,257 rows
+        of wte)
+      </label>
       <p className="muted mw-small" data-testid="trainer-params">
         {params !== null
           ? `${count(params)} parameters · ${value.nHead} heads of ${value.nEmbd / value.nHead} · batch ${value.batchSize}`

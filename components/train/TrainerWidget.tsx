@@ -3,10 +3,13 @@
 // samples getting less random, pause, resume or stop. The training runs in a worker
 // (lib/train/train.worker.ts) on TensorFlow.js's WASM backend, with the same code as `npm run train`.
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { countParameters } from '@/lib/model/config';
+import { countParameters, GPT2_SMALL } from '@/lib/model/config';
 import { sitePath } from '@/lib/site';
 import { decode } from '@/lib/tokenizer';
 import { buildCorpus, tokenizeDocuments } from '@/lib/train/corpus';
+import { CORPUS_SOURCES, type CorpusSource } from '@/lib/train/corpus-sources';
+import { fullVocabRows, modelVocab } from '@/lib/train/full-vocab';
+import { CORIOLANUS_OPENING } from '@/lib/tokenizer/shakespeare';
 import { recentMean, trainingPhase } from '@/lib/train/phase';
 import { SAMPLE_EVERY } from '@/lib/train/options';
 import { TrainClient, type TrainResponse, type TrainSettings } from '@/lib/train/train-client';
@@ -35,7 +38,7 @@ interface Run {
 const EMPTY: Run = { state: 'idle', corpus: null, losses: [], stepMs: [], valLosses: [], samples: [], stopped: false, error: null };
 
 export default function TrainerWidget() {
-  const [source, setSource] = useState<'lessons' | 'own'>('lessons');
+  const [source, setSource] = useState<CorpusSource>('lessons');
   const [lessons, setLessons] = useState<string | null>(null);
   const [own, setOwn] = useState('');
   const [settings, setSettings] = useState<TrainSettings>(DEFAULT_SETTINGS);
@@ -58,7 +61,7 @@ export default function TrainerWidget() {
     };
   }, []);
 
-  const text = source === 'lessons' ? (lessons ?? '') : own;
+  const text = source === 'lessons' ? (lessons ?? '') : source === 'shakespeare' ? CORIOLANUS_OPENING.text : own;
   const deferredText = useDeferredValue(text);
   // The corpus as the model will see it, counted before training (tokenizing 100 kB takes ~0.1 s).
   const preview = useMemo(() => {
@@ -68,7 +71,7 @@ export default function TrainerWidget() {
   }, [deferredText]);
   const params = preview
     ? countParameters({
-        vocabSize: preview.vocab,
+        vocabSize: settings.fullVocab ? fullVocabRows(preview.vocab) : preview.vocab,
         blockSize: settings.blockSize,
         nLayer: settings.nLayer,
         nHead: settings.nHead,
@@ -123,10 +126,11 @@ export default function TrainerWidget() {
   const steps = ran?.steps ?? settings.steps;
   const tokensPerStep = (ran?.batchSize ?? settings.batchSize) * (ran?.blockSize ?? settings.blockSize);
   const stepMs = median(run.stepMs.slice(-10));
+  const predicts = run.corpus && ran ? modelVocab(run.corpus.vocab, ran.fullVocab) : null;
   const phase = trainingPhase({
     losses: run.losses,
     valLosses: run.valLosses,
-    vocab: run.corpus?.vocab ?? 1,
+    vocab: predicts ?? 1,
     finished: run.state === 'done',
   });
   const busy = run.state === 'starting' || run.state === 'running' || run.state === 'paused';
@@ -135,17 +139,16 @@ export default function TrainerWidget() {
     <section className="widget mw trainer ui" aria-label="Trainer">
       <fieldset className="trainer__corpus" disabled={busy}>
         <legend>Corpus</legend>
-        <label className="trainer__choice">
-          <input type="radio" name={`${id}-corpus`} checked={source === 'lessons'} onChange={() => setSource('lessons')} /> The pamphlet’s
-          lessons{lessons === '' ? ' (could not be loaded)' : ''}
-        </label>
-        <label className="trainer__choice">
-          <input type="radio" name={`${id}-corpus`} checked={source === 'own'} onChange={() => setSource('own')} /> Your own text
-        </label>
+        {(Object.keys(CORPUS_SOURCES) as CorpusSource[]).map((k) => (
+          <label key={k} className="trainer__choice">
+            <input type="radio" name={`${id}-corpus`} checked={source === k} onChange={() => setSource(k)} /> {CORPUS_SOURCES[k].label}
+            {k === 'lessons' && lessons === '' ? ' (could not be loaded)' : ''}
+          </label>
+        ))}
         {source === 'own' ? <OwnText value={own} onChange={setOwn} /> : null}
         <p className="muted mw-small" data-testid="trainer-corpus">
           {preview
-            ? `${count(preview.tokens)} tokens; your corpus uses ${count(preview.vocab)} of GPT-2’s 50,257 tokens, so the model’s vocabulary (and wte) has ${count(preview.vocab)} rows. 90 % for training, the last 10 % (${count(preview.val)} tokens) held out for validation.`
+            ? `${count(preview.tokens)} tokens; your corpus uses ${count(preview.vocab)} of GPT-2’s 50,257 tokens, so the model’s wte has ${count(preview.vocab)} rows${settings.fullVocab ? `, and one more that the other ${count(GPT2_SMALL.vocabSize - preview.vocab)} share` : ''}. 90 % for training, the last 10 % (${count(preview.val)} tokens) held out for validation.`
             : source === 'lessons' && lessons === null
               ? 'Loading the lessons’ text…'
               : 'No text yet.'}
@@ -197,8 +200,13 @@ export default function TrainerWidget() {
                 }`}
       </p>
 
-      <LossChart losses={run.losses} valLosses={run.valLosses} steps={steps} vocab={run.corpus?.vocab ?? preview?.vocab ?? null} />
-      <PhaseNote phase={phase} vocab={run.corpus?.vocab ?? null} />
+      <LossChart
+        losses={run.losses}
+        valLosses={run.valLosses}
+        steps={steps}
+        vocab={predicts ?? (preview ? modelVocab(preview.vocab, settings.fullVocab) : null)}
+      />
+      <PhaseNote phase={phase} vocab={predicts} />
 
       {run.samples.length ? (
         <div className="trainer__samples">

@@ -2,7 +2,7 @@
 // After a run: keep the trained model in this browser (exported to the same ONNX files as
 // `npm run model:export`, lib/worker/keep-trained-model.ts), make it the model every widget runs,
 // and download it as a Hugging Face folder that `npm run model:export` and `npm run generate` read.
-import Link from 'next/link';
+import Link from '@/components/SiteLink';
 import { useState } from 'react';
 import { downloadFile } from '@/components/study/download';
 import { chooseModel } from '@/components/model/model-store';
@@ -10,10 +10,11 @@ import type { TrainClient } from '@/lib/train/train-client';
 import type { TrainResponse, TrainSettings } from '@/lib/train/train-protocol';
 import { myModelZip, type MyModel } from '@/lib/worker/my-models';
 import { count } from '@/lib/format';
+import { CORPUS_SOURCES, type CorpusSource } from '@/lib/train/corpus-sources';
 
 /** The model's default name: its corpus, shape and steps. */
-export function defaultModelName(corpus: 'lessons' | 'own', s: TrainSettings, steps: number): string {
-  return `${corpus === 'lessons' ? 'lessons' : 'my text'} ${s.nLayer}×${s.nEmbd}, ${steps} steps`;
+export function defaultModelName(corpus: CorpusSource, s: TrainSettings, steps: number): string {
+  return `${CORPUS_SOURCES[corpus].inName} ${s.nLayer}×${s.nEmbd}, ${steps} steps`;
 }
 
 export default function UseTrainedModel({
@@ -25,7 +26,7 @@ export default function UseTrainedModel({
   onKept,
 }: {
   client: TrainClient;
-  corpus: 'lessons' | 'own';
+  corpus: CorpusSource;
   corpusTokens: number;
   settings: TrainSettings;
   steps: number;
@@ -45,11 +46,10 @@ export default function UseTrainedModel({
         setState({ kind: 'kept', model: msg.model });
       } else if (msg.type === 'error') setState({ kind: 'error', message: msg.message });
     });
-    const what = corpus === 'lessons' ? 'the pamphlet’s lessons' : 'your own text';
     client.keep({
       name: name.trim() || defaultModelName(corpus, settings, steps),
       createdAt: new Date().toISOString(),
-      corpus: `${what}, ${count(corpusTokens)} tokens`,
+      corpus: `${CORPUS_SOURCES[corpus].described}, ${count(corpusTokens)} tokens`,
     });
   }
 

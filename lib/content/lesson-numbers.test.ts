@@ -8,7 +8,8 @@ import { gelu } from '@/lib/model/reference';
 import { byteToUnicode, decode, encode, idOfTokenString, tokenString, VOCAB_SIZE } from '@/lib/tokenizer';
 import { DEMO_CONFIG } from '@/lib/model/demo-checkpoint';
 import { DEMO_TRAINING } from '@/lib/train/demo';
-import { tokenizeDocuments } from '@/lib/train/corpus';
+import { buildCorpus, tokenizeDocuments } from '@/lib/train/corpus';
+import { CORIOLANUS_OPENING } from '@/lib/tokenizer/shakespeare';
 import { lessonDocuments } from '@/scripts/train-corpus';
 import { readLessonSource } from './lessons';
 import { SAMPLE_EVERY, TRAIN_DEFAULTS } from '@/lib/train/options';
@@ -281,5 +282,13 @@ describe('training lesson', () => {
       `about ${Math.log(2000).toFixed(1)} for $K$ = 2,000 and ${Math.log(VOCAB_SIZE).toFixed(2)} for all of GPT-2's 50,257`,
     );
     expect(source).toContain(`About ln 3,000 ≈ ${Math.log(3000).toFixed(1)} nats`);
+  });
+
+  test('the whole vocabulary and the Shakespeare corpus', () => {
+    expect(source).toContain(`50,257 × ${d.nEmbd} numbers (${((VOCAB_SIZE * d.nEmbd * 4) / 1e6).toFixed(1)} MB as 32-bit floats)`);
+    expect(source).toContain(`starts at ln 50,257 ≈ ${Math.log(VOCAB_SIZE).toFixed(2)} instead of ln $K$`);
+    const c = buildCorpus(tokenizeDocuments([CORIOLANUS_OPENING.text]));
+    const n = (x: number) => x.toLocaleString('en-US');
+    expect(source).toContain(`its ${n(c.train.length + c.val.length)} tokens leave ${n(c.train.length)} to train on`);
   });
 });

@@ -7,7 +7,6 @@ import type { GPT2Config } from '@/lib/model/config';
 import type { GPT2Weights } from '@/lib/model/checkpoint';
 import type { TrainedRecord } from '@/lib/model/manifest';
 import { buildCorpus, tokenizeDocuments } from './corpus';
-import { expandToFullVocab } from './full-vocab';
 import { TRAIN_DEFAULTS, type TrainOptions } from './options';
 import { train, type TrainHooks, type TrainResult } from './train';
 
@@ -37,7 +36,7 @@ export async function trainDemo(
   const corpus = buildCorpus(tokenizeDocuments(documents));
   const { trainer, result } = await train(corpus, { ...options, fullVocab: true }, hooks);
   try {
-    const { config, weights } = expandToFullVocab(trainer.config, await trainer.weights(), corpus.tokenMap);
+    const { config, weights } = await trainer.checkpoint();
     const trained = {
       corpus: corpusName,
       steps: options.steps,

@@ -9,7 +9,7 @@ import { referenceForward } from '@/lib/model/reference';
 import { softmax } from '@/lib/model/sampling';
 import { useBackend } from './backend';
 import { buildCorpus, sampleBatch, tokenizeDocuments } from './corpus';
-import { expandToFullVocab, restLogitOffset } from './full-vocab';
+import { expandToFullVocab, modelVocab, restLogitOffset } from './full-vocab';
 import { sampleIds } from './sample';
 import { train } from './train';
 import { TRAIN_DEFAULTS, type Trainer } from './trainer';
@@ -69,5 +69,22 @@ describe('full-vocabulary training', () => {
   it('samples only the corpus tokens', async () => {
     const ids = await sampleIds(trainer, 20, 1, mulberry32(1));
     expect(ids.every((id) => corpus.tokenMap.has(id))).toBe(true);
+  });
+
+  it('is what the trainer exports: no token map, 50,257 rows (a plain run keeps its K and its map)', async () => {
+    const full = await trainer.checkpoint();
+    expect(full.tokenMap).toBeUndefined();
+    expect(full.config.vocabSize).toBe(GPT2_SMALL.vocabSize);
+    expect(full.weights.wte.length).toBe(GPT2_SMALL.vocabSize * opts.nEmbd);
+    const { trainer: plain } = await train(corpus, { ...opts, steps: 1 });
+    const kept = await plain.checkpoint();
+    expect(kept.tokenMap).toBe(corpus.tokenMap);
+    expect(kept.config.vocabSize).toBe(K);
+    plain.dispose();
+  });
+
+  it('counts the tokens a model chooses between', () => {
+    expect(modelVocab(K, false)).toBe(K);
+    expect(modelVocab(K, true)).toBe(GPT2_SMALL.vocabSize);
   });
 });

@@ -13,9 +13,14 @@ import type { TokenMap } from '@/lib/model/token-map';
 
 const GPT2_VOCAB = GPT2_SMALL.vocabSize;
 
-/** The rows a full-vocabulary run trains: the corpus's K tokens, then the shared row. */
-export function fullVocabRows(tokenMap: TokenMap): number {
-  return tokenMap.size + 1;
+/** The rows a full-vocabulary run trains for a corpus of K tokens: the K, then the shared row. */
+export function fullVocabRows(kept: number): number {
+  return kept + 1;
+}
+
+/** The tokens a model trained on K of them chooses between: K, or all of GPT-2's in a full-vocabulary run. */
+export function modelVocab(kept: number, fullVocab: boolean): number {
+  return fullVocab ? GPT2_VOCAB : kept;
 }
 
 /** ln N: what the rest row's logit gains for the N tokens it stands for. */

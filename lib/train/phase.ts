@@ -10,7 +10,7 @@ export interface RunFigures {
   losses: readonly number[];
   /** Validation losses in step order. */
   valLosses: readonly { step: number; loss: number }[];
-  /** K: the corpus's kept vocabulary. */
+  /** The tokens the model chooses between: the corpus's K (or 50,257 in a full-vocabulary run). */
   vocab: number;
   finished: boolean;
 }

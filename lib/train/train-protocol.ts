@@ -5,7 +5,10 @@ import type { MyModel, MyModelMeta } from '@/lib/worker/my-models';
 import type { TrainOptions } from './options';
 
 /** What the learner may set; the rest comes from TRAIN_DEFAULTS. */
-export type TrainSettings = Pick<TrainOptions, 'nLayer' | 'nHead' | 'nEmbd' | 'blockSize' | 'batchSize' | 'steps' | 'dropout' | 'seed'>;
+export type TrainSettings = Pick<
+  TrainOptions,
+  'nLayer' | 'nHead' | 'nEmbd' | 'blockSize' | 'batchSize' | 'steps' | 'dropout' | 'seed' | 'fullVocab'
+>;
 
 export type TrainRequest =
   // wasmPaths: where TensorFlow.js's .wasm files are served (a URL ending in '/')

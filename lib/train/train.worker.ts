@@ -74,11 +74,8 @@ async function run(req: Extract<TrainRequest, { type: 'start' }>) {
 
 /** Exports the trained weights (decoder.onnx + compact weights, as `npm run model:export` does) and keeps them. */
 async function keep(t: Trainer, meta: Omit<MyModelMeta, 'losses'>) {
-  const weights = await t.weights();
   return keepTrainedModel({
-    config: t.config,
-    weights,
-    tokenMap: t.corpus.tokenMap,
+    ...(await t.checkpoint()),
     meta: { ...meta, losses: { steps: t.step, train: last.train, val: last.val } },
   });
 }

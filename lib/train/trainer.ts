@@ -10,7 +10,8 @@ import { hashSeed, mulberry32 } from '@/lib/model/prng';
 import { AdamW } from './adamw';
 import type { TrainOptions } from './options';
 import { sampleBatch, type Batch, type Corpus } from './corpus';
-import { fullVocabRows, restLogitOffset } from './full-vocab';
+import { expandToFullVocab, fullVocabRows, restLogitOffset } from './full-vocab';
+import type { TokenMap } from '@/lib/model/token-map';
 import { initWeights } from './init';
 import { createParams, crossEntropy, forward, readWeights, type Dropout } from './model';
 import { learningRate } from './schedule';
@@ -41,7 +42,7 @@ export class Trainer {
   ) {
     const { nLayer, nHead, nEmbd, blockSize, batchSize, seed, fullVocab } = options;
     const { tokenMap } = corpus;
-    const vocabSize = fullVocab ? fullVocabRows(tokenMap) : tokenMap.size;
+    const vocabSize = fullVocab ? fullVocabRows(tokenMap.size) : tokenMap.size;
     this.config = validateConfig({ blockSize, vocabSize, nLayer, nHead, nEmbd, layerNormEpsilon: 1e-5 });
     if (fullVocab) {
       const offset = new Float32Array(vocabSize);
@@ -102,6 +103,16 @@ export class Trainer {
   /** The weights as typed arrays in HF layout (for writeCheckpointDir / exportModel). */
   weights(): Promise<GPT2Weights> {
     return readWeights(this.config, this.params);
+  }
+
+  /**
+   * The model to export: a full-vocabulary run's K + 1 rows expanded into a plain GPT-2 checkpoint of
+   * all 50,257 tokens (no token map: it reads any prompt); otherwise the K rows and the corpus's map.
+   */
+  async checkpoint(): Promise<{ config: GPT2Config; weights: GPT2Weights; tokenMap?: TokenMap }> {
+    const weights = await this.weights();
+    const { tokenMap } = this.corpus;
+    return this.options.fullVocab ? expandToFullVocab(this.config, weights, tokenMap) : { config: this.config, weights, tokenMap };
   }
 
   dispose(): void {

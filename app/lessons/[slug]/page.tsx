@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/SiteLink';
 import { notFound } from 'next/navigation';
 import 'katex/dist/katex.min.css'; // the lessons' math, rendered at build time
 import { listLessons, readLessonSource } from '@/lib/content/lessons';
