@@ -32,6 +32,10 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: 'Use @/components/SiteLink (no prefetching).' }] }],
     },
   },

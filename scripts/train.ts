@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import { writeCheckpointDir } from '@/lib/model/checkpoint-files';
 import { weightsToTensors } from '@/lib/model/checkpoint';
-import { buildCorpus, tokenizeDocuments, train, TRAIN_DEFAULTS, useBackend, type TrainOptions } from '@/lib/train';
+import { buildCorpus, modelVocab, tokenizeDocuments, train, TRAIN_DEFAULTS, useBackend, type TrainOptions } from '@/lib/train';
 import { UsageError, intFlag, numberFlag, parseFlags, runCli } from './cli-flags';
 import { lessonDocuments } from './train-corpus';
 
@@ -98,15 +98,16 @@ runCli(async () => {
   trainer.dispose();
   if (values.json) {
     const { nLayer, nHead, nEmbd, blockSize, batchSize, lr, seed, dropout } = options;
-    const config = { nLayer, nHead, nEmbd, blockSize, batchSize, lr, seed, dropout, steps, backend };
+    const config = { nLayer, nHead, nEmbd, blockSize, batchSize, lr, seed, dropout, steps, backend, fullVocab: options.fullVocab };
     process.stdout.write(JSON.stringify({ ...result, tokensPerSecond, stepsPerSecond, config }) + '\n');
   } else {
     const first = result.valLosses[0].loss;
+    const predicted = modelVocab(corpus.tokenMap.size, options.fullVocab); // where an untrained model starts
     const last = result.valLosses.at(-1)!.loss;
     console.log(
       `${num(result.params)} parameters, ${steps} steps in ${(result.trainMs / 1000).toFixed(1)} s on ${backend} ` +
         `(${stepsPerSecond.toFixed(2)} steps/s, ${num(Math.round(tokensPerSecond))} tokens/s); val loss ${first.toFixed(3)} → ${last.toFixed(3)} ` +
-        `(ln ${num(corpus.tokenMap.size)} = ${Math.log(corpus.tokenMap.size).toFixed(3)})`,
+        `(ln ${num(predicted)} = ${Math.log(predicted).toFixed(3)})`,
     );
   }
 });

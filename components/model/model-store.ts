@@ -89,6 +89,16 @@ export function chooseModel(id: string | null) {
   restartModel();
 }
 
+/**
+ * A kept model was deleted: if it was the chosen one, the site's model is chosen instead, and loaded
+ * only where a model was already running or loading (a page without widgets starts nothing).
+ */
+export function forgetMyModel(id: string) {
+  if (stored(MODEL_KEY) !== id) return;
+  store(MODEL_KEY, null);
+  if (loading || modelStore.getState().client) restartModel();
+}
+
 /** The learner's own model the widgets should run, when one is chosen and still kept in this browser. */
 async function chosenMyModel(): Promise<MyModel | null> {
   const id = stored(MODEL_KEY);

@@ -1,8 +1,9 @@
 'use client';
 // What this browser keeps for the pamphlet: the offline copy of the site, persistent storage, the space
-// used, and the cached model with a way to remove it.
+// used, the cached model with a way to remove it, and the models trained here (MyModelsList).
 import { useCallback, useEffect, useState } from 'react';
 import { megabytes } from '@/lib/format';
+import MyModelsList from './MyModelsList';
 import { removeCachedModel, requestPersistence, storageSummary, type StorageSummary } from '@/lib/offline/storage';
 
 export default function StoragePanel() {
@@ -78,9 +79,7 @@ export default function StoragePanel() {
         </dd>
         <dt>Your trained models</dt>
         <dd data-testid="my-models-storage">
-          {summary.myModels.models === 0
-            ? 'none'
-            : `${summary.myModels.models} model${summary.myModels.models === 1 ? '' : 's'}, ${megabytes(summary.myModels.bytes)}, kept until you delete them`}
+          <MyModelsList onChange={refresh} />
         </dd>
       </dl>
       {message ? <p role="status">{message}</p> : null}

@@ -52,7 +52,7 @@ export default function LossChart({ losses, valLosses, steps, vocab }: Props) {
         </g>
       ))}
       {xTicks.map((t) => (
-        <text key={t} className="loss-chart__tick" x={x(t)} y={H - B + 16} textAnchor="middle">
+        <text key={t} className="loss-chart__tick" x={x(t)} y={H - B + 16} textAnchor={x(t) > W - R - 20 ? 'end' : 'middle'}>
           {t}
         </text>
       ))}

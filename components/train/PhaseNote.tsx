@@ -6,8 +6,7 @@ import { count } from '@/lib/format';
 export default function PhaseNote({ phase, vocab }: { phase: Phase; vocab: number | null }) {
   const level = vocab ? `ln ${count(vocab)} = ${Math.log(vocab).toFixed(2)}` : 'ln K';
   const text: Record<Phase, string> = {
-    'not-started':
-      'Press Train. The first loss will sit near ln K, the loss of a model that spreads its guesses evenly over the K tokens it can predict.',
+    'not-started': `Press Train. The first loss will sit near ${level}, the loss of a model that spreads its guesses evenly over the ${vocab ? count(vocab) : 'K'} tokens it can predict.`,
     start: `The loss starts near ${level}: with small random weights every token is about equally likely. The first steps learn which tokens are common.`,
     learning:
       'The loss falls below its starting level: the model has learned frequent tokens and then pairs and short phrases. While the validation loss falls too, what it learns carries over to text it has not seen.',

@@ -3,6 +3,7 @@
 import type { TrainSettings } from '@/lib/train/train-protocol';
 import { TRAIN_DEFAULTS } from '@/lib/train/options';
 import { count } from '@/lib/format';
+import { useId } from 'react';
 
 /** The learner's own corpus: at most 2 MB of text. */
 export const MAX_CORPUS_CHARS = 2_000_000;
@@ -49,6 +50,7 @@ export default function TrainerSettings({
   disabled: boolean;
   params: number | null;
 }) {
+  const hint = useId();
   return (
     <fieldset className="trainer__settings" disabled={disabled}>
       <legend>Model and run</legend>
@@ -77,10 +79,18 @@ export default function TrainerSettings({
         </label>
       </div>
       <label className="trainer__choice">
-        <input type="checkbox" checked={value.fullVocab} onChange={(e) => onChange({ ...value, fullVocab: e.target.checked })} /> Whole
-        vocabulary: the tokens your text never uses share one more row, so the kept model reads any prompt (its file holds all 50,257 rows
-        of wte)
+        <input
+          type="checkbox"
+          checked={value.fullVocab}
+          aria-describedby={hint}
+          onChange={(e) => onChange({ ...value, fullVocab: e.target.checked })}
+        />{' '}
+        Whole vocabulary
       </label>
+      <p id={hint} className="muted mw-small">
+        The tokens your text never uses share one more row of wte, so the kept model accepts any prompt (they all look alike to it); its
+        file holds all 50,257 rows.
+      </p>
       <p className="muted mw-small" data-testid="trainer-params">
         {params !== null
           ? `${count(params)} parameters · ${value.nHead} heads of ${value.nEmbd / value.nHead} · batch ${value.batchSize}`

@@ -1,5 +1,5 @@
 'use client';
-// Train a tiny GPT-2 in this tab: pick a corpus and a size, watch the loss fall from ln K, read
+// Train a tiny GPT-2 in this tab: pick a corpus and a size, watch the loss fall from its untrained level, read
 // samples getting less random, pause, resume or stop. The training runs in a worker
 // (lib/train/train.worker.ts) on TensorFlow.js's WASM backend, with the same code as `npm run train`.
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -43,7 +43,8 @@ export default function TrainerWidget() {
   const [own, setOwn] = useState('');
   const [settings, setSettings] = useState<TrainSettings>(DEFAULT_SETTINGS);
   const [run, setRun] = useState<Run>(EMPTY);
-  const [ran, setRan] = useState<TrainSettings | null>(null);
+  // The settings and corpus of the last run (the form may change after it).
+  const [ran, setRan] = useState<(TrainSettings & { source: CorpusSource }) | null>(null);
   const client = useRef<TrainClient | null>(null);
   // While the trained model is being kept, the worker's 'kept' / 'error' answer goes to that panel.
   const keepListener = useRef<((msg: TrainResponse) => void) | null>(null);
@@ -118,7 +119,7 @@ export default function TrainerWidget() {
     client.current?.terminate();
     keepListener.current = null;
     setRun({ ...EMPTY, state: 'starting' });
-    setRan(settings);
+    setRan({ ...settings, source });
     client.current = new TrainClient(onMessage);
     client.current.start(text, settings, { sampleEvery: SAMPLE_EVERY, wasmPaths: new URL(sitePath('/tfjs/'), location.href).href });
   }
@@ -126,7 +127,9 @@ export default function TrainerWidget() {
   const steps = ran?.steps ?? settings.steps;
   const tokensPerStep = (ran?.batchSize ?? settings.batchSize) * (ran?.blockSize ?? settings.blockSize);
   const stepMs = median(run.stepMs.slice(-10));
-  const predicts = run.corpus && ran ? modelVocab(run.corpus.vocab, ran.fullVocab) : null;
+  // The tokens the model chooses between: as run, or as the settings would run it.
+  const predicts =
+    run.corpus && ran ? modelVocab(run.corpus.vocab, ran.fullVocab) : preview ? modelVocab(preview.vocab, settings.fullVocab) : null;
   const phase = trainingPhase({
     losses: run.losses,
     valLosses: run.valLosses,
@@ -200,12 +203,7 @@ export default function TrainerWidget() {
                 }`}
       </p>
 
-      <LossChart
-        losses={run.losses}
-        valLosses={run.valLosses}
-        steps={steps}
-        vocab={predicts ?? (preview ? modelVocab(preview.vocab, settings.fullVocab) : null)}
-      />
+      <LossChart losses={run.losses} valLosses={run.valLosses} steps={steps} vocab={predicts} />
       <PhaseNote phase={phase} vocab={predicts} />
 
       {run.samples.length ? (
@@ -224,7 +222,7 @@ export default function TrainerWidget() {
       {run.state === 'done' && client.current && ran && run.corpus ? (
         <UseTrainedModel
           client={client.current}
-          corpus={source}
+          corpus={ran.source}
           corpusTokens={run.corpus.tokens}
           settings={ran}
           steps={run.losses.length}

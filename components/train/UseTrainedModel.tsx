@@ -4,11 +4,11 @@
 // and download it as a Hugging Face folder that `npm run model:export` and `npm run generate` read.
 import Link from '@/components/SiteLink';
 import { useState } from 'react';
-import { downloadFile } from '@/components/study/download';
+import { downloadMyModel } from '@/components/model/download-my-model';
 import { chooseModel } from '@/components/model/model-store';
 import type { TrainClient } from '@/lib/train/train-client';
 import type { TrainResponse, TrainSettings } from '@/lib/train/train-protocol';
-import { myModelZip, type MyModel } from '@/lib/worker/my-models';
+import type { MyModel } from '@/lib/worker/my-models';
 import { count } from '@/lib/format';
 import { CORPUS_SOURCES, type CorpusSource } from '@/lib/train/corpus-sources';
 
@@ -49,14 +49,13 @@ export default function UseTrainedModel({
     client.keep({
       name: name.trim() || defaultModelName(corpus, settings, steps),
       createdAt: new Date().toISOString(),
-      corpus: `${CORPUS_SOURCES[corpus].described}, ${count(corpusTokens)} tokens`,
+      corpus: `${CORPUS_SOURCES[corpus].described}, ${count(corpusTokens)} tokens${settings.fullVocab ? ', whole vocabulary' : ''}`,
     });
   }
 
   async function download(model: MyModel) {
     try {
-      const { fileName, bytes } = await myModelZip(model.id);
-      downloadFile(bytes as Uint8Array<ArrayBuffer>, fileName, 'application/zip');
+      await downloadMyModel(model.id);
     } catch (e) {
       setState({ kind: 'error', message: (e as Error).message });
     }

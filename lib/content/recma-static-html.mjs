@@ -3,8 +3,7 @@
 // `dangerouslySetInnerHTML: { __html: … }`. The string is the build's own serialisation of the lesson's
 // hast, never anything a learner wrote. Plain JavaScript: next.config.mjs hands MDX its plugins by path.
 import { visit } from 'estree-util-visit';
-
-const ATTRIBUTE = 'data-static-html';
+import { STATIC_HTML_ATTRIBUTE as ATTRIBUTE } from './rehype-static-html.mjs';
 
 const innerHtml = (value) => ({
   type: 'ObjectExpression',

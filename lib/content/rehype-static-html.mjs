@@ -8,7 +8,9 @@
 // Plain JavaScript: next.config.mjs hands MDX its plugins by path.
 import { toHtml } from 'hast-util-to-html';
 
+/** The property (hast) and attribute (JSX) that carry the HTML from this plugin to the recma one. */
 export const STATIC_HTML_PROPERTY = 'dataStaticHtml';
+export const STATIC_HTML_ATTRIBUTE = 'data-static-html';
 
 const isInternalLink = (node) => {
   const href = node.properties?.href;
@@ -39,6 +41,9 @@ function asMdxRenders(node) {
 
 function mark(node, inSvg) {
   for (const child of node.children ?? []) {
+    // Only this plugin may write the attribute: one written in a lesson would become raw HTML.
+    if (child.attributes?.some((a) => a.name === STATIC_HTML_ATTRIBUTE))
+      throw new Error(`<${child.name}> sets ${STATIC_HTML_ATTRIBUTE}, which only the build may write`);
     if (child.type !== 'element' && child.type !== 'mdxJsxFlowElement' && child.type !== 'mdxJsxTextElement') continue;
     const svg = inSvg || (child.type === 'element' && child.tagName === 'svg');
     if (child.type === 'element' && child.children.length > 0 && isStatic(child)) {

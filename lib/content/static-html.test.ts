@@ -123,4 +123,16 @@ describe('lesson prose as HTML strings', () => {
     expect(html).toContain('viewBox=');
     expect(html).not.toContain('view-box');
   });
+
+  it('refuses a lesson that writes the attribute itself', async () => {
+    await expect(compile('<Callout data-static-html="<img src=x onerror=alert(1)>" />', true)).rejects.toThrow(
+      /sets data-static-html, which only the build may write/,
+    );
+  });
+
+  it('maps no lowercase tag but links in mdx-components.tsx (the frozen prose would skip such a mapping)', async () => {
+    const { useMDXComponents } = await import('@/mdx-components');
+    const lowercase = Object.keys(useMDXComponents()).filter((k) => /^[a-z]/.test(k));
+    expect(lowercase).toEqual(['a']);
+  });
 });

@@ -1,7 +1,7 @@
 // What the site keeps in this browser and how to keep it: persistent storage (so the browser does not
 // evict reviews or the cached model when space runs low), the usage estimate, the cached model, and
 // whether the offline copy of the site is ready. Browser APIs only; every one may be missing.
-import { MODEL_CACHE, MY_MODELS_CACHE, SHELL_CACHE_PREFIX } from './cache-names';
+import { MODEL_CACHE, SHELL_CACHE_PREFIX } from './cache-names';
 
 export interface StorageSummary {
   /** null: this browser cannot say (no StorageManager). */
@@ -11,29 +11,26 @@ export interface StorageSummary {
   quota: number | null;
   /** The cached model files: count and bytes. */
   model: { files: number; bytes: number };
-  /** Models trained in this browser (lib/worker/my-models.ts): how many, and their bytes. */
-  myModels: { models: number; bytes: number };
   /** The service worker controls this page and a precached copy of the site is stored. */
   offlineReady: boolean;
 }
 
-/** Files and bytes of a cache; `matching`: how many keys match `count` (e.g. one record per model). */
-async function cacheBytes(name: string, count?: RegExp): Promise<{ files: number; bytes: number; matching: number }> {
-  if (typeof caches === 'undefined' || !(await caches.has(name))) return { files: 0, bytes: 0, matching: 0 };
+/** Files and bytes of a cache. */
+async function cacheBytes(name: string): Promise<{ files: number; bytes: number }> {
+  if (typeof caches === 'undefined' || !(await caches.has(name))) return { files: 0, bytes: 0 };
   const cache = await caches.open(name);
   let bytes = 0;
   const keys = await cache.keys();
   for (const key of keys) bytes += (await (await cache.match(key))?.blob())?.size ?? 0;
-  return { files: keys.length, bytes, matching: count ? keys.filter((k) => count.test(k.url)).length : 0 };
+  return { files: keys.length, bytes };
 }
 
 export async function storageSummary(): Promise<StorageSummary> {
   const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
-  const [persisted, estimate, model, mine, shells] = await Promise.all([
+  const [persisted, estimate, model, shells] = await Promise.all([
     storage?.persisted?.().catch(() => null) ?? null,
     storage?.estimate?.().catch(() => null) ?? null,
     cacheBytes(MODEL_CACHE).catch(() => ({ files: 0, bytes: 0 })),
-    cacheBytes(MY_MODELS_CACHE, /\/entry\.json$/).catch(() => ({ files: 0, bytes: 0, matching: 0 })),
     typeof caches === 'undefined' ? [] : caches.keys().catch(() => [] as string[]),
   ]);
   const controlled = typeof navigator !== 'undefined' && !!navigator.serviceWorker?.controller;
@@ -42,7 +39,6 @@ export async function storageSummary(): Promise<StorageSummary> {
     usage: estimate?.usage ?? null,
     quota: estimate?.quota ?? null,
     model: { files: model.files, bytes: model.bytes },
-    myModels: { models: mine.matching, bytes: mine.bytes },
     offlineReady: controlled && shells.some((n) => n.startsWith(SHELL_CACHE_PREFIX)),
   };
 }

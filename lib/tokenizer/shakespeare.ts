@@ -1,5 +1,5 @@
 /**
- * The excerpt the training-pairs widget cuts into examples: Shakespeare's Sonnet 18, in
+ * Shakespeare excerpts. SONNET_18 is what the training-pairs widget cuts into examples, in
  * the usual modern spelling (first printed in the 1609 quarto; public domain). Plain
  * ASCII apostrophes on purpose: GPT-2's pre-tokenizer splits "summer's" into "summer" +
  * "'s", which the widget shows.
@@ -37,7 +37,7 @@ export const SONNET_18: Excerpt = {
 /**
  * A corpus the trainer offers: the opening of Coriolanus, the play the "tiny Shakespeare" corpus of
  * character-level language-model demos begins with (and the chunk-to-pairs figure of the
- * tokenization lesson). 1,363 GPT-2 tokens: short enough that a small model memorises it
+ * tokenization lesson). 1,363 GPT-2 tokens (1,364 with the <|endoftext|> the trainer adds): short enough that a small model memorises it
  * within a few hundred steps, which is what the trainer's overfitting note is for.
  */
 export const CORIOLANUS_OPENING: Excerpt = {

@@ -2,7 +2,7 @@
 // run the same code as the CLI (scripts/train.ts). The caller starts the backend (useBackend).
 export { useBackend, type BackendOptions, type TrainBackend } from './backend';
 export { buildCorpus, sampleBatch, tokenizeDocuments, TRAIN_FRACTION, type Batch, type Corpus } from './corpus';
-export { expandToFullVocab, fullVocabRows, restLogitOffset } from './full-vocab';
+export { expandToFullVocab, fullVocabRows, modelVocab, restLogitOffset } from './full-vocab';
 export { initWeights, initFor, INIT_STD } from './init';
 export { learningRate, type Schedule } from './schedule';
 export { AdamW, ADAMW_DEFAULTS, type AdamWConfig } from './adamw';
