@@ -18,7 +18,7 @@ export default function ThemeToggle() {
     <button
       type="button"
       className="theme-toggle"
-      aria-label={theme ? `Switch to ${next} theme` : 'Switch theme'}
+      aria-label={theme ? `Switch to ${next} theme` : 'Switch between light and dark theme'}
       onClick={() => {
         document.documentElement.dataset.theme = next;
         try {

@@ -131,8 +131,22 @@ function precisionChoice(): PrecisionChoice {
   return v === 'fp32' || v === 'int8' || v === 'q4' ? v : 'auto';
 }
 
-/** The model folder this site serves (public/models/index.json's default), or null when it has none. */
-async function servedModelFolder(): Promise<{ name: string; demo: boolean; url: string } | null> {
+type ModelFolder = { name: string; demo: boolean; url: string };
+let folder: Promise<ModelFolder | null> | null = null;
+
+/**
+ * The model folder this site serves (public/models/index.json's default), or null when it has none.
+ * Read once per page (the status line and the worker both ask); a failed read is tried again.
+ */
+function servedModelFolder(): Promise<ModelFolder | null> {
+  folder ??= readServedModelFolder().then((f) => {
+    if (!f) folder = null;
+    return f;
+  });
+  return folder;
+}
+
+async function readServedModelFolder(): Promise<ModelFolder | null> {
   const indexUrl = new URL(sitePath('/models/index.json'), location.href);
   const res = await fetch(indexUrl, { cache: 'no-cache' }).catch(() => null);
   const index = res?.ok ? ((await res.json().catch(() => null)) as ModelIndex | null) : null;
