@@ -241,6 +241,15 @@ async function openImport(page: Page) {
   await expect(page.getByText('No imported decks yet.')).toBeVisible();
 }
 
+/** Pastes a note on the import page and saves its cards into `deck`. */
+async function saveNote(page: Page, note: string, deck: string, cards: number) {
+  await openImport(page);
+  await page.getByRole('textbox', { name: 'Note (Markdown)' }).fill(note);
+  await page.getByRole('textbox', { name: 'Deck for these cards' }).fill(deck);
+  await page.getByRole('button', { name: `Save ${cards} cards` }).click();
+  await expect(page.getByText(`Saved ${cards} cards to ${deck}.`, { exact: false })).toBeVisible();
+}
+
 test('import a note by pasting: preview, warnings, save; the cards are in the deck and in review', async ({ page }) => {
   const errors = watchErrors(page);
   await page.clock.setFixedTime(T0);
@@ -288,13 +297,7 @@ test('import a note by pasting: preview, warnings, save; the cards are in the de
 
 test('a finished session ends with a summary of the answers and a next step', async ({ page }) => {
   await page.clock.setFixedTime(T0);
-  await openImport(page);
-  await page
-    .getByRole('textbox', { name: 'Note (Markdown)' })
-    .fill('What is the vocabulary size of GPT-2? ? 50,257\n\nGPT-2 small has ==12== layers.');
-  await page.getByRole('textbox', { name: 'Deck for these cards' }).fill('e2e-summary');
-  await page.getByRole('button', { name: 'Save 2 cards' }).click();
-  await expect(page.getByText(/^Saved 2 cards to e2e-summary\./)).toBeVisible();
+  await saveNote(page, 'What is the vocabulary size of GPT-2? ? 50,257\n\nGPT-2 small has ==12== layers.', 'e2e-summary', 2);
   await page.goto(`/review/?deck=${encodeURIComponent('e2e-summary')}`);
   await expect(sessionProgress(page)).toHaveText(counts(2, 0, 2));
   await expect(page.getByTestId('session-summary')).toHaveCount(0);
@@ -311,12 +314,12 @@ test('fresh imports and cards held back by the daily limit can be studied now, p
   await page.getByText('Settings').click();
   await page.getByRole('spinbutton', { name: 'New cards per day' }).fill('1');
   await expect(sessionProgress(page)).toHaveText(counts(1, 0, 1));
-  await openImport(page);
-  await page
-    .getByRole('textbox', { name: 'Note (Markdown)' })
-    .fill('What is wte? ? the token embedding\n\nWhat is wpe? ? the position embedding\n\nWhat is ln_f? ? the final LayerNorm');
-  await page.getByRole('textbox', { name: 'Deck for these cards' }).fill('e2e-more');
-  await page.getByRole('button', { name: 'Save 3 cards' }).click();
+  await saveNote(
+    page,
+    'What is wte? ? the token embedding\n\nWhat is wpe? ? the position embedding\n\nWhat is ln_f? ? the final LayerNorm',
+    'e2e-more',
+    3,
+  );
   await page.getByRole('link', { name: 'Study them now' }).click();
   await expect(page.getByRole('heading', { name: 'Deck: e2e-more' })).toBeVisible();
   await expect(page.getByText("Every new card, past today's limit.")).toBeVisible();

@@ -18,7 +18,7 @@ import { exportFolder } from '@/lib/model/export/export-folder';
 import { serializeManifest } from '@/lib/model/export/folder-json';
 import { recordHubSource } from '@/lib/model/export/hub-source-record';
 import { parseManifest, type TrainedRecord } from '@/lib/model/manifest';
-import { useBackend } from '@/lib/train';
+import { useBackend, warmupFor } from '@/lib/train';
 import { DEMO_TRAINING, trainDemo } from '@/lib/train/demo';
 import { UsageError, choiceFlag, intFlag, parseFlags, runCli } from './cli-flags';
 import { printManifest } from './model-cli';
@@ -67,7 +67,7 @@ runCli(async () => {
     await writeCheckpointDir(out, demoConfig(shape), demoTensors(demoConfig(shape), seed));
   } else {
     const backend = await useBackend();
-    const options = { ...DEMO_TRAINING, steps, seed, warmupSteps: Math.min(DEMO_TRAINING.warmupSteps, Math.ceil(steps / 10)) };
+    const options = { ...DEMO_TRAINING, steps, seed, warmupSteps: warmupFor(steps, DEMO_TRAINING.warmupSteps) };
     console.error(
       `training the demo model on ${LESSONS}: ${steps} steps on ${backend} (npm run model:demo -- --random for random weights)…`,
     );

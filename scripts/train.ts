@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import { writeCheckpointDir } from '@/lib/model/checkpoint-files';
 import { weightsToTensors } from '@/lib/model/checkpoint';
-import { buildCorpus, modelVocab, tokenizeDocuments, train, TRAIN_DEFAULTS, useBackend, type TrainOptions } from '@/lib/train';
+import { buildCorpus, modelVocab, tokenizeDocuments, train, TRAIN_DEFAULTS, useBackend, warmupFor, type TrainOptions } from '@/lib/train';
 import { UsageError, intFlag, numberFlag, parseFlags, runCli } from './cli-flags';
 import { lessonDocuments } from './train-corpus';
 
@@ -53,7 +53,7 @@ runCli(async () => {
     blockSize: intFlag('block', values.block, d.blockSize, 1, 1024),
     batchSize: intFlag('batch', values.batch, d.batchSize, 1, 4096),
     lr: numberFlag('lr', values.lr, d.lr, 1e-6, 1),
-    warmupSteps: intFlag('warmup', values.warmup, Math.min(d.warmupSteps, Math.ceil(steps / 10)), 0, steps),
+    warmupSteps: intFlag('warmup', values.warmup, warmupFor(steps, d.warmupSteps), 0, steps),
     dropout: numberFlag('dropout', values.dropout, d.dropout, 0, 0.9),
     evalInterval: intFlag('eval-interval', values['eval-interval'], d.evalInterval, 1, 1_000_000),
     fullVocab: values['full-vocab'],

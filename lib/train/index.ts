@@ -8,4 +8,5 @@ export { learningRate, type Schedule } from './schedule';
 export { AdamW, ADAMW_DEFAULTS, type AdamWConfig } from './adamw';
 export { createParams, crossEntropy, forward, readWeights } from './model';
 export { Trainer, TRAIN_DEFAULTS, type StepResult, type TrainOptions } from './trainer';
+export { warmupFor } from './options';
 export { train, type TrainHooks, type TrainResult, type ValLoss } from './train';

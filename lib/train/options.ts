@@ -54,5 +54,10 @@ export const TRAIN_DEFAULTS: TrainOptions = {
   adamw: ADAMW_DEFAULTS,
 };
 
+/** A run's warm-up: the configured one, but at most a tenth of a short run. */
+export function warmupFor(steps: number, warmupSteps: number): number {
+  return Math.min(warmupSteps, Math.ceil(steps / 10));
+}
+
 /** The trainer widget writes a sample every this many steps (the training lesson says so). */
 export const SAMPLE_EVERY = 50;

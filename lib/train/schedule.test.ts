@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { warmupFor } from './options';
 import { learningRate } from './schedule';
 
 describe('learningRate', () => {
@@ -10,5 +11,13 @@ describe('learningRate', () => {
     expect(learningRate(10 + 99 / 2, s)).toBeCloseTo((1e-3 + 1e-4) / 2, 12);
     expect(learningRate(109, s)).toBeCloseTo(1e-4, 12);
     for (let i = 11; i < 110; i++) expect(learningRate(i, s)).toBeLessThan(learningRate(i - 1, s));
+  });
+});
+
+describe('warm-up of a run', () => {
+  it('is the configured one, at most a tenth of a short run (rounded up)', () => {
+    expect(warmupFor(600, 20)).toBe(20);
+    expect(warmupFor(100, 20)).toBe(10);
+    expect(warmupFor(3, 20)).toBe(1);
   });
 });
