@@ -2,7 +2,9 @@ import { defineConfig } from '@playwright/test';
 import { SUB_PATH } from './scripts/ensure-build.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from './scripts/local-site.mjs';
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+// Not 3100, where `npm run serve` puts the site: the suite starts its own servers and never reuses one
+// already listening (it could be serving another build), so a busy port fails loudly instead.
+const PORT = Number(process.env.E2E_PORT ?? 3110);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -32,13 +34,13 @@ export default defineConfig({
     {
       command: `node scripts/serve-static.mjs out --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}/`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
       timeout: 30_000,
     },
     {
       command: `node scripts/serve-static.mjs ${SUB_PATH.dir} --port ${SUB_PATH.port} --base ${SUB_PATH.basePath}`,
       url: `http://127.0.0.1:${SUB_PATH.port}${SUB_PATH.basePath}/`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
       timeout: 30_000,
     },
   ],
