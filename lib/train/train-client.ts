@@ -18,8 +18,9 @@ export class TrainClient {
     this.worker.postMessage(req);
   }
 
-  start(text: string, settings: TrainSettings, opts: { sampleEvery: number; wasmPaths: string }) {
-    this.send({ type: 'start', text, settings, ...opts });
+  /** `ids`: the corpus in GPT-2 ids (tokenizeDocuments); handed over, not copied. */
+  start(ids: Int32Array, settings: TrainSettings, opts: { sampleEvery: number; wasmPaths: string }) {
+    this.worker.postMessage({ type: 'start', ids, settings, ...opts } satisfies TrainRequest, [ids.buffer]);
   }
   pause() {
     this.send({ type: 'pause' });

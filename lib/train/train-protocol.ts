@@ -12,7 +12,8 @@ export type TrainSettings = Pick<
 
 export type TrainRequest =
   // wasmPaths: where TensorFlow.js's .wasm files are served (a URL ending in '/')
-  | { type: 'start'; text: string; settings: TrainSettings; sampleEvery: number; wasmPaths: string }
+  // ids: the corpus as GPT-2 token ids (tokenizeDocuments), counted on the page already
+  | { type: 'start'; ids: Int32Array; settings: TrainSettings; sampleEvery: number; wasmPaths: string }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }

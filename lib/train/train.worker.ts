@@ -2,7 +2,7 @@
 // The in-browser trainer: the same lib/train code as `npm run train`, on TensorFlow.js's WASM
 // backend, in a worker so the page stays responsive. One run per worker; between steps it yields to
 // the event loop so pause, resume and stop arrive.
-import { buildCorpus, tokenizeDocuments } from './corpus';
+import { buildCorpus } from './corpus';
 import { useBackend } from './backend';
 import { Trainer, TRAIN_DEFAULTS } from './trainer';
 import { sampleIds } from './sample';
@@ -30,7 +30,7 @@ const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
 async function run(req: Extract<TrainRequest, { type: 'start' }>) {
   const backend = await useBackend({ backend: 'wasm', wasmPaths: req.wasmPaths });
-  const corpus = buildCorpus(tokenizeDocuments([req.text]));
+  const corpus = buildCorpus(Array.from(req.ids)); // tokenized on the page, once
   const options = { ...TRAIN_DEFAULTS, ...req.settings };
   trainer = new Trainer(corpus, options);
   post({
