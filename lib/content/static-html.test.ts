@@ -23,11 +23,11 @@ async function load(plugins: Plugin[]) {
 }
 
 /** The lesson's MDX compiled as the site compiles it, with or without the static-HTML plugins. */
-async function compile(source: string, staticHtml: boolean) {
+async function compile(source: string, staticHtml: boolean, jsxRuntime: typeof runtime = runtime) {
   const options = mdxOptions as Options;
   const rehype = options.rehypePlugins.filter((p) => staticHtml || !String(p).endsWith('rehype-static-html.mjs'));
   return evaluate(source, {
-    ...runtime,
+    ...jsxRuntime,
     remarkPlugins: await load(options.remarkPlugins),
     rehypePlugins: await load(rehype),
     recmaPlugins: staticHtml ? await load(options.recmaPlugins) : [],
@@ -101,14 +101,7 @@ describe('lesson prose as HTML strings', () => {
         jsx: (...a: Parameters<typeof runtime.jsx>) => (elements++, runtime.jsx(...a)),
         jsxs: (...a: Parameters<typeof runtime.jsxs>) => (elements++, runtime.jsxs(...a)),
       };
-      const options = mdxOptions as Options;
-      const rehype = options.rehypePlugins.filter((p) => staticHtml || !String(p).endsWith('rehype-static-html.mjs'));
-      const { default: Content } = await evaluate(source, {
-        ...counting,
-        remarkPlugins: await load(options.remarkPlugins),
-        rehypePlugins: await load(rehype),
-        recmaPlugins: staticHtml ? await load(options.recmaPlugins) : [],
-      } as Parameters<typeof evaluate>[1]);
+      const { default: Content } = await compile(source, staticHtml, counting);
       renderToStaticMarkup(createElement(Content, { components: componentsOf(source) }));
       return elements;
     };
