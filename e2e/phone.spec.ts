@@ -75,3 +75,32 @@ test('model widgets on a 360 px screen: heatmaps and tables scroll inside their 
 function pageOverflow(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+test('nothing on the first screen moves while a page loads on a slow phone (layout shift)', async ({ page }) => {
+  // Every shift counts, the ones Chromium marks as after an input too: a tap emulated by the test
+  // runner is not the reader's, and Lighthouse counts them all.
+  await page.addInitScript(() => {
+    const w = window as unknown as { shifts: { value: number; nodes: string[] }[] };
+    w.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { value: number; sources: { node?: Node }[] }[]) {
+        w.shifts.push({
+          value: e.value,
+          nodes: e.sources.map((s) => (s.node instanceof Element ? `${s.node.tagName}.${s.node.className}` : String(s.node?.nodeName))),
+        });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const found: string[] = [];
+  for (const url of new Set([...PAGES, ...listLessons().map((l) => `/lessons/${l.slug}/`)])) {
+    await page.goto(url);
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    await page.waitForTimeout(500);
+    const shifts = await page.evaluate(() => (window as unknown as { shifts: { value: number; nodes: string[] }[] }).shifts);
+    const total = shifts.reduce((sum, s) => sum + s.value, 0);
+    if (total > 0.01) found.push(`${url}: ${total.toFixed(3)} (${shifts.map((s) => s.nodes.join(' ')).join('; ')})`);
+  }
+  expect(found).toEqual([]);
+});

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Lighthouse against the served static export (compressed, as static hosts serve it). Prints the
-// four category scores per page, with total blocking time and largest contentful paint.
+// four category scores per page, with the first and largest contentful paint, total blocking time
+// and cumulative layout shift.
 // Usage: node scripts/lighthouse.mjs [--desktop] [--runs N] [path…]
 //   default: Lighthouse's mobile preset (slow 4G, 4× slower CPU, simulated), one run, every page;
 //   with --runs N the median of N runs per page.
@@ -77,8 +78,10 @@ for (const p of pages) {
     accessibility: score('accessibility'),
     'best-practices': score('best-practices'),
     seo: score('seo'),
-    'TBT ms': ms('total-blocking-time'),
+    'FCP ms': ms('first-contentful-paint'),
     'LCP ms': ms('largest-contentful-paint'),
+    'TBT ms': ms('total-blocking-time'),
+    CLS: median(reports.map((lh) => Math.round(lh.audits['cumulative-layout-shift'].numericValue * 1000) / 1000)),
   });
   const lh = reports[0];
   const failed = Object.values(lh.audits).filter(

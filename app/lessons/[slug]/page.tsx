@@ -36,6 +36,7 @@ export default async function LessonPage({ params }: Params) {
   const next = lessons[index + 1];
   return (
     <div className="lesson-layout">
+      <TableOfContents entries={toc} layout="narrow" />
       <article className="prose" aria-labelledby="lesson-title">
         <p className="ui muted" style={{ margin: '0 0 0.25rem' }}>
           Lesson {index + 1} of {lessons.length}
@@ -61,7 +62,7 @@ export default async function LessonPage({ params }: Params) {
           )}
         </nav>
       </article>
-      <TableOfContents entries={toc} />
+      <TableOfContents entries={toc} layout="wide" />
     </div>
   );
 }
