@@ -34,7 +34,7 @@ const CardRow = memo(function CardRow({
   schedule: string | null;
   answers: boolean;
 }) {
-  const faces = useCardFaces(card, 'all', rendered === undefined || answers);
+  const faces = useCardFaces(card, 'all', { enabled: rendered === undefined || answers });
   const front = rendered ?? faces?.front ?? '';
   return (
     <li className="deck-card">

@@ -3,12 +3,10 @@
 // same escaping renderer as every card) and the warnings, then save the cards to the store.
 
 import Link from '@/components/SiteLink';
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import type { Card } from '@/lib/cards/card';
-import { cardFaces } from '@/lib/cards/card-html';
-import 'katex/dist/katex.min.css'; // the preview renders math
-import { parseNote } from '@/lib/notes';
 import { pamphletStore } from '@/lib/srs';
+import { NO_FACES, useCardFaces } from './use-card-faces';
 import { useHydrated, useStudyStore } from './use-study-store';
 import { deckAnchor } from './deck-model';
 import { reviewHref } from './study-model';
@@ -16,8 +14,15 @@ import './study.css';
 
 const MAX_FILE_BYTES = 2_000_000;
 
+// The note parser (micromark and a YAML reader) loads when the learner starts on a note, not with
+// the page.
+type Notes = typeof import('@/lib/notes');
+let notesLoading: Promise<Notes> | null = null;
+const loadNotes = () => (notesLoading ??= import('@/lib/notes'));
+
 function PreviewRow({ card }: { card: Card }) {
-  const faces = useMemo(() => cardFaces(card, 'all'), [card]);
+  // The renderer (remark, rehype, sanitize, KaTeX) loads with the first preview, not with the page.
+  const faces = useCardFaces(card, 'all', { lessonFaces: false }) ?? NO_FACES;
   return (
     <tr>
       <td>
@@ -43,9 +48,22 @@ export default function NoteImporter() {
   const [fileError, setFileError] = useState<string | null>(null);
   const ids = { text: useId(), file: useId(), deck: useId() };
   const deferred = useDeferredValue(text);
+  const [notes, setNotes] = useState<Notes | null>(null);
+  useEffect(() => {
+    if (deferred === '' || notes) return;
+    let live = true;
+    void loadNotes().then((m) => live && setNotes(m));
+    return () => {
+      live = false;
+    };
+  }, [deferred, notes]);
   const parsed = useMemo(
-    () => parseNote(deferred, { ...(fileName ? { fileName } : {}), ...(deck.trim() ? { defaultDeck: deck.trim() } : {}) }),
-    [deferred, fileName, deck],
+    () =>
+      notes?.parseNote(deferred, { ...(fileName ? { fileName } : {}), ...(deck.trim() ? { defaultDeck: deck.trim() } : {}) }) ?? {
+        cards: [],
+        warnings: [],
+      },
+    [notes, deferred, fileName, deck],
   );
   const defaultDeck = fileName?.replace(/\.[^.]*$/, '') || 'Notes';
   const known = useMemo(() => new Set(importedCards.map((c) => c.id)), [importedCards]);
@@ -77,6 +95,7 @@ export default function NoteImporter() {
           rows={10}
           value={text}
           spellCheck={false}
+          onFocus={() => void loadNotes()}
           onChange={(e) => {
             setText(e.target.value);
             setMessage(null);
@@ -133,7 +152,7 @@ export default function NoteImporter() {
         </p>
       </div>
 
-      {deferred.trim() !== '' && (
+      {deferred.trim() !== '' && notes && (
         <>
           {n === 0 && parsed.warnings.length === 0 && (
             <p className="import-none" role="note">

@@ -6,7 +6,7 @@
 import Link from '@/components/SiteLink';
 import { useId, type FormEvent, type ReactNode, type Ref } from 'react';
 import { clozeAnswers, type AnswerCheck } from '@/lib/cards';
-import { useCardFaces } from './use-card-faces';
+import { NO_FACES, useCardFaces } from './use-card-faces';
 import type { ReviewItem } from '@/lib/srs';
 
 const KIND = { basic: 'Question', reversed: 'Question', cloze: 'Fill in the blank' } as const;
@@ -28,7 +28,7 @@ interface Props {
 }
 
 export default function ReviewCard({ item, revealed, typing, typed, check, onTyped, onCheck, onReveal, startRef, children }: Props) {
-  const faces = useCardFaces(item.card, item.cloze ?? 'all') ?? { front: '', back: '', extra: '' };
+  const faces = useCardFaces(item.card, item.cloze ?? 'all') ?? NO_FACES;
   const answerId = useId();
   const inputId = useId();
   const { card } = item;

@@ -1,5 +1,6 @@
 'use client';
-// Card faces in the browser (the review page; the deck page's answers and the learner's own cards).
+// Card faces in the browser (the review page; the deck page's answers and the learner's own cards;
+// the import page's preview).
 // A lesson card's faces were rendered at build time into /card-faces.json (lib/srs/card-faces-map.ts,
 // keyed by the card's exact text); any other card is rendered here, by the renderer (remark, rehype,
 // sanitize and KaTeX: the largest script of the study pages), which loads only when such a card is
@@ -11,6 +12,9 @@ import { sitePath } from '@/lib/site';
 
 type Renderer = typeof import('@/lib/cards/card-html');
 type Faces = ReturnType<Renderer['cardFaces']>;
+
+/** What a card shows while its faces load. */
+export const NO_FACES: Faces = { front: '', back: '', extra: '' };
 
 let renderer: Renderer | null = null;
 let rendererLoading: Promise<unknown> | null = null;
@@ -36,8 +40,16 @@ function facesNow(card: FacesKeyCard, n: number | 'all', key: string): Faces | n
   return prerendered?.[key] ?? renderer?.cardFaces(card, n) ?? null;
 }
 
-/** The card's faces once they are available (null until then); `enabled: false` loads nothing. */
-export function useCardFaces(card: FacesKeyCard, n: number | 'all', enabled = true): Faces | null {
+/**
+ * The card's faces once they are available (null until then). `enabled: false` loads nothing;
+ * `lessonFaces: false` skips the build's faces (the learner's own notes, which are rarely a lesson's
+ * card word for word) and goes straight to the renderer.
+ */
+export function useCardFaces(
+  card: FacesKeyCard,
+  n: number | 'all',
+  { enabled = true, lessonFaces = true }: { enabled?: boolean; lessonFaces?: boolean } = {},
+): Faces | null {
   const key = facesKey(card, n);
   const [arrived, setArrived] = useState(0); // bumped when the build's faces or the renderer arrive
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the card's text; `arrived` re-reads the module's caches
@@ -45,12 +57,12 @@ export function useCardFaces(card: FacesKeyCard, n: number | 'all', enabled = tr
   useEffect(() => {
     if (!enabled || faces) return;
     let live = true;
-    void loadPrerendered()
+    void (lessonFaces ? loadPrerendered() : Promise.resolve<Record<string, Faces>>({}))
       .then((map) => map[key] ?? loadRenderer())
       .then(() => live && setArrived((a) => a + 1));
     return () => {
       live = false;
     };
-  }, [enabled, faces, key]);
+  }, [enabled, faces, key, lessonFaces]);
   return faces;
 }
