@@ -3,7 +3,7 @@
 // skipHydration, so the first component that mounts starts loading IndexedDB; until `hydrated`
 // every page renders the same placeholder as the server did (no hydration mismatch).
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { pamphletStore, type PamphletState } from '@/lib/srs';
 
@@ -20,9 +20,14 @@ export function useStudyStore<T>(selector: (s: PamphletState) => T): T {
   return useStore(store, selector);
 }
 
-/** True once the saved data is loaded (or failed to load and the defaults are in use). */
+/**
+ * True once the saved data is loaded (or failed to load and the defaults are in use). Deferred: the
+ * store's own update renders synchronously (it comes from outside React), so what it unlocks (every
+ * card's blanks and the card on the review page, the statistics, the deck) renders in a second,
+ * interruptible pass that lets the browser in every few milliseconds, not in one long task.
+ */
 export function useHydrated(): boolean {
-  return useStudyStore((s) => s.hydrated);
+  return useDeferredValue(useStudyStore((s) => s.hydrated));
 }
 
 /**
