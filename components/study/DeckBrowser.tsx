@@ -80,6 +80,8 @@ export default function DeckBrowser({ lessonCards, fronts }: { lessonCards: Card
   const all = useMemo(() => studyCards(lessonCards, hydrated ? imported : []), [lessonCards, imported, hydrated]);
   const shown = useMemo(() => searchCards(all, deferred), [all, deferred]);
   const groups = useMemo(() => groupByDeck(shown), [shown]);
+  // Counting a group's cards parses every cloze note: once per search, not on every render.
+  const counts = useMemo(() => new Map(groups.map((g) => [g.deck, countLabel(g.cards)])), [groups]);
   // Links such as /deck/#deck-notes point at a group of imported cards, which renders only after the
   // stored cards have loaded: scroll to it then.
   useEffect(() => {
@@ -117,7 +119,7 @@ export default function DeckBrowser({ lessonCards, fronts }: { lessonCards: Card
       {groups.map((g) => (
         <section key={g.deck} id={deckAnchor(g.deck)} className="deck-group" aria-label={g.deck}>
           <h3 className="deck-group__title">
-            {g.deck} <span className="muted deck-group__count">{countLabel(g.cards)}</span>
+            {g.deck} <span className="muted deck-group__count">{counts.get(g.deck)}</span>
           </h3>
           <p className="ui deck-group__actions">
             <Link href={`/review/?deck=${encodeURIComponent(g.deck)}`}>Review this deck</Link>
