@@ -295,6 +295,22 @@ test('import a note by pasting: preview, warnings, save; the cards are in the de
   expect(errors).toEqual([]);
 });
 
+test('import offline before the note reader is cached: a message, then the preview once it loads', async ({ page }) => {
+  await openImport(page);
+  // The page is interactive; from here every script request fails, as it would offline on a first visit.
+  await page.route('**/_next/static/chunks/*.js', (route) => route.abort('internetdisconnected'));
+  const note = page.getByRole('textbox', { name: 'Note (Markdown)' });
+  await note.fill('What is wpe? ? the position embedding table');
+  const failed = page.getByRole('alert').filter({ hasText: 'note reader' });
+  await expect(failed).toHaveText('The note reader could not be loaded (offline?). Edit the text to try again.');
+  await expect(page.getByRole('button', { name: 'Save 0 cards' })).toBeDisabled();
+  await page.unroute('**/_next/static/chunks/*.js');
+  await note.fill('What is wpe? ? the position embedding table\nWhat is wte? ? the token embedding table');
+  await expect(failed).toHaveCount(0);
+  await expect(page.getByRole('table', { name: /^Preview: 2 cards/ })).toContainText('the token embedding table');
+  await expect(page.getByRole('button', { name: 'Save 2 cards' })).toBeEnabled();
+});
+
 test('a finished session ends with a summary of the answers and a next step', async ({ page }) => {
   await page.clock.setFixedTime(T0);
   await saveNote(page, 'What is the vocabulary size of GPT-2? ? 50,257\n\nGPT-2 small has ==12== layers.', 'e2e-summary', 2);

@@ -15,10 +15,20 @@ import './study.css';
 const MAX_FILE_BYTES = 2_000_000;
 
 // The note parser (micromark and a YAML reader) loads when the learner starts on a note, not with
-// the page.
+// the page. A failed load (offline before the service worker has the file) is tried again next time.
 type Notes = typeof import('@/lib/notes');
+let notesModule: Notes | null = null;
 let notesLoading: Promise<Notes> | null = null;
-const loadNotes = () => (notesLoading ??= import('@/lib/notes'));
+function loadNotes(): Promise<Notes> {
+  notesLoading ??= import('@/lib/notes').then(
+    (m) => (notesModule = m),
+    (e: unknown) => {
+      notesLoading = null;
+      throw e;
+    },
+  );
+  return notesLoading;
+}
 
 function PreviewRow({ card }: { card: Card }) {
   // The renderer (remark, rehype, sanitize, KaTeX) loads with the first preview, not with the page.
@@ -48,11 +58,16 @@ export default function NoteImporter() {
   const [fileError, setFileError] = useState<string | null>(null);
   const ids = { text: useId(), file: useId(), deck: useId() };
   const deferred = useDeferredValue(text);
-  const [notes, setNotes] = useState<Notes | null>(null);
+  const [notes, setNotes] = useState<Notes | null>(() => notesModule);
+  const [notesError, setNotesError] = useState(false);
   useEffect(() => {
     if (deferred === '' || notes) return;
     let live = true;
-    void loadNotes().then((m) => live && setNotes(m));
+    setNotesError(false);
+    loadNotes().then(
+      (m) => live && setNotes(m),
+      () => live && setNotesError(true),
+    );
     return () => {
       live = false;
     };
@@ -95,7 +110,7 @@ export default function NoteImporter() {
           rows={10}
           value={text}
           spellCheck={false}
-          onFocus={() => void loadNotes()}
+          onFocus={() => void loadNotes().catch(() => {})}
           onChange={(e) => {
             setText(e.target.value);
             setMessage(null);
@@ -124,6 +139,11 @@ export default function NoteImporter() {
       {fileError && (
         <p role="alert" className="study-error">
           {fileError}
+        </p>
+      )}
+      {notesError && (
+        <p role="alert" className="study-error">
+          The note reader could not be loaded (offline?). Edit the text to try again.
         </p>
       )}
 

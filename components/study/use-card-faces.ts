@@ -22,7 +22,10 @@ let prerendered: Record<string, Faces> | null = null;
 let prerenderedLoading: Promise<Record<string, Faces>> | null = null;
 
 function loadRenderer(): Promise<unknown> {
-  rendererLoading ??= Promise.all([import('@/lib/cards/card-html'), import('./katex-style')]).then(([r]) => (renderer = r));
+  rendererLoading ??= Promise.all([import('@/lib/cards/card-html'), import('./katex-style')]).then(
+    ([r]) => (renderer = r),
+    () => (rendererLoading = null), // offline before the files were cached: the next card tries again
+  );
   return rendererLoading;
 }
 
@@ -42,7 +45,7 @@ function facesNow(card: FacesKeyCard, n: number | 'all', key: string): Faces | n
 
 /**
  * The card's faces once they are available (null until then). `enabled: false` loads nothing;
- * `lessonFaces: false` skips the build's faces (the learner's own notes, which are rarely a lesson's
+ * `lessonFaces: false` does not fetch /card-faces.json (the learner's own notes are rarely a lesson's
  * card word for word) and goes straight to the renderer.
  */
 export function useCardFaces(

@@ -22,9 +22,9 @@ export function useStudyStore<T>(selector: (s: PamphletState) => T): T {
 
 /**
  * True once the saved data is loaded (or failed to load and the defaults are in use). Deferred: the
- * store's own update renders synchronously (it comes from outside React), so what it unlocks (every
- * card's blanks and the card on the review page, the statistics, the deck) renders in a second,
- * interruptible pass that lets the browser in every few milliseconds, not in one long task.
+ * store's own update renders synchronously (it comes from outside React), so what it unlocks (the
+ * review session, the statistics, the deck's rows) renders in a second, lower-priority pass after
+ * it, which React can pause between components.
  */
 export function useHydrated(): boolean {
   return useDeferredValue(useStudyStore((s) => s.hydrated));
