@@ -3,9 +3,10 @@
 // same escaping renderer as every card) and the warnings, then save the cards to the store.
 
 import Link from '@/components/SiteLink';
-import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { Card } from '@/lib/cards/card';
 import { pamphletStore } from '@/lib/srs';
+import { lazyModule } from '../lazy-module';
 import { NO_FACES, useCardFaces } from './use-card-faces';
 import { useHydrated, useStudyStore } from './use-study-store';
 import { deckAnchor } from './deck-model';
@@ -15,20 +16,8 @@ import './study.css';
 const MAX_FILE_BYTES = 2_000_000;
 
 // The note parser (micromark and a YAML reader) loads when the learner starts on a note, not with
-// the page. A failed load (offline before the service worker has the file) is tried again next time.
-type Notes = typeof import('@/lib/notes');
-let notesModule: Notes | null = null;
-let notesLoading: Promise<Notes> | null = null;
-function loadNotes(): Promise<Notes> {
-  notesLoading ??= import('@/lib/notes').then(
-    (m) => (notesModule = m),
-    (e: unknown) => {
-      notesLoading = null;
-      throw e;
-    },
-  );
-  return notesLoading;
-}
+// the page.
+const notesParser = lazyModule(() => import('@/lib/notes'));
 
 function PreviewRow({ card }: { card: Card }) {
   // The renderer (remark, rehype, sanitize, KaTeX) loads with the first preview, not with the page.
@@ -58,20 +47,7 @@ export default function NoteImporter() {
   const [fileError, setFileError] = useState<string | null>(null);
   const ids = { text: useId(), file: useId(), deck: useId() };
   const deferred = useDeferredValue(text);
-  const [notes, setNotes] = useState<Notes | null>(() => notesModule);
-  const [notesError, setNotesError] = useState(false);
-  useEffect(() => {
-    if (deferred === '' || notes) return;
-    let live = true;
-    setNotesError(false);
-    loadNotes().then(
-      (m) => live && setNotes(m),
-      () => live && setNotesError(true),
-    );
-    return () => {
-      live = false;
-    };
-  }, [deferred, notes]);
+  const { module: notes, failed: notesFailed } = notesParser.useModule(deferred);
   const parsed = useMemo(
     () =>
       notes?.parseNote(deferred, { ...(fileName ? { fileName } : {}), ...(deck.trim() ? { defaultDeck: deck.trim() } : {}) }) ?? {
@@ -110,7 +86,7 @@ export default function NoteImporter() {
           rows={10}
           value={text}
           spellCheck={false}
-          onFocus={() => void loadNotes().catch(() => {})}
+          onFocus={() => void notesParser.load().catch(() => {})}
           onChange={(e) => {
             setText(e.target.value);
             setMessage(null);
@@ -141,7 +117,7 @@ export default function NoteImporter() {
           {fileError}
         </p>
       )}
-      {notesError && (
+      {notesFailed && (
         <p role="alert" className="study-error">
           The note reader could not be loaded (offline?). Edit the text to try again.
         </p>

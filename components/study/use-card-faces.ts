@@ -9,6 +9,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { facesKey, type FacesKeyCard } from '@/lib/cards/faces-key';
 import { sitePath } from '@/lib/site';
+import { lazyModule } from '../lazy-module';
 
 type Renderer = typeof import('@/lib/cards/card-html');
 type Faces = ReturnType<Renderer['cardFaces']>;
@@ -16,18 +17,10 @@ type Faces = ReturnType<Renderer['cardFaces']>;
 /** What a card shows while its faces load. */
 export const NO_FACES: Faces = { front: '', back: '', extra: '' };
 
-let renderer: Renderer | null = null;
-let rendererLoading: Promise<unknown> | null = null;
+// Fetched again for the next card after a failed load (offline before the files were cached).
+const renderer = lazyModule<Renderer>(() => Promise.all([import('@/lib/cards/card-html'), import('./katex-style')]).then(([r]) => r));
 let prerendered: Record<string, Faces> | null = null;
 let prerenderedLoading: Promise<Record<string, Faces>> | null = null;
-
-function loadRenderer(): Promise<unknown> {
-  rendererLoading ??= Promise.all([import('@/lib/cards/card-html'), import('./katex-style')]).then(
-    ([r]) => (renderer = r),
-    () => (rendererLoading = null), // offline before the files were cached: the next card tries again
-  );
-  return rendererLoading;
-}
 
 /** The build's faces; an empty map when they cannot be fetched (every card is then rendered here). */
 function loadPrerendered(): Promise<Record<string, Faces>> {
@@ -40,7 +33,7 @@ function loadPrerendered(): Promise<Record<string, Faces>> {
 
 /** The faces if they can be had without waiting. */
 function facesNow(card: FacesKeyCard, n: number | 'all', key: string): Faces | null {
-  return prerendered?.[key] ?? renderer?.cardFaces(card, n) ?? null;
+  return prerendered?.[key] ?? renderer.current()?.cardFaces(card, n) ?? null;
 }
 
 /**
@@ -61,7 +54,8 @@ export function useCardFaces(
     if (!enabled || faces) return;
     let live = true;
     void (lessonFaces ? loadPrerendered() : Promise.resolve<Record<string, Faces>>({}))
-      .then((map) => map[key] ?? loadRenderer())
+      .then((map) => map[key] ?? renderer.load())
+      .catch(() => undefined) // the card stays blank; the next one tries again
       .then(() => live && setArrived((a) => a + 1));
     return () => {
       live = false;

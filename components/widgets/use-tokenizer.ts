@@ -2,7 +2,7 @@
 // GPT-2's tokenizer for a widget that can start without it: its module is half a megabyte (the
 // 50,256 BPE ranks), so the generator loads it when the learner first touches the prompt or
 // presses Generate, not with the page.
-import { useEffect, useState } from 'react';
+import { lazyModule } from '../lazy-module';
 
 export interface TokenText {
   encode: (text: string) => number[];
@@ -10,26 +10,17 @@ export interface TokenText {
   tokenLabel: (id: number) => string;
 }
 
-let loaded: TokenText | null = null;
-let loading: Promise<TokenText> | null = null;
+const tokenizer = lazyModule<TokenText>(() =>
+  Promise.all([import('@/lib/tokenizer'), import('@/lib/widgets/token-label')]).then(([t, l]) => ({
+    encode: t.encode,
+    decode: t.decode,
+    tokenLabel: l.tokenLabel,
+  })),
+);
 
-export function loadTokenizer(): Promise<TokenText> {
-  loading ??= Promise.all([import('@/lib/tokenizer'), import('@/lib/widgets/token-label')]).then(
-    ([t, l]) => (loaded = { encode: t.encode, decode: t.decode, tokenLabel: l.tokenLabel }),
-  );
-  return loading;
-}
+export const loadTokenizer = tokenizer.load;
 
 /** The tokenizer once `wanted` (or already loaded); null before. */
 export function useTokenizer(wanted: boolean): TokenText | null {
-  const [tokenizer, setTokenizer] = useState<TokenText | null>(loaded);
-  useEffect(() => {
-    if (tokenizer || !wanted) return;
-    let live = true;
-    void loadTokenizer().then((t) => live && setTokenizer(t));
-    return () => {
-      live = false;
-    };
-  }, [tokenizer, wanted]);
-  return tokenizer;
+  return tokenizer.useModule(wanted).module;
 }
